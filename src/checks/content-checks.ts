@@ -1,0 +1,54 @@
+/**
+ * Runs every content check over a loaded site and returns all problems at once (errors stop the build).
+ * The only I/O is listing each report folder's files, done here at the edge so the rules stay pure.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadedSite } from '../report/load-site.ts';
+import type { ParsedReport } from '../report/parse-report.ts';
+import type { Problem } from '../report/problems.ts';
+import { checkImages } from './images.ts';
+import { checkHeadings, RESERVED_IDS } from './headings.ts';
+import { checkLinks, type SitePages } from './links.ts';
+import { checkRawHtml } from './raw-html.ts';
+import { checkFootnotes } from './footnotes.ts';
+import { checkTables } from './tables.ts';
+
+/** Pages every site has, besides one per report. */
+export const FIXED_PAGES = ['/', '/accessibility/'];
+
+export function footnoteIds(report: ParsedReport): string[] {
+  return report.document.footnotes.flatMap((f) => [`fn-${report.document.slug}-${f.number}`, `fnref-${report.document.slug}-${f.number}`]);
+}
+
+export function sitePages(reports: readonly ParsedReport[]): SitePages {
+  const pages = new Map<string, Set<string>>(FIXED_PAGES.map((p) => [p, new Set(['main-content'])]));
+  for (const report of reports) {
+    pages.set(`/reports/${report.document.slug}/`, new Set([...report.document.headings.map((h) => h.id), ...footnoteIds(report), ...RESERVED_IDS]));
+  }
+  return pages;
+}
+
+/** Files in a report's folder, as relative paths with "/" (subfolders included). */
+export async function listReportFiles(folder: string): Promise<Set<string>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(folder, path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+}
+
+export function checkReport(report: ParsedReport, pages: SitePages, files: ReadonlySet<string>): Problem[] {
+  const doc = report.document;
+  return [
+    ...checkHeadings(doc),
+    ...checkImages(doc, files),
+    ...checkLinks(doc, pages, files),
+    ...checkRawHtml(doc),
+    ...checkFootnotes(doc, report.source, report.bodyLineOffset),
+    ...checkTables(doc),
+  ];
+}
+
+export async function checkSite(site: LoadedSite): Promise<Problem[]> {
+  const pages = sitePages(site.reports);
+  const results = await Promise.all(site.reports.map(async (report) => checkReport(report, pages, await listReportFiles(report.document.folder))));
+  return results.flat();
+}

@@ -1,0 +1,48 @@
+/**
+ * Content check: raw HTML is refused (never passed through to the page). It can carry scripts, break the page's
+ * accessibility, and has no meaning in large print, easy read or audio. HTML comments are allowed: editors use them for
+ * notes, and no format shows them.
+ */
+import { error, type Problem } from '../report/problems.ts';
+import type { Inline, ReportDocument } from '../report/model.ts';
+import { walkBlocks, walkInlines } from '../report/build-document.ts';
+
+export function isHtmlComment(raw: string): boolean {
+  return /^\s*<!--[\s\S]*?-->\s*$/.test(raw);
+}
+
+const ADVICE: Array<[RegExp, string]> = [
+  [/^<\s*(script|style|iframe|object|embed|form|input|link|meta)\b/i, 'remove it: scripts, styles and embedded pages are not allowed in reports'],
+  [/\son\w+\s*=/i, 'remove it: event-handler attributes run scripts and are not allowed'],
+  [/^<\s*br\b/i, 'for a line break, end the line with a backslash (\\); for a new paragraph, leave a blank line'],
+  [/^<\s*\/?\s*(b|strong)\b/i, 'write **bold** instead'],
+  [/^<\s*\/?\s*(i|em)\b/i, 'write *emphasis* instead'],
+  [/^<\s*img\b/i, 'write ![description](file.jpg) instead'],
+  [/^<\s*a\b/i, 'write [link text](address) instead'],
+  [/^<\s*\/?\s*(table|tr|td|th)\b/i, 'write the table in Markdown (docs/editors-guide.md#tables)'],
+  [/^<\s*h[1-6]\b/i, 'write the heading with ## or ###'],
+];
+
+function adviceFor(raw: string): string {
+  for (const [pattern, fix] of ADVICE) if (pattern.test(raw.trim())) return fix;
+  return 'write it in Markdown instead (docs/editors-guide.md lists what is available), or use an HTML comment <!-- like this --> for a note';
+}
+
+function shorten(raw: string): string {
+  const line = raw.trim().split('\n')[0] ?? '';
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+}
+
+export function checkRawHtml(doc: ReportDocument): Problem[] {
+  const problems: Problem[] = [];
+  const report = (raw: string, line: number): void => {
+    if (isHtmlComment(raw)) return;
+    problems.push(error(doc.file, line, `raw HTML ${shorten(raw)} is not allowed`, adviceFor(raw), 'raw-html'));
+  };
+  walkBlocks(doc, (block) => void (block.type === 'html' && report(block.raw, block.line)));
+  // An inline comment arrives as one token; a closing tag (</b>) is skipped so each element is reported once.
+  walkInlines(doc, (node: Inline, line) => {
+    if (node.type === 'html' && !/^<\s*\//.test(node.raw)) report(node.raw, line);
+  });
+  return problems;
+}

@@ -1,0 +1,26 @@
+/**
+ * The one markdown-it factory. Every format parses a report with a parser made here, so all formats see the same tokens.
+ *
+ * Options chosen for editors' content:
+ * - html: true so raw HTML arrives as html_block/html_inline tokens that the content checks can refuse by line;
+ *   no renderer ever passes it through (the site renderer escapes it, HTML comments are dropped).
+ * - typographer: true for curly quotes and dashes; linkify: false so a bare URL stays visible text, not a vague link.
+ * Our core rules (only core rules change tokens) add heading ids, turn a lone image into a figure, mark decorative images
+ * and attach table captions.
+ */
+import MarkdownIt, { type MarkdownIt as Md } from 'markdown-it';
+import abbreviations from 'markdown-it-abbr';
+import footnotes from 'markdown-it-footnote';
+import { headingIds } from './rules/heading-ids.ts';
+import { figures } from './rules/figures.ts';
+import { tableCaptions } from './rules/table-captions.ts';
+
+export function createMarkdown(): Md {
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
+  md.use(abbreviations);
+  md.use(footnotes);
+  md.use(headingIds);
+  md.use(figures);
+  md.use(tableCaptions);
+  return md;
+}

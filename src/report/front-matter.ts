@@ -1,0 +1,162 @@
+/**
+ * Front matter: the block between the first two "---" lines of a report. One schema validates it; a missing, unknown or
+ * malformed field stops the build with the file, the line and the fix.
+ *
+ * YAML is read with the 1.2 core schema, so dates stay strings (YAML 1.1 would turn 2019-05-01 into a Date at midnight UTC
+ * and an impossible date like 2019-02-30 into a different day).
+ */
+import { z } from 'zod';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { error, warning, type Problem } from './problems.ts';
+import { isoDate, isLanguageTag, closestWord } from './validators.ts';
+
+export const changeSchema = z.strictObject({
+  date: isoDate,
+  summary: z.string().trim().min(1, 'must say what changed'),
+});
+
+export const frontMatterSchema = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty'),
+  summary: z.string().trim().min(1, 'must not be empty'),
+  published: isoDate,
+  updated: isoDate.optional(),
+  lang: z.string().refine(isLanguageTag, 'must be a language tag such as en-GB or cy').default('en-GB'),
+  draft: z.boolean().default(false),
+  changes: z.array(changeSchema).default([]),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export type Change = z.infer<typeof changeSchema>;
+
+const FIELD_HINTS: Record<string, string> = {
+  title: 'add a line like: title: "What mothers told us"',
+  summary: 'add one or two sentences, like: summary: "What we heard and what should change."',
+  published: 'write the date as YYYY-MM-DD, for example: published: 2019-07-15',
+  updated: 'write the date as YYYY-MM-DD, for example: updated: 2020-01-10',
+  lang: 'use a language tag such as en-GB (English), cy (Welsh) or pl (Polish), or remove the line for en-GB',
+  draft: 'write draft: true or draft: false',
+  changes: 'write a list of changes, each with a date and a summary:\n      changes:\n        - date: 2020-01-10\n          summary: Corrected the number of mothers.',
+};
+
+export interface SplitSource {
+  yaml: string;
+  body: string;
+  /** Line in the file where the YAML starts (1-based). */
+  yamlStartLine: number;
+  /** Number of lines before the body: add to a body line to get a file line. */
+  bodyLineOffset: number;
+}
+
+/** Splits "---\nyaml\n---\nbody". Returns undefined when the file does not start with front matter. */
+export function splitFrontMatter(source: string): SplitSource | undefined {
+  const text = source.replace(/^\uFEFF/, '');
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(text);
+  if (!match || match.index !== 0) return undefined;
+  const yaml = match[1] ?? '';
+  const head = match[0];
+  return {
+    yaml,
+    body: text.slice(head.length),
+    yamlStartLine: 2,
+    bodyLineOffset: head.split('\n').length - 1,
+  };
+}
+
+function lineOfKey(doc: Document, counter: LineCounter, path: readonly PropertyKey[], startLine: number): number {
+  let node: unknown = doc.contents;
+  let line = startLine;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (!pair) break;
+      const range = (isScalar(pair.key) ? pair.key.range : undefined) ?? undefined;
+      if (range) line = counter.linePos(range[0]).line + startLine - 1;
+      node = pair.value;
+    } else if (node && typeof node === 'object' && 'items' in node && typeof key === 'number') {
+      const item = (node as { items: unknown[] }).items[key] as { range?: [number, number, number] } | undefined;
+      if (item?.range) line = counter.linePos(item.range[0]).line + startLine - 1;
+      node = item;
+    } else break;
+  }
+  return line;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+export interface FrontMatterResult {
+  data?: FrontMatter;
+  problems: Problem[];
+  bodyLineOffset: number;
+  body: string;
+}
+
+/** Reads and validates a report's front matter. `file` is only used in messages. */
+export function readFrontMatter(source: string, file: string): FrontMatterResult {
+  const split = splitFrontMatter(source);
+  if (!split) {
+    return {
+      problems: [error(file, 1, 'the report has no front matter', 'start the file with a "---" line, then title, summary and published, then another "---" line', 'front-matter')],
+      bodyLineOffset: 0,
+      body: source,
+    };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(split.yaml, { lineCounter: counter, version: '1.2', schema: 'core', prettyErrors: false });
+  const base = { bodyLineOffset: split.bodyLineOffset, body: split.body };
+  if (doc.errors.length > 0) {
+    return {
+      ...base,
+      problems: doc.errors.map((e) => {
+        const line = (e.linePos?.[0]?.line ?? 1) + split.yamlStartLine - 1;
+        return error(file, line, `the front matter is not valid YAML (${e.message.split('\n')[0]})`, 'check for a missing colon, an unclosed quote, or a tab used for indenting; put text containing ": " in quotes', 'front-matter');
+      }),
+    };
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = frontMatterSchema.safeParse(raw);
+  const problems: Problem[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const line = lineOfKey(doc, counter, issue.path, split.yamlStartLine);
+      const field = issue.path.map(String).join('.') || 'front matter';
+      const top = String(issue.path[0] ?? '');
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const keyLine = lineOfKey(doc, counter, [...issue.path, key], split.yamlStartLine);
+          const where = issue.path.length ? ` in ${field}` : '';
+          const guess = closestWord(key, issue.path.length ? Object.keys(changeSchema.shape) : Object.keys(frontMatterSchema.shape));
+          problems.push(error(file, keyLine, `unknown front-matter field "${key}"${where}`, guess ? `did you mean "${guess}"? Otherwise remove it` : 'remove it, or check its spelling', 'front-matter'));
+        }
+      } else if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
+        problems.push(error(file, line, `the front matter has no "${field}"`, FIELD_HINTS[top] ?? `add "${field}"`, 'front-matter'));
+      } else {
+        problems.push(error(file, line, `front-matter field "${field}" ${issue.message}`, FIELD_HINTS[top] ?? 'correct it', 'front-matter'));
+      }
+    }
+    return { ...base, problems };
+  }
+  const data = parsed.data;
+  if (data.updated && data.updated < data.published) {
+    problems.push(error(file, lineOfKey(doc, counter, ['updated'], split.yamlStartLine), `"updated" (${data.updated}) is before "published" (${data.published})`, 'check both dates: an update comes after publication', 'updates'));
+  }
+  for (const [index, change] of data.changes.entries()) {
+    if (change.date < data.published) {
+      problems.push(error(file, lineOfKey(doc, counter, ['changes', index], split.yamlStartLine), `the change dated ${change.date} is before "published" (${data.published})`, 'check the date of the change', 'updates'));
+    }
+  }
+  if (data.changes.length > 0 && !data.updated) {
+    problems.push(error(file, lineOfKey(doc, counter, ['changes'], split.yamlStartLine), 'the report lists changes but has no "updated" date', 'add updated: YYYY-MM-DD with the date of the newest change', 'updates'));
+  }
+  const sentences = data.summary.split(/[.!?](?:\s|$)/).filter((s) => s.trim()).length;
+  if (sentences > 2) {
+    problems.push(warning(file, lineOfKey(doc, counter, ['summary'], split.yamlStartLine), `the summary has ${sentences} sentences`, 'keep it to one or two sentences: it is shown in report lists and search results', 'front-matter'));
+  }
+  return { ...base, data, problems };
+}

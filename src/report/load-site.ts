@@ -1,0 +1,90 @@
+/**
+ * Reads a content folder laid out as editors know it:
+ *   <content>/_data/organisation.yml, <content>/_data/site.yml, <content>/reports/<slug>/index.md (+ images)
+ * and parses every report once. Problems are collected, never thrown, so the editor sees them all at once.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseReport, type ParsedReport } from './parse-report.ts';
+import { readDataFile, organisationSchema, siteSchema, type Organisation, type SiteSettings } from './site-data.ts';
+import { error, warning, type Problem } from './problems.ts';
+import { slugify } from '../markdown/text.ts';
+
+export interface LoadedSite {
+  contentDir: string;
+  organisation?: Organisation;
+  settings?: SiteSettings;
+  /** Reports to publish, newest first (drafts left out unless asked for). */
+  reports: ParsedReport[];
+  draftsSkipped: number;
+  problems: Problem[];
+}
+
+/** A path for messages: relative to where the editor ran the command when that is shorter. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(() => true, () => false);
+}
+
+async function loadData<T>(file: string, read: (source: string, shown: string) => { data?: T; problems: Problem[] }, problems: Problem[]): Promise<T | undefined> {
+  const shown = displayPath(file);
+  if (!(await exists(file))) {
+    problems.push(error(shown, 0, 'this data file is missing', 'create it: docs/editors-guide.md#data-files shows what goes in it', 'data-files'));
+    return undefined;
+  }
+  const result = read(await readFile(file, 'utf8'), shown);
+  problems.push(...result.problems);
+  return result.data;
+}
+
+export async function loadSite(contentDir: string, options: { includeDrafts?: boolean } = {}): Promise<LoadedSite> {
+  const root = path.resolve(contentDir);
+  const problems: Problem[] = [];
+  if (!(await exists(root))) {
+    problems.push(error(displayPath(root), 0, 'the content folder does not exist', 'check the --content folder name'));
+    return { contentDir: root, reports: [], draftsSkipped: 0, problems };
+  }
+  const organisation = await loadData(path.join(root, '_data', 'organisation.yml'), (s, f) => readDataFile(s, f, organisationSchema), problems);
+  const settings = await loadData(path.join(root, '_data', 'site.yml'), (s, f) => readDataFile(s, f, siteSchema), problems);
+
+  const reportsDir = path.join(root, 'reports');
+  const entries = (await exists(reportsDir)) ? await readdir(reportsDir, { withFileTypes: true }) : [];
+  const reports: ParsedReport[] = [];
+  let draftsSkipped = 0;
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const folder = path.join(reportsDir, entry.name);
+    if (!entry.isDirectory()) {
+      if (entry.name.endsWith('.md')) {
+        problems.push(warning(displayPath(folder), 0, 'this report is not in a folder of its own, so it is not published', `move it to reports/${slugify(entry.name.replace(/\.md$/, ''))}/index.md`, 'reports'));
+      }
+      continue;
+    }
+    const file = path.join(folder, 'index.md');
+    const shown = displayPath(file);
+    if (!(await exists(file))) {
+      problems.push(warning(displayPath(folder), 0, 'this folder has no index.md, so nothing from it is published', 'put the report text in index.md inside the folder', 'reports'));
+      continue;
+    }
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(entry.name)) {
+      problems.push(error(shown, 0, `the folder name "${entry.name}" cannot be used in a web address`, `rename the folder to "${slugify(entry.name) || 'my-report'}" (lower-case letters, digits and hyphens)`, 'reports'));
+      continue;
+    }
+    const parsed = parseReport(await readFile(file, 'utf8'), { slug: entry.name, file: shown, folder });
+    problems.push(...parsed.problems);
+    if (!parsed.report) continue;
+    if (parsed.report.document.meta.draft && !options.includeDrafts) {
+      draftsSkipped++;
+      continue;
+    }
+    reports.push(parsed.report);
+  }
+  if (entries.length === 0) {
+    problems.push(warning(displayPath(reportsDir), 0, 'there are no reports to publish', 'add one with a folder reports/<name>/index.md', 'reports'));
+  }
+  reports.sort((a, b) => b.document.meta.published.localeCompare(a.document.meta.published) || a.document.slug.localeCompare(b.document.slug));
+  return { contentDir: root, ...(organisation ? { organisation } : {}), ...(settings ? { settings } : {}), reports, draftsSkipped, problems };
+}

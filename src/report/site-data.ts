@@ -1,0 +1,79 @@
+/**
+ * The content folder's data files, read and validated once:
+ * - _data/organisation.yml: who publishes (name, phone, text, email, address, website). Used by every page and format;
+ *   nothing about the organisation is written in templates or code.
+ * - _data/site.yml: site settings (its public address, the accessibility statement's facts and dates).
+ */
+import { z } from 'zod';
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { error, type Problem } from './problems.ts';
+import { isoDate } from './validators.ts';
+
+const ukPhone = z.string().regex(/^\+?[\d ()-]{7,20}$/, 'must be a phone number written with digits and spaces, like 020 7274 8522');
+
+export const organisationSchema = z.strictObject({
+  name: z.string().trim().min(1),
+  phone: ukPhone,
+  /** Number that takes text messages (SMS). */
+  text: ukPhone.optional(),
+  email: z.email('must be an email address like info@example.org'),
+  address: z.array(z.string().trim().min(1)).min(1, 'must list the lines of the postal address'),
+  website: z.url('must be a web address starting with https://'),
+  /** Opening hours of the phone line, shown beside it. */
+  hours: z.string().optional(),
+});
+
+export const siteSchema = z.strictObject({
+  /** Public address of this site, for sitemap.xml and the feed. */
+  url: z.url('must be the web address the site is published at, starting with https://'),
+  accessibility: z.strictObject({
+    status: z.enum(['fully', 'partially', 'not'], { error: 'must be one of: fully, partially, not' }),
+    /** Known problems: what is not accessible, why, and what to do instead. */
+    knownIssues: z.array(z.strictObject({ problem: z.string(), why: z.string(), alternative: z.string() })).default([]),
+    prepared: isoDate,
+    reviewed: isoDate,
+    /** How the site was tested by people (the automated checks are described by the statement itself). */
+    testedBy: z.string().trim().min(1),
+    /** Which UK enforcement body applies. */
+    enforcement: z.enum(['great-britain', 'northern-ireland']).default('great-britain'),
+  }),
+});
+
+export type Organisation = z.infer<typeof organisationSchema>;
+export type SiteSettings = z.infer<typeof siteSchema>;
+
+/** Reads a YAML data file against a schema; problems name the file, the line and the field. */
+export function readDataFile<T extends z.ZodType>(source: string, file: string, schema: T): { data?: z.infer<T>; problems: Problem[] } {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, version: '1.2', schema: 'core' });
+  if (doc.errors.length) {
+    return { problems: doc.errors.map((e) => error(file, e.linePos?.[0]?.line ?? 1, `this file is not valid YAML (${e.message.split('\n')[0]})`, 'check for a missing colon, an unclosed quote, or a tab used for indenting', 'data-files')) };
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    let node: unknown = doc.contents;
+    let line = 1;
+    for (const key of path) {
+      if (!isMap(node)) break;
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (!pair || !isScalar(pair.key) || !pair.key.range) break;
+      line = counter.linePos(pair.key.range[0]).line;
+      node = pair.value;
+    }
+    return line;
+  };
+  const parsed = schema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { data: parsed.data, problems: [] };
+  return {
+    problems: parsed.error.issues.map((issue) => {
+      const field = issue.path.map(String).join('.');
+      if (issue.code === 'unrecognized_keys') {
+        return error(file, lineOf([...issue.path, issue.keys[0]!]), `unknown field "${issue.keys.join('", "')}"${field ? ` in ${field}` : ''}`, 'remove it, or check its spelling against docs/editors-guide.md#data-files', 'data-files');
+      }
+      const missing = /received undefined/.test(issue.message);
+      return missing
+        ? error(file, lineOf(issue.path.slice(0, -1)), `"${field}" is missing`, `add ${field} (see docs/editors-guide.md#data-files for an example)`, 'data-files')
+        : error(file, lineOf(issue.path), `"${field}" ${issue.message}`, 'correct it', 'data-files');
+    }),
+  };
+}
+
