@@ -1,0 +1,56 @@
+/**
+ * Builds the whole site from a content folder into an output folder, atomically: Eleventy writes into a temporary
+ * folder beside the output, which replaces the output only when everything succeeded. A failed build leaves the
+ * previous site untouched and removes its temporary folder.
+ */
+import Eleventy from '@11ty/eleventy';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { prepareSite, forgetPreparedSites, type PreparedSite } from '../report/prepare-site.ts';
+import { PROJECT_ROOT } from '../formats/site/plugin.ts';
+
+export interface BuildOptions {
+  contentDir: string;
+  outputDir: string;
+}
+
+export interface BuildResult {
+  site: PreparedSite;
+  outputDir: string;
+  seconds: number;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const contentDir = path.resolve(options.contentDir);
+  const outputDir = path.resolve(options.outputDir);
+  forgetPreparedSites();
+  // Checks first: an editor's mistake is reported before anything is written.
+  const site = await prepareSite(contentDir);
+
+  const staging = `${outputDir}.building-${process.pid}`;
+  const previous = `${outputDir}.previous-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  const savedEnv = process.env.REPORTS_CONTENT_DIR;
+  const savedCwd = process.cwd();
+  try {
+    // Eleventy resolves its config, layouts and passthrough copies from the project folder.
+    process.chdir(PROJECT_ROOT);
+    process.env.REPORTS_CONTENT_DIR = contentDir;
+    const eleventy = new Eleventy('layouts', staging, { configPath: '.eleventy.js', quietMode: true });
+    await eleventy.write();
+    await rename(outputDir, previous).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+    await rename(staging, outputDir);
+    await rm(previous, { recursive: true, force: true });
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  } finally {
+    process.chdir(savedCwd);
+    if (savedEnv === undefined) delete process.env.REPORTS_CONTENT_DIR;
+    else process.env.REPORTS_CONTENT_DIR = savedEnv;
+  }
+  return { site, outputDir, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,94 @@
+/**
+ * The accessibility gate over a built site: every page is tested by pa11y with both runners (axe and HTML_CodeSniffer,
+ * WCAG2AA) in light and dark colour schemes, and checked for reflow at 320 CSS px and for requests leaving the site.
+ * One browser for the whole run; each page is loaded once per scheme and handed to pa11y (TOOLCHAIN.md: ≈1 s a page).
+ */
+import pa11y, { type Pa11yIssue } from 'pa11y';
+import type { Browser, Page } from 'puppeteer';
+import { serveStatic } from './static-server.ts';
+import { launchBrowser } from './browser.ts';
+import { pagesToCheck } from './site-pages.ts';
+
+export interface PageReport {
+  path: string;
+  errors: Array<Pa11yIssue & { scheme: string }>;
+  warnings: number;
+  /** How far the page scrolls sideways at 320 px (0 is right). */
+  overflowAt320: number;
+  /** Requests to anything but this site. */
+  externalRequests: string[];
+}
+
+export const GATE_DEFAULTS = {
+  /** WCAG 2.2 AA success criteria are covered by the runners' WCAG2AA standards. */
+  standard: 'WCAG2AA' as const,
+  runners: ['axe', 'htmlcs'],
+  /** The reflow criterion (WCAG 1.4.10) uses 320 CSS px. */
+  reflowWidth: 320,
+  schemes: ['light', 'dark'] as const,
+};
+
+export function pagePassed(report: PageReport): boolean {
+  return report.errors.length === 0 && report.overflowAt320 === 0 && report.externalRequests.length === 0;
+}
+
+async function checkPage(page: Page, origin: string, pathname: string): Promise<PageReport> {
+  const external = new Set<string>();
+  const onRequest = (request: { url(): string }): void => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !/^(data|blob|about):/.test(url)) external.add(url);
+  };
+  page.on('request', onRequest);
+  const url = origin + pathname;
+  const errors: PageReport['errors'] = [];
+  let warnings = 0;
+  try {
+    for (const scheme of GATE_DEFAULTS.schemes) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await page.setViewport({ width: 1280, height: 1024 });
+      await page.goto(url, { waitUntil: 'load' });
+      const result = await pa11y(url, { browser: page.browser(), page, ignoreUrl: true, runners: GATE_DEFAULTS.runners, standard: GATE_DEFAULTS.standard, includeWarnings: true });
+      for (const issue of result.issues) {
+        if (issue.type === 'error') errors.push({ ...issue, scheme });
+        else if (issue.type === 'warning' && scheme === 'light') warnings++;
+      }
+    }
+    await page.setViewport({ width: GATE_DEFAULTS.reflowWidth, height: 800 });
+    const overflowAt320 = await page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+    return { path: pathname, errors, warnings, overflowAt320, externalRequests: [...external] };
+  } finally {
+    page.off('request', onRequest);
+  }
+}
+
+/** Checks every page of a built site. Uses the browser given, or launches (and closes) its own. */
+export async function runAccessibilityGate(siteDir: string, options: { browser?: Browser } = {}): Promise<PageReport[]> {
+  const paths = await pagesToCheck(siteDir);
+  const server = await serveStatic(siteDir);
+  const browser = options.browser ?? (await launchBrowser());
+  try {
+    const page = await browser.newPage();
+    const reports: PageReport[] = [];
+    for (const pathname of paths) reports.push(await checkPage(page, server.origin, pathname));
+    await page.close();
+    return reports;
+  } finally {
+    if (!options.browser) await browser.close();
+    await server.close();
+  }
+}
+
+/** A table a person can read: one row per page, then every error in full. */
+export function formatGateReport(reports: readonly PageReport[]): string {
+  const rows = reports.map((r) => [r.path, String(r.errors.length), String(r.warnings), r.overflowAt320 ? `${r.overflowAt320}px too wide` : 'ok', String(r.externalRequests.length), pagePassed(r) ? 'pass' : 'FAIL']);
+  const header = ['page', 'errors', 'warnings', 'reflow 320px', 'external requests', 'result'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const details = reports.flatMap((r) => [
+    ...r.errors.map((e) => `${r.path} (${e.scheme}, ${e.runner}) ${e.code}: ${e.message}\n    at ${e.selector}${e.context ? `\n    ${e.context.slice(0, 200)}` : ''}`),
+    ...r.externalRequests.map((u) => `${r.path}: request leaves the site: ${u}`),
+    ...(r.overflowAt320 ? [`${r.path}: at 320px wide the page scrolls sideways by ${r.overflowAt320}px`] : []),
+  ]);
+  const passed = reports.filter(pagePassed).length;
+  return [line(header), ...rows.map(line), ...(details.length ? ['', ...details] : []), '', `pa11y: ${passed} pages passed, ${reports.length - passed} failed`].join('\n');
+}

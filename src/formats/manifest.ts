@@ -1,0 +1,66 @@
+/**
+ * The formats manifest: the one place where formats meet. Each built report gets reports/<slug>/formats.json listing
+ * every edition made of it; the "Other formats" box, feeds and tests read it. A renderer never reads another's output.
+ */
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ReportDocument } from '../report/model.ts';
+
+/** Fixed list of kinds; later formats add theirs here. */
+export const FORMAT_KINDS = ['html', 'large-print-pdf', 'standard-pdf', 'easy-read-html', 'easy-read-pdf', 'audio-script', 'audio-ssml', 'audio-mp3'] as const;
+export type FormatKind = (typeof FORMAT_KINDS)[number];
+
+export interface FormatEntry {
+  kind: FormatKind;
+  /** Relative to the report's folder, or starting with "/". */
+  href: string;
+  /** What readers see in the "Other formats" box. */
+  label: string;
+  mediaType: string;
+  /** Size of the file, filled in once it is written. */
+  bytes?: number;
+}
+
+export interface FormatsManifest {
+  slug: string;
+  title: string;
+  lang: string;
+  published: string;
+  updated?: string;
+  changes: Array<{ date: string; summary: string }>;
+  formats: FormatEntry[];
+}
+
+/** The formats a report will have (before they are written). Format plugins add their entries through `extra`. */
+export function planManifest(doc: ReportDocument, extra: readonly FormatEntry[] = []): FormatsManifest {
+  return {
+    slug: doc.slug,
+    title: doc.meta.title,
+    lang: doc.meta.lang,
+    published: doc.meta.published,
+    ...(doc.meta.updated ? { updated: doc.meta.updated } : {}),
+    changes: doc.meta.changes,
+    formats: [{ kind: 'html', href: './', label: 'Web page', mediaType: 'text/html' }, ...extra],
+  };
+}
+
+/** The file an href names, inside the built site. */
+export function fileForHref(siteDir: string, slug: string, href: string): string {
+  const base = href.startsWith('/') ? path.join(siteDir, href) : path.join(siteDir, 'reports', slug, href);
+  return href.endsWith('/') ? path.join(base, 'index.html') : base;
+}
+
+/** Fills in each format's size from the written files and writes formats.json. A missing file is a build error. */
+export async function writeManifest(siteDir: string, manifest: FormatsManifest): Promise<FormatsManifest> {
+  const formats = await Promise.all(
+    manifest.formats.map(async (format) => {
+      const file = fileForHref(siteDir, manifest.slug, format.href);
+      const info = await stat(file).catch(() => undefined);
+      if (!info) throw new Error(`The ${format.kind} edition of "${manifest.slug}" was not written (expected ${file}).`);
+      return { ...format, bytes: info.size };
+    }),
+  );
+  const complete = { ...manifest, formats };
+  await writeFile(path.join(siteDir, 'reports', manifest.slug, 'formats.json'), `${JSON.stringify(complete, null, 2)}\n`);
+  return complete;
+}

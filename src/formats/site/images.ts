@@ -1,0 +1,76 @@
+/**
+ * Report images for the web, through @11ty/eleventy-img: modern formats (WebP beside the original format), several
+ * widths, and width/height so the page does not jump while loading.
+ *
+ * Files are made into a cache folder; eleventy-img names each output by a hash of the input bytes and the options, and
+ * skips files that already exist, so an unchanged image is never processed twice. The build copies the files it uses.
+ */
+import Image from '@11ty/eleventy-img';
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface ImageDefaults {
+  /** Widths made for srcset; "auto" is the original width. Large enough for a 2x screen at our 45rem text column. */
+  widths: Array<number | 'auto'>;
+  /** Output formats; "auto" keeps the original format as the fallback for old browsers. SVG stays SVG. */
+  formats: string[];
+  /** Shown to the browser so it picks the right width: the text column is at most 45rem (about 720 px). */
+  sizes: string;
+  /** Where processed images wait between builds. */
+  cacheDir: string;
+  /** URL folder of images in the built site. */
+  urlPath: string;
+}
+
+export function imageDefaults(projectRoot: string): ImageDefaults {
+  return {
+    widths: [480, 960, 1440],
+    formats: ['webp', 'auto'],
+    sizes: '(min-width: 48rem) 45rem, 100vw',
+    cacheDir: path.join(projectRoot, '.cache', 'images'),
+    urlPath: '/img/',
+  };
+}
+
+export interface ImageSource { type: string; srcset: string }
+export interface ProcessedImage {
+  src: string;
+  width: number;
+  height: number;
+  sources: ImageSource[];
+  /** Files (relative to the cache dir) to copy into the site. */
+  files: string[];
+}
+
+interface ImageStat { url: string; width: number; height: number; srcset: string; sourceType: string; filename: string }
+
+export async function processImage(file: string, options: ImageDefaults): Promise<ProcessedImage> {
+  const svg = file.toLowerCase().endsWith('.svg');
+  const metadata = (await Image(file, {
+    widths: svg ? ['auto'] : options.widths,
+    formats: svg ? ['svg'] : options.formats,
+    outputDir: options.cacheDir,
+    urlPath: options.urlPath,
+    svgShortCircuit: true,
+  })) as Record<string, ImageStat[]>;
+  const byFormat = Object.entries(metadata).filter(([, stats]) => stats.length > 0);
+  // The fallback <img> uses the last format listed (the original), at its largest width.
+  const [, fallbackStats] = byFormat.at(-1)!;
+  const largest = fallbackStats.at(-1)!;
+  return {
+    src: largest.url,
+    width: largest.width,
+    height: largest.height,
+    sources: byFormat.slice(0, -1).map(([, stats]) => ({ type: stats[0]!.sourceType, srcset: stats.map((s) => s.srcset).join(', ') })),
+    files: byFormat.flatMap(([, stats]) => stats.map((s) => s.filename)),
+  };
+}
+
+/** Copies the processed files a build uses from the cache into the site. */
+export async function copyImages(images: Iterable<ProcessedImage>, options: ImageDefaults, siteDir: string): Promise<number> {
+  const target = path.join(siteDir, options.urlPath);
+  await mkdir(target, { recursive: true });
+  const files = new Set([...images].flatMap((image) => image.files));
+  await Promise.all([...files].map((name) => copyFile(path.join(options.cacheDir, name), path.join(target, name))));
+  return files.size;
+}

@@ -1,0 +1,109 @@
+/**
+ * The website format as an Eleventy plugin: report pages, home page, accessibility statement, 404 and sitemap, from a
+ * content folder. Layouts (Nunjucks, in layouts/) only present what this plugin hands them.
+ *
+ * Order of a build: eleventy.before loads and checks the content (once, shared with the build command), processes the
+ * images and renders each report body; Eleventy renders the layouts; eleventy.after copies images and attachments and
+ * writes each report's formats.json with the sizes of the written files.
+ */
+import type { UserConfig } from '@11ty/eleventy';
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prepareSite, type PreparedSite } from '../../report/prepare-site.ts';
+import { planManifest, writeManifest } from '../manifest.ts';
+import { createSiteRenderer } from './render-html.ts';
+import { copyImages, imageDefaults, processImage, type ProcessedImage } from './images.ts';
+import { reportPage, type ReportPage } from './report-page.ts';
+import { siteFilters } from './filters.ts';
+import { imagesIn, resolveImage } from '../../checks/images.ts';
+import { classifyLink } from '../../checks/links.ts';
+import { walkInlines } from '../../report/build-document.ts';
+import type { ParsedReport } from '../../report/parse-report.ts';
+
+export interface WebsiteOptions {
+  /** The editors' content folder (default "content"). */
+  contentDir: string;
+  /** Show draft reports (the live preview does; a build does not). */
+  includeDrafts?: boolean;
+}
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const FONT_FILES = 'node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin*-{400,700}-normal.woff2';
+
+interface BuildState {
+  site: PreparedSite;
+  pages: ReportPage[];
+  images: Map<string, ProcessedImage>;
+}
+
+/** Files in a report's folder that its links point to (a PDF of the full report, say), copied beside its page. */
+function attachments(report: ParsedReport): string[] {
+  const files = new Set<string>();
+  walkInlines(report.document, (node) => {
+    if (node.type !== 'link') return;
+    const target = classifyLink(node.href, report.document.slug);
+    if (target.kind === 'file') files.add(target.relative);
+  });
+  return [...files];
+}
+
+async function prepareBuild(options: WebsiteOptions, md: ReturnType<typeof createSiteRenderer>): Promise<BuildState> {
+  const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
+  const defaults = imageDefaults(PROJECT_ROOT);
+  const images = new Map<string, ProcessedImage>();
+  const pages: ReportPage[] = [];
+  for (const report of site.reports) {
+    const perReport = new Map<string, ProcessedImage>();
+    await Promise.all(
+      imagesIn(report.document).map(async (image) => {
+        const where = resolveImage(image.src);
+        if ('refused' in where) return; // the checks have already stopped the build
+        const file = path.join(report.document.folder, where.relative);
+        const processed = images.get(file) ?? (await processImage(file, defaults));
+        images.set(file, processed);
+        perReport.set(image.src, processed);
+      }),
+    );
+    pages.push(reportPage(md, report, perReport));
+  }
+  return { site, pages, images };
+}
+
+export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOptions): void {
+  const defaults = imageDefaults(PROJECT_ROOT);
+  const md = createSiteRenderer(defaults.sizes);
+  let state: BuildState | undefined;
+  const current = (): BuildState => {
+    if (!state) throw new Error('The report website plugin was asked for data before the content was loaded.');
+    return state;
+  };
+
+  // Nunjucks does not escape by default in Eleventy: turn it on, so only report bodies (rendered by us) are raw HTML.
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  for (const [name, fn] of Object.entries(siteFilters)) eleventyConfig.addFilter(name, fn as (...args: never[]) => unknown);
+  eleventyConfig.addPassthroughCopy({ 'layouts/assets': 'assets' });
+  eleventyConfig.addPassthroughCopy({ [FONT_FILES]: 'assets/fonts' });
+
+  eleventyConfig.on('eleventy.before', async () => {
+    state = await prepareBuild(options, md);
+  });
+  eleventyConfig.addGlobalData('organisation', () => current().site.organisation);
+  eleventyConfig.addGlobalData('settings', () => current().site.settings);
+  eleventyConfig.addGlobalData('reports', () => current().pages);
+
+  eleventyConfig.on('eleventy.after', async ({ directories }) => {
+    const { site, images } = current();
+    const out = directories.output;
+    await copyImages(images.values(), defaults, out);
+    for (const report of site.reports) {
+      const folder = path.join(out, 'reports', report.document.slug);
+      for (const file of attachments(report)) {
+        await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
+        await copyFile(path.join(report.document.folder, file), path.join(folder, file));
+      }
+      await writeManifest(out, planManifest(report.document));
+    }
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Loads and checks a content folder once per build. The build command calls it first, so errors are printed before
+ * anything is written; the Eleventy plugins call it again and get the same result, so nothing is parsed twice.
+ */
+import path from 'node:path';
+import { loadSite, type LoadedSite } from './load-site.ts';
+import { checkSite } from '../checks/content-checks.ts';
+import { ContentProblemsError, errorsIn, type Problem } from './problems.ts';
+import type { Organisation, SiteSettings } from './site-data.ts';
+
+export interface PreparedSite extends LoadedSite {
+  organisation: Organisation;
+  settings: SiteSettings;
+  /** Warnings only: a prepared site has no errors. */
+  warnings: Problem[];
+}
+
+const prepared = new Map<string, Promise<PreparedSite>>();
+
+async function loadAndCheck(contentDir: string, includeDrafts: boolean): Promise<PreparedSite> {
+  const site = await loadSite(contentDir, { includeDrafts });
+  const problems = [...site.problems, ...(await checkSite(site))];
+  if (errorsIn(problems).length > 0 || !site.organisation || !site.settings) throw new ContentProblemsError(problems);
+  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems };
+}
+
+/** Throws ContentProblemsError (every problem at once) when the content has errors. */
+export function prepareSite(contentDir: string, options: { includeDrafts?: boolean } = {}): Promise<PreparedSite> {
+  const key = `${path.resolve(contentDir)}|${Boolean(options.includeDrafts)}`;
+  let promise = prepared.get(key);
+  if (!promise) {
+    promise = loadAndCheck(contentDir, Boolean(options.includeDrafts));
+    prepared.set(key, promise);
+  }
+  return promise;
+}
+
+/** Forget what was loaded (the next build reads the files again). */
+export function forgetPreparedSites(): void {
+  prepared.clear();
+}
