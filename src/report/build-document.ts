@@ -55,7 +55,7 @@ export function buildDocument(input: BuildInput): ReportDocument {
     };
     for (const child of children ?? []) {
       switch (child.type) {
-        case 'text': push({ type: 'text', text: child.content }); break;
+        case 'text': if (child.content) push({ type: 'text', text: child.content }); break;
         case 'softbreak': push({ type: 'text', text: ' ' }); break;
         case 'hardbreak': push({ type: 'break' }); break;
         case 'code_inline': push({ type: 'code', text: child.content }); break;

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { error, warning, type Problem } from './problems.ts';
-import { isoDate, isLanguageTag, closestWord } from './validators.ts';
+import { isoDate, isLanguageTag, closestWord, valueAt } from './validators.ts';
 
 export const changeSchema = z.strictObject({
   date: isoDate,
@@ -79,15 +79,6 @@ function lineOfKey(doc: Document, counter: LineCounter, path: readonly PropertyK
     } else break;
   }
   return line;
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let node = value;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
 }
 
 export interface FrontMatterResult {

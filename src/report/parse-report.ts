@@ -4,7 +4,7 @@
  */
 import type { Token } from 'markdown-it';
 import { createMarkdown } from '../markdown/factory.ts';
-import { readFrontMatter } from './front-matter.ts';
+import { readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { buildDocument, type MarkdownEnv } from './build-document.ts';
 import type { ReportDocument } from './model.ts';
 import type { Problem } from './problems.ts';
@@ -20,12 +20,16 @@ export interface ParsedReport {
 
 const parser = createMarkdown();
 
+const STAND_IN_META: FrontMatter = { title: '', summary: '', published: '1970-01-01', lang: 'en-GB', draft: false, changes: [] };
+
 export function parseReport(source: string, where: { slug: string; file: string; folder: string }): { report?: ParsedReport; problems: Problem[] } {
   const front = readFrontMatter(source, where.file);
-  if (!front.data) return { problems: front.problems };
+  // With broken front matter the body is still parsed and checked, so the editor sees every problem in one go;
+  // the front-matter errors already stop the build, so the stand-in values are never published.
+  const meta = front.data ?? STAND_IN_META;
   // Footnote ids get the slug as a prefix so that two reports shown together never share an id.
   const env: MarkdownEnv = { docId: where.slug };
   const tokens = parser.parse(front.body, env);
-  const document = buildDocument({ ...where, meta: front.data, tokens, env, lineOffset: front.bodyLineOffset });
+  const document = buildDocument({ ...where, meta, tokens, env, lineOffset: front.bodyLineOffset });
   return { report: { document, tokens, env, source, bodyLineOffset: front.bodyLineOffset }, problems: front.problems };
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { error, type Problem } from './problems.ts';
-import { isoDate } from './validators.ts';
+import { isoDate, valueAt } from './validators.ts';
 
 const ukPhone = z.string().regex(/^\+?[\d ()-]{7,20}$/, 'must be a phone number written with digits and spaces, like 020 7274 8522');
 
@@ -61,17 +61,17 @@ export function readDataFile<T extends z.ZodType>(source: string, file: string, 
     }
     return line;
   };
-  const parsed = schema.safeParse(doc.toJS() ?? {});
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return { data: parsed.data, problems: [] };
   return {
     problems: parsed.error.issues.map((issue) => {
       const field = issue.path.map(String).join('.');
       if (issue.code === 'unrecognized_keys') {
-        return error(file, lineOf([...issue.path, issue.keys[0]!]), `unknown field "${issue.keys.join('", "')}"${field ? ` in ${field}` : ''}`, 'remove it, or check its spelling against docs/editors-guide.md#data-files', 'data-files');
+        return error(file, lineOf([...issue.path, issue.keys[0]!]), `unknown field "${issue.keys.join('", "')}"${field ? ` in ${field}` : ''}`, 'remove it, or check its spelling', 'data-files');
       }
-      const missing = /received undefined/.test(issue.message);
-      return missing
-        ? error(file, lineOf(issue.path.slice(0, -1)), `"${field}" is missing`, `add ${field} (see docs/editors-guide.md#data-files for an example)`, 'data-files')
+      return issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined
+        ? error(file, lineOf(issue.path.slice(0, -1)), `"${field}" is missing`, `add a line "${String(issue.path.at(-1))}: …"`, 'data-files')
         : error(file, lineOf(issue.path), `"${field}" ${issue.message}`, 'correct it', 'data-files');
     }),
   };

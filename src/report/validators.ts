@@ -6,6 +6,7 @@ export const isoDate = z
   .string({ error: (issue) => (issue.input === undefined ? undefined : 'must be a date written YYYY-MM-DD, in quotes or not') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((value) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // the format's own message says it
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'is not a real date');
@@ -42,4 +43,14 @@ export function closestWord(word: string, known: readonly string[]): string | un
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** The value at a path in parsed YAML (undefined when absent): tells a missing field from a wrong one. */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# npm run setup: installs what the pipeline needs on a Debian machine with Node 20, and nothing already there.
+# Works before node_modules exists; running it twice is harmless.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+chromium="${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium}"
+if [ -x "$chromium" ]; then
+  echo "setup: Chromium found at $chromium"
+else
+  echo "setup: installing Debian's chromium (used to check pages and, later, print PDFs)…"
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: Chromium is not installed, and this script cannot install it (it needs root or sudo)." >&2
+    echo "       Ask an administrator to run:  apt-get install chromium" >&2
+    echo "       or point PUPPETEER_EXECUTABLE_PATH at an installed Chromium or Chrome." >&2
+    exit 1
+  fi
+  [ -x "$chromium" ] || { echo "setup: chromium was installed but $chromium does not exist; set PUPPETEER_EXECUTABLE_PATH." >&2; exit 1; }
+  echo "setup: Chromium installed at $chromium"
+fi
+
+# npm ci only when the lock file changed since the last install (npm ci deletes node_modules each time).
+stamp=node_modules/.setup-lock-sha
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  echo "setup: npm packages already installed"
+else
+  npm ci --no-audit --no-fund
+  echo "$want" > "$stamp"
+fi
+echo "setup: done. Next: npm run build"
