@@ -18,7 +18,7 @@ headingIds('numbers repeated headings', () => {
 headingIds('keeps an id the editor fixed with {#id} and removes it from the text', () => {
   const all = tokens('## Our findings {#findings}');
   assert.is(all[0]!.attrGet('id'), 'findings');
-  assert.is(all[0]!.meta.explicitId, true);
+  assert.is(all[0]!.meta?.explicitId, true);
   assert.is(all[1]!.content, 'Our findings');
 });
 headingIds.run();
@@ -28,17 +28,17 @@ figures('a lone image becomes a figure inside a hidden paragraph', () => {
   const all = tokens('![A chart](chart.png "Caption")');
   assert.is(all[0]!.hidden, true);
   const image = all[1]!.children![0]!;
-  assert.is(image.meta.figure, true);
-  assert.is(image.meta.decorative, false);
+  assert.is(image.meta?.figure, true);
+  assert.is(image.meta?.decorative, false);
 });
 figures('an image inside text stays inline', () => {
   const all = tokens('Text ![A chart](chart.png) more');
   assert.is(all[0]!.hidden, false);
-  assert.not.ok(all[1]!.children!.find((c) => c.type === 'image')!.meta.figure);
+  assert.not.ok(all[1]!.children!.find((c) => c.type === "image")!.meta?.figure);
 });
 figures('![""](file) marks a decorative image and empties its alt', () => {
   const image = tokens('![""](line.png)')[1]!.children![0]!;
-  assert.is(image.meta.decorative, true);
+  assert.is(image.meta?.decorative, true);
   assert.equal(image.children, []);
 });
 figures.run();
@@ -47,7 +47,7 @@ const captions = suite('tableCaptions');
 captions('"Table: …" before a table becomes its caption', () => {
   const all = tokens('Table: How people booked\n\n| A | B |\n| - | - |\n| 1 | 2 |');
   assert.is(all[0]!.type, 'table_open');
-  assert.is(all[0]!.meta.caption.content, 'How people booked');
+  assert.is((all[0]!.meta as { caption: { content: string } }).caption.content, 'How people booked');
 });
 captions('a normal paragraph before a table stays a paragraph', () => {
   const all = tokens('Some text\n\n| A | B |\n| - | - |\n| 1 | 2 |');

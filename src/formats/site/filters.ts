@@ -9,7 +9,8 @@ export function readableDate(iso: string, lang = 'en-GB'): string {
 
 /** "020 7274 8522" → "tel:+442072748522": the international form works from any phone, including abroad. */
 export function telHref(phone: string, scheme: 'tel' | 'sms' = 'tel'): string {
-  const digits = phone.replace(/[^\d+]/g, '');
+  // "+44 (0)20…": the (0) is dialled only from inside the UK, so it is dropped.
+  const digits = phone.replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
   const international = digits.startsWith('+') ? digits : digits.startsWith('0') ? `+44${digits.slice(1)}` : digits;
   return `${scheme}:${international}`;
 }
