@@ -24,6 +24,8 @@ declare module '@11ty/eleventy' {
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    /** Eleventy's console logger; overrideLogger(false) silences it (it prints a summary even in quiet mode). */
+    logger: { overrideLogger(logger: false): void };
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
     watch(): Promise<void>;

@@ -38,6 +38,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.chdir(PROJECT_ROOT);
     process.env.REPORTS_CONTENT_DIR = contentDir;
     const eleventy = new Eleventy('layouts', staging, { configPath: '.eleventy.js', quietMode: true });
+    // Our command prints its own summary; errors are thrown to it, so Eleventy's console output adds only noise.
+    eleventy.logger.overrideLogger(false);
     await eleventy.write();
     await rename(outputDir, previous).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw err;

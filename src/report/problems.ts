@@ -8,6 +8,10 @@
 
 export type Severity = 'error' | 'warning';
 
+/** Sections of docs/editors-guide.md that messages point to (a test checks each one is a heading there). */
+export const HELP_SECTIONS = ['reports', 'front-matter', 'headings', 'images', 'links', 'tables', 'footnotes', 'raw-html', 'updates', 'data-files'] as const;
+export type HelpSection = (typeof HELP_SECTIONS)[number];
+
 export interface Problem {
   /** Path of the file, as the editor would type it (relative to the working directory when possible). */
   file: string;
@@ -19,14 +23,14 @@ export interface Problem {
   /** How to fix it. */
   fix: string;
   /** Section of docs/editors-guide.md that explains this problem. */
-  help?: string;
+  help?: HelpSection;
 }
 
-export function error(file: string, line: number, message: string, fix: string, help?: string): Problem {
+export function error(file: string, line: number, message: string, fix: string, help?: HelpSection): Problem {
   return { file, line, severity: 'error', message, fix, ...(help ? { help } : {}) };
 }
 
-export function warning(file: string, line: number, message: string, fix: string, help?: string): Problem {
+export function warning(file: string, line: number, message: string, fix: string, help?: HelpSection): Problem {
   return { file, line, severity: 'warning', message, fix, ...(help ? { help } : {}) };
 }
 
