@@ -17,6 +17,7 @@ declare module 'pa11y' {
     runners?: string[];
     standard?: 'WCAG2A' | 'WCAG2AA' | 'WCAG2AAA';
     includeWarnings?: boolean;
+    rules?: string[];
     includeNotices?: boolean;
     viewport?: { width: number; height: number };
     timeout?: number;

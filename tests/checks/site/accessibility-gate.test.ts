@@ -33,7 +33,7 @@ gate('every page of a built site passes both runners, reflows at 320px and makes
 gate('fails a page with a missing alt, low contrast, sideways scrolling and an outside request', async () => {
   const bad = `<!doctype html><html lang="en-GB"><head><title>Bad page</title></head><body><main><h1>Bad</h1>
 <img src="/img/none.png"><p style="color:#bbb;background:#fff">Faint text</p>
-<div style="width:900px">Too wide</div><img alt="remote" src="https://example.invalid/x.png"></main></body></html>`;
+<div style="width:900px">Too wide</div><p style="height:1.2em;overflow:hidden;width:200px">A sentence long enough to wrap onto a second line once text spacing is applied.</p><p><a href="/" style="display:inline-block;width:10px;height:10px;overflow:hidden">a</a><a href="/accessibility/" style="display:inline-block;width:10px;height:10px;overflow:hidden">b</a></p><img alt="remote" src="https://example.invalid/x.png"></main></body></html>`;
   await mkdir(path.join(context.out, 'bad'), { recursive: true });
   await writeFile(path.join(context.out, 'bad', 'index.html'), bad);
   const sitemap = await readFile(path.join(context.out, 'sitemap.xml'), 'utf8');
@@ -44,9 +44,11 @@ gate('fails a page with a missing alt, low contrast, sideways scrolling and an o
   const codes = page.errors.map((e) => `${e.runner}:${e.code}`);
   assert.ok(codes.includes('axe:image-alt'), codes.join(' '));
   assert.ok(codes.includes('axe:color-contrast'), codes.join(' '));
+  assert.ok(codes.includes('axe:target-size'), codes.join(' '));
   assert.ok(codes.some((c) => c.startsWith('htmlcs:') && c.includes('H37')), codes.join(' '));
   assert.ok(page.overflowAt320 > 500);
   assert.equal(page.externalRequests, ['https://example.invalid/x.png']);
+  assert.ok(page.clippedWithTextSpacing.includes('p'), page.clippedWithTextSpacing.join(' '));
   assert.match(formatGateReport(reports), 'pa11y: 4 pages passed, 1 failed');
 });
 gate.run();
