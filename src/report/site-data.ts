@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { error, type Problem } from './problems.ts';
-import { isoDate, valueAt } from './validators.ts';
+import { isoDate, isLanguageTag, valueAt } from './validators.ts';
 
 const ukPhone = z.string().regex(/^\+?[\d ()-]{7,20}$/, 'must be a phone number written with digits and spaces, like 020 7274 8522');
 
@@ -26,6 +26,8 @@ export const organisationSchema = z.strictObject({
 export const siteSchema = z.strictObject({
   /** Public address of this site, for sitemap.xml and the feed. */
   url: z.url('must be the web address the site is published at, starting with https://'),
+  /** Language of the site's own words (menus, headings like "Contents"); each report says its own language. */
+  lang: z.string().refine(isLanguageTag, 'must be a language tag such as en-GB or cy').default('en-GB'),
   accessibility: z.strictObject({
     status: z.enum(['fully', 'partially', 'not'], { error: 'must be one of: fully, partially, not' }),
     /** Known problems: what is not accessible, why, and what to do instead. */

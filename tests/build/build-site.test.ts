@@ -55,6 +55,14 @@ basic('report page: contents targets exist, images have alt and size, dates and 
   assert.match(page.querySelector('#page-history')!.text, 'Corrected a figure.');
   assert.match(page.querySelector('#other-formats')!.text, '020 7946 0000');
 });
+basic('a report in another language carries its lang (and direction) on its own words only', async () => {
+  const page = await html(context.out, 'reports/older-report/index.html');
+  assert.is(page.querySelector('html')!.getAttribute('lang'), 'en-GB');
+  assert.is(page.querySelector('h1')!.getAttribute('lang'), 'cy');
+  assert.is(page.querySelector('.report-body')!.getAttribute('lang'), 'cy');
+  assert.is(page.querySelector('.report-body')!.getAttribute('dir'), 'ltr');
+  assert.not.ok(page.querySelector('#other-formats')!.getAttribute('lang'));
+});
 basic('images are written in a modern format beside the original', async () => {
   const files = await readdir(path.join(context.out, 'img'));
   assert.ok(files.some((f) => f.endsWith('.webp')) && files.some((f) => f.endsWith('.png')), files.join(', '));
@@ -100,6 +108,23 @@ atomic('leaves the previous site untouched and no temporary folder behind', asyn
     }
     assert.is(await read(out, 'index.html'), before);
     assert.equal((await readdir(tmp.dir)).sort(), ['broken', 'site']);
+  } finally {
+    await tmp.remove();
+  }
+});
+atomic('a damaged image file is a problem for the editor, named with its line, not a crash', async () => {
+  const tmp = await tempDir();
+  try {
+    const broken = path.join(tmp.dir, 'broken');
+    await cp(BASIC, broken, { recursive: true });
+    await writeFile(path.join(broken, 'reports/first-report/chart.png'), 'not an image');
+    try {
+      await buildSite({ contentDir: broken, outputDir: path.join(tmp.dir, 'site') });
+      assert.unreachable('the build must fail');
+    } catch (err) {
+      assert.match((err as Error).message, 'reports/first-report/index.md:15: image chart.png could not be read');
+    }
+    assert.equal(await readdir(tmp.dir), ['broken']);
   } finally {
     await tmp.remove();
   }

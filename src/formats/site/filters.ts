@@ -27,4 +27,14 @@ export function absoluteUrl(pathname: string, siteUrl: string): string {
   return new URL(pathname, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
 }
 
-export const siteFilters = { readableDate, telHref, fileSize, absoluteUrl };
+/** "ar" → "rtl", "en-GB" → "ltr": reports in Arabic, Urdu, Farsi… are laid out right to left. */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  try {
+    const info = (new Intl.Locale(lang) as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
+    return info?.direction === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
+export const siteFilters = { readableDate, telHref, fileSize, absoluteUrl, textDirection };

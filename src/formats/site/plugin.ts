@@ -20,6 +20,7 @@ import { imagesIn, resolveImage } from '../../checks/images.ts';
 import { classifyLink } from '../../checks/links.ts';
 import { walkInlines } from '../../report/build-document.ts';
 import type { ParsedReport } from '../../report/parse-report.ts';
+import { ContentProblemsError, error, type Problem } from '../../report/problems.ts';
 
 export interface WebsiteOptions {
   /** The editors' content folder (default "content"). */
@@ -54,6 +55,7 @@ async function prepareBuild(options: WebsiteOptions, md: ReturnType<typeof creat
   const defaults = imageDefaults(PROJECT_ROOT);
   const images = new Map<string, ProcessedImage>();
   const pages: ReportPage[] = [];
+  const unreadable: Problem[] = [];
   for (const report of site.reports) {
     const perReport = new Map<string, ProcessedImage>();
     await Promise.all(
@@ -61,13 +63,19 @@ async function prepareBuild(options: WebsiteOptions, md: ReturnType<typeof creat
         const where = resolveImage(image.src);
         if ('refused' in where) return; // the checks have already stopped the build
         const file = path.join(report.document.folder, where.relative);
-        const processed = images.get(file) ?? (await processImage(file, defaults));
-        images.set(file, processed);
-        perReport.set(image.src, processed);
+        try {
+          const processed = images.get(file) ?? (await processImage(file, defaults));
+          images.set(file, processed);
+          perReport.set(image.src, processed);
+        } catch (err) {
+          const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+          unreadable.push(error(report.document.file, image.line, `image ${image.src} could not be read (${reason})`, 'the file may be damaged, or not really an image: open it, export it again as JPG, PNG or SVG, and replace it', 'images'));
+        }
       }),
     );
     pages.push(reportPage(md, report, perReport));
   }
+  if (unreadable.length) throw new ContentProblemsError(unreadable);
   return { site, pages, images };
 }
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readableDate, telHref, fileSize, absoluteUrl } from '../../../src/formats/site/filters.ts';
+import { readableDate, telHref, fileSize, absoluteUrl, textDirection } from '../../../src/formats/site/filters.ts';
 
 const filters = suite('siteFilters');
 filters('readableDate writes dates the GOV.UK way, with no time-zone shift', () => {
@@ -23,3 +23,12 @@ filters('absoluteUrl joins paths to the site address', () => {
   assert.is(absoluteUrl('/', 'https://example.org/sub/'), 'https://example.org/');
 });
 filters.run();
+
+const direction = suite('textDirection');
+direction('right-to-left scripts are rtl, others ltr', () => {
+  assert.is(textDirection('ar'), 'rtl');
+  assert.is(textDirection('ur-PK'), 'rtl');
+  assert.is(textDirection('cy'), 'ltr');
+  assert.is(textDirection('en-GB'), 'ltr');
+});
+direction.run();
