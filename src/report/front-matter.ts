@@ -6,7 +6,8 @@
  * and an impossible date like 2019-02-30 into a different day).
  */
 import { z } from 'zod';
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOfPath } from './yaml-lines.ts';
 import { error, warning, type Problem } from './problems.ts';
 import { isoDate, isLanguageTag, closestWord, valueAt } from './validators.ts';
 
@@ -62,25 +63,6 @@ export function splitFrontMatter(source: string): SplitSource | undefined {
   };
 }
 
-function lineOfKey(doc: Document, counter: LineCounter, path: readonly PropertyKey[], startLine: number): number {
-  let node: unknown = doc.contents;
-  let line = startLine;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-      if (!pair) break;
-      const range = (isScalar(pair.key) ? pair.key.range : undefined) ?? undefined;
-      if (range) line = counter.linePos(range[0]).line + startLine - 1;
-      node = pair.value;
-    } else if (node && typeof node === 'object' && 'items' in node && typeof key === 'number') {
-      const item = (node as { items: unknown[] }).items[key] as { range?: [number, number, number] } | undefined;
-      if (item?.range) line = counter.linePos(item.range[0]).line + startLine - 1;
-      node = item;
-    } else break;
-  }
-  return line;
-}
-
 export interface FrontMatterResult {
   data?: FrontMatter;
   problems: Problem[];
@@ -115,12 +97,12 @@ export function readFrontMatter(source: string, file: string): FrontMatterResult
   const problems: Problem[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const line = lineOfKey(doc, counter, issue.path, split.yamlStartLine);
+      const line = lineOfPath(doc, counter, issue.path, split.yamlStartLine);
       const field = issue.path.map(String).join('.') || 'front matter';
       const top = String(issue.path[0] ?? '');
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          const keyLine = lineOfKey(doc, counter, [...issue.path, key], split.yamlStartLine);
+          const keyLine = lineOfPath(doc, counter, [...issue.path, key], split.yamlStartLine);
           const where = issue.path.length ? ` in ${field}` : '';
           const guess = closestWord(key, issue.path.length ? Object.keys(changeSchema.shape) : Object.keys(frontMatterSchema.shape));
           problems.push(error(file, keyLine, `unknown front-matter field "${key}"${where}`, guess ? `did you mean "${guess}"? Otherwise remove it` : 'remove it, or check its spelling', 'front-matter'));
@@ -135,19 +117,19 @@ export function readFrontMatter(source: string, file: string): FrontMatterResult
   }
   const data = parsed.data;
   if (data.updated && data.updated < data.published) {
-    problems.push(error(file, lineOfKey(doc, counter, ['updated'], split.yamlStartLine), `"updated" (${data.updated}) is before "published" (${data.published})`, 'check both dates: an update comes after publication', 'updates'));
+    problems.push(error(file, lineOfPath(doc, counter, ['updated'], split.yamlStartLine), `"updated" (${data.updated}) is before "published" (${data.published})`, 'check both dates: an update comes after publication', 'updates'));
   }
   for (const [index, change] of data.changes.entries()) {
     if (change.date < data.published) {
-      problems.push(error(file, lineOfKey(doc, counter, ['changes', index], split.yamlStartLine), `the change dated ${change.date} is before "published" (${data.published})`, 'check the date of the change', 'updates'));
+      problems.push(error(file, lineOfPath(doc, counter, ['changes', index], split.yamlStartLine), `the change dated ${change.date} is before "published" (${data.published})`, 'check the date of the change', 'updates'));
     }
   }
   if (data.changes.length > 0 && !data.updated) {
-    problems.push(error(file, lineOfKey(doc, counter, ['changes'], split.yamlStartLine), 'the report lists changes but has no "updated" date', 'add updated: YYYY-MM-DD with the date of the newest change', 'updates'));
+    problems.push(error(file, lineOfPath(doc, counter, ['changes'], split.yamlStartLine), 'the report lists changes but has no "updated" date', 'add updated: YYYY-MM-DD with the date of the newest change', 'updates'));
   }
   const sentences = data.summary.split(/[.!?](?:\s|$)/).filter((s) => s.trim()).length;
   if (sentences > 2) {
-    problems.push(warning(file, lineOfKey(doc, counter, ['summary'], split.yamlStartLine), `the summary has ${sentences} sentences`, 'keep it to one or two sentences: it is shown in report lists and search results', 'front-matter'));
+    problems.push(warning(file, lineOfPath(doc, counter, ['summary'], split.yamlStartLine), `the summary has ${sentences} sentences`, 'keep it to one or two sentences: it is shown in report lists and search results', 'front-matter'));
   }
   return { ...base, data, problems };
 }

@@ -5,7 +5,8 @@
  * - _data/site.yml: site settings (its public address, the accessibility statement's facts and dates).
  */
 import { z } from 'zod';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOfPath } from './yaml-lines.ts';
 import { error, type Problem } from './problems.ts';
 import { isoDate, isLanguageTag, valueAt } from './validators.ts';
 
@@ -51,18 +52,7 @@ export function readDataFile<T extends z.ZodType>(source: string, file: string, 
   if (doc.errors.length) {
     return { problems: doc.errors.map((e) => error(file, e.linePos?.[0]?.line ?? 1, `this file is not valid YAML (${e.message.split('\n')[0]})`, 'check for a missing colon, an unclosed quote, or a tab used for indenting', 'data-files')) };
   }
-  const lineOf = (path: readonly PropertyKey[]): number => {
-    let node: unknown = doc.contents;
-    let line = 1;
-    for (const key of path) {
-      if (!isMap(node)) break;
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-      if (!pair || !isScalar(pair.key) || !pair.key.range) break;
-      line = counter.linePos(pair.key.range[0]).line;
-      node = pair.value;
-    }
-    return line;
-  };
+  const lineOf = (path: readonly PropertyKey[]): number => lineOfPath(doc, counter, path);
   const raw: unknown = doc.toJS() ?? {};
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { data: parsed.data, problems: [] };
