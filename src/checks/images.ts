@@ -17,10 +17,7 @@ export function imagesIn(doc: ReportDocument): ImageRef[] {
   return images;
 }
 
-/**
- * Where an image's file is, relative to the report folder, or why it cannot be used.
- * `files` lists the files in the report's folder (relative paths with "/"), read by the caller.
- */
+/** Where an image's file is, relative to the report folder, or why it cannot be used. */
 export function resolveImage(src: string): { relative: string } | { refused: 'remote' | 'outside' } {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return { refused: 'remote' };
   const decoded = (() => { try { return decodeURI(src); } catch { return src; } })();
@@ -29,6 +26,7 @@ export function resolveImage(src: string): { relative: string } | { refused: 're
   return { relative };
 }
 
+/** `files` lists the files in the report's folder (relative paths with "/"), read by the caller. */
 export function checkImages(doc: ReportDocument, files: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   for (const image of imagesIn(doc)) {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** Reads "--name value" and "--name=value" options; refuses unknown ones with a message saying which are allowed. */
 export function readOptions<K extends string>(argv: readonly string[], allowed: Record<K, string>): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
@@ -18,4 +20,12 @@ export function readOptions<K extends string>(argv: readonly string[], allowed: 
 
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/**
+ * A folder given on the command line, resolved against where the person typed the command: npm runs scripts from the
+ * project folder, but keeps the original one in INIT_CWD.
+ */
+export function resolveFromCaller(folder: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), folder);
 }

@@ -5,7 +5,7 @@
 import { buildSite } from '../build/build-site.ts';
 import { findContentProblems, formatProblem, type Problem } from '../report/problems.ts';
 import { displayPath } from '../report/load-site.ts';
-import { readOptions, UsageError } from './args.ts';
+import { readOptions, resolveFromCaller, UsageError } from './args.ts';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -28,8 +28,8 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const contentDir = options.content ?? 'content';
-  const outputDir = options.output ?? '_site';
+  const contentDir = resolveFromCaller(options.content ?? 'content');
+  const outputDir = resolveFromCaller(options.output ?? '_site');
   try {
     const result = await buildSite({ contentDir, outputDir });
     printWarnings(result.site.warnings.filter((p) => p.severity === 'warning'));
