@@ -7,7 +7,7 @@ import Eleventy from '@11ty/eleventy';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareSite, forgetPreparedSites, type PreparedSite } from '../report/prepare-site.ts';
-import { PROJECT_ROOT } from '../formats/site/plugin.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 export interface BuildOptions {
   contentDir: string;

@@ -19,6 +19,17 @@ export interface FormatEntry {
   mediaType: string;
   /** Size of the file, filled in once it is written. */
   bytes?: number;
+  /** PDFs: number of pages. */
+  pages?: number;
+  /** Large print: body text size in points. */
+  fontSizePt?: number;
+}
+
+/** An edition a format plugin made for a report: its manifest entry and the file to publish at entry.href. */
+export interface PublishedEdition {
+  entry: FormatEntry;
+  /** Absolute path of the finished file (often in the cache), copied into the site. */
+  source: string;
 }
 
 export interface FormatsManifest {

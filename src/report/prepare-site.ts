@@ -7,12 +7,18 @@ import { loadSite, type LoadedSite } from './load-site.ts';
 import { checkSite } from '../checks/content-checks.ts';
 import { ContentProblemsError, errorsIn, type Problem } from './problems.ts';
 import type { Organisation, SiteSettings } from './site-data.ts';
+import type { PublishedEdition } from '../formats/manifest.ts';
 
 export interface PreparedSite extends LoadedSite {
   organisation: Organisation;
   settings: SiteSettings;
   /** Warnings only: a prepared site has no errors. */
   warnings: Problem[];
+  /**
+   * Editions made by the format plugins during this build, by report slug. The site lists them in each report's
+   * "Other formats" box and formats.json, and publishes their files.
+   */
+  editions: Map<string, PublishedEdition[]>;
 }
 
 const prepared = new Map<string, Promise<PreparedSite>>();
@@ -21,7 +27,7 @@ async function loadAndCheck(contentDir: string, includeDrafts: boolean): Promise
   const site = await loadSite(contentDir, { includeDrafts });
   const problems = [...site.problems, ...(await checkSite(site))];
   if (errorsIn(problems).length > 0 || !site.organisation || !site.settings) throw new ContentProblemsError(problems);
-  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems };
+  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems, editions: new Map() };
 }
 
 /** Throws ContentProblemsError (every problem at once) when the content has errors. */

@@ -29,6 +29,10 @@ export const siteSchema = z.strictObject({
   url: z.url('must be the web address the site is published at, starting with https://'),
   /** Language of the site's own words (menus, headings like "Contents"); each report says its own language. */
   lang: z.string().refine(isLanguageTag, 'must be a language tag such as en-GB or cy').default('en-GB'),
+  /** Print editions: large-print sizes in points (each its own PDF), at least 16 (UKAAF G003). */
+  print: z.strictObject({
+    largePrintSizes: z.array(z.number().int().min(16, 'must be at least 16 (smaller is not large print)').max(40, 'must be at most 40')).min(1).default([18]),
+  }).default({ largePrintSizes: [18] }),
   accessibility: z.strictObject({
     status: z.enum(['fully', 'partially', 'not'], { error: 'must be one of: fully, partially, not' }),
     /** Known problems: what is not accessible, why, and what to do instead. */

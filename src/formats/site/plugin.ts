@@ -9,9 +9,9 @@
 import type { UserConfig } from '@11ty/eleventy';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../../build/project-root.ts';
 import { prepareSite, type PreparedSite } from '../../report/prepare-site.ts';
-import { planManifest, writeManifest } from '../manifest.ts';
+import { fileForHref, planManifest, writeManifest } from '../manifest.ts';
 import { createSiteRenderer } from './render-html.ts';
 import { copyImages, imageDefaults, processImage, type ProcessedImage } from './images.ts';
 import { reportPage, type ReportPage } from './report-page.ts';
@@ -29,14 +29,15 @@ export interface WebsiteOptions {
   includeDrafts?: boolean;
 }
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const FONT_FILES = 'node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin*-{400,700}-normal.woff2';
 
 interface BuildState {
   site: PreparedSite;
-  pages: ReportPage[];
+  /** Rendered once per build; pages are assembled when Eleventy asks, after every format plugin added its editions. */
+  bodies: Map<string, { report: ParsedReport; images: Map<string, ProcessedImage> }>;
   images: Map<string, ProcessedImage>;
+  pages?: ReportPage[];
 }
 
 /** Files in a report's folder that its links point to (a PDF of the full report, say), copied beside its page. */
@@ -50,11 +51,11 @@ function attachments(report: ParsedReport): string[] {
   return [...files];
 }
 
-async function prepareBuild(options: WebsiteOptions, md: ReturnType<typeof createSiteRenderer>): Promise<BuildState> {
+async function prepareBuild(options: WebsiteOptions): Promise<BuildState> {
   const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
   const defaults = imageDefaults(PROJECT_ROOT);
   const images = new Map<string, ProcessedImage>();
-  const pages: ReportPage[] = [];
+  const bodies: BuildState['bodies'] = new Map();
   const unreadable: Problem[] = [];
   for (const report of site.reports) {
     const perReport = new Map<string, ProcessedImage>();
@@ -73,10 +74,10 @@ async function prepareBuild(options: WebsiteOptions, md: ReturnType<typeof creat
         }
       }),
     );
-    pages.push(reportPage(md, report, perReport));
+    bodies.set(report.document.slug, { report, images: perReport });
   }
   if (unreadable.length) throw new ContentProblemsError(unreadable);
-  return { site, pages, images };
+  return { site, bodies, images };
 }
 
 export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOptions): void {
@@ -95,11 +96,17 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
   eleventyConfig.addPassthroughCopy({ [FONT_FILES]: 'assets/fonts' });
 
   eleventyConfig.on('eleventy.before', async () => {
-    state = await prepareBuild(options, md);
+    state = await prepareBuild(options);
   });
   eleventyConfig.addGlobalData('organisation', () => current().site.organisation);
   eleventyConfig.addGlobalData('settings', () => current().site.settings);
-  eleventyConfig.addGlobalData('reports', () => current().pages);
+  eleventyConfig.addGlobalData('reports', () => {
+    const build = current();
+    build.pages ??= [...build.bodies.values()].map(({ report, images }) =>
+      reportPage(md, report, images, (build.site.editions.get(report.document.slug) ?? []).map((e) => e.entry)),
+    );
+    return build.pages;
+  });
 
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
     const { site, images } = current();
@@ -111,7 +118,9 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
         await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
         await copyFile(path.join(report.document.folder, file), path.join(folder, file));
       }
-      await writeManifest(out, planManifest(report.document));
+      const editions = site.editions.get(report.document.slug) ?? [];
+      for (const edition of editions) await copyFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href));
+      await writeManifest(out, planManifest(report.document, editions.map((e) => e.entry)));
     }
   });
 }

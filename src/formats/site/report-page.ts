@@ -26,7 +26,7 @@ export interface ReportPage {
   formats: FormatEntry[];
 }
 
-export function reportPage(md: MarkdownIt, report: ParsedReport, images: ReadonlyMap<string, ProcessedImage>): ReportPage {
+export function reportPage(md: MarkdownIt, report: ParsedReport, images: ReadonlyMap<string, ProcessedImage>, editions: readonly FormatEntry[] = []): ReportPage {
   const { meta, slug, headings } = report.document;
   return {
     slug,
@@ -39,6 +39,6 @@ export function reportPage(md: MarkdownIt, report: ParsedReport, images: Readonl
     changes: [...meta.changes].sort((a, b) => b.date.localeCompare(a.date)),
     toc: tableOfContents(headings),
     body: renderReportBody(md, report, images),
-    formats: planManifest(report.document).formats,
+    formats: planManifest(report.document, editions).formats,
   };
 }
