@@ -8,10 +8,13 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareSite, forgetPreparedSites, type PreparedSite } from '../report/prepare-site.ts';
 import { PROJECT_ROOT } from './project-root.ts';
+import { setBuildContext } from './build-context.ts';
 
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;
+  /** Where progress lines go (PDFs printed and reused…); console.log by default. */
+  log?: (line: string) => void;
 }
 
 export interface BuildResult {
@@ -31,12 +34,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = `${outputDir}.building-${process.pid}`;
   const previous = `${outputDir}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  const savedEnv = process.env.REPORTS_CONTENT_DIR;
   const savedCwd = process.cwd();
   try {
     // Eleventy resolves its config, layouts and passthrough copies from the project folder.
     process.chdir(PROJECT_ROOT);
-    process.env.REPORTS_CONTENT_DIR = contentDir;
+    setBuildContext({ contentDir, includeDrafts: false, log: options.log ?? ((line) => console.log(line)) });
     const eleventy = new Eleventy('layouts', staging, { configPath: '.eleventy.js', quietMode: true });
     // Our command prints its own summary; errors are thrown to it, so Eleventy's console output adds only noise.
     eleventy.logger.overrideLogger(false);
@@ -51,8 +53,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     throw err;
   } finally {
     process.chdir(savedCwd);
-    if (savedEnv === undefined) delete process.env.REPORTS_CONTENT_DIR;
-    else process.env.REPORTS_CONTENT_DIR = savedEnv;
+    setBuildContext(undefined);
   }
   return { site, outputDir, seconds: (performance.now() - started) / 1000 };
 }

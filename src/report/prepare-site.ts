@@ -8,6 +8,7 @@ import { checkSite } from '../checks/content-checks.ts';
 import { ContentProblemsError, errorsIn, type Problem } from './problems.ts';
 import type { Organisation, SiteSettings } from './site-data.ts';
 import type { PublishedEdition } from '../formats/manifest.ts';
+import { processWide } from '../build/process-wide.ts';
 
 export interface PreparedSite extends LoadedSite {
   organisation: Organisation;
@@ -21,7 +22,7 @@ export interface PreparedSite extends LoadedSite {
   editions: Map<string, PublishedEdition[]>;
 }
 
-const prepared = new Map<string, Promise<PreparedSite>>();
+const prepared = processWide('prepared-sites', () => new Map<string, Promise<PreparedSite>>());
 
 async function loadAndCheck(contentDir: string, includeDrafts: boolean): Promise<PreparedSite> {
   const site = await loadSite(contentDir, { includeDrafts });

@@ -70,7 +70,12 @@ basic('images are written in a modern format beside the original', async () => {
 basic('each report has a formats manifest with the size of its page', async () => {
   const manifest = JSON.parse(await read(context.out, 'reports/first-report/formats.json'));
   const size = (await readFile(path.join(context.out, 'reports/first-report/index.html'))).length;
-  assert.equal(manifest.formats, [{ kind: 'html', href: './', label: 'Web page', mediaType: 'text/html', bytes: size }]);
+  assert.equal(manifest.formats[0], { kind: 'html', href: './', label: 'Web page', mediaType: 'text/html', bytes: size });
+  assert.equal(manifest.formats.map((f: { kind: string }) => f.kind), ['html', 'large-print-pdf', 'standard-pdf']);
+  for (const format of manifest.formats.slice(1)) {
+    assert.is((await readFile(path.join(context.out, 'reports/first-report', format.href))).length, format.bytes, format.href);
+    assert.ok(format.pages > 0);
+  }
   assert.is(manifest.updated, '2024-04-02');
 });
 basic('sitemap lists every page with absolute URLs and report dates', async () => {

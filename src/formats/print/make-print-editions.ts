@@ -31,12 +31,24 @@ export interface PrintOptions {
   cacheDir: string;
   /** Pages printed at once: Chromium uses about a core per page. */
   concurrency: number;
-  launchBrowser: () => Promise<Browser>;
+  /**
+   * Gives a browser, called only when something must be printed; `release` is called in `finally`. The default
+   * launches one and closes it; a caller that already has a browser lends it and keeps it open.
+   */
+  openBrowser: () => Promise<{ browser: Browser; release(): Promise<void> }>;
   log: (line: string) => void;
 }
 
-export function printDefaults(projectRoot: string, launchBrowser: () => Promise<Browser>): PrintOptions {
-  return { cacheDir: path.join(projectRoot, '.cache', 'pdf'), concurrency: os.availableParallelism(), launchBrowser, log: (line) => console.log(line) };
+export function printDefaults(projectRoot: string, launch: () => Promise<Browser>): PrintOptions {
+  return {
+    cacheDir: path.join(projectRoot, '.cache', 'pdf'),
+    concurrency: os.availableParallelism(),
+    openBrowser: async () => {
+      const browser = await launch();
+      return { browser, release: () => browser.close() };
+    },
+    log: (line) => console.log(line),
+  };
 }
 
 interface PrintJob {
@@ -157,12 +169,10 @@ export async function makePrintEditions(site: PreparedSite, options: PrintOption
   const problems: Problem[] = [];
   if (toPrint.length > 0) {
     const bar = progress('Printing PDFs', toPrint.length, options.log);
-    let browser: Browser | undefined;
+    const lease = await options.openBrowser();
     try {
-      browser = await options.launchBrowser();
-      const open = browser;
       await mapWithConcurrency(toPrint, options.concurrency, async (job) => {
-        const printed = await printPdf(open, job.html, { fontSizePt: job.edition.fontSizePt, fontCss: await embeddedFontCss() });
+        const printed = await printPdf(lease.browser, job.html, { fontSizePt: job.edition.fontSizePt, fontCss: await embeddedFontCss() });
         const fixed = await fixUpPdf(printed, job.fixup);
         const check = await readBackPdf(fixed, job.expect);
         const shown = `reports/${job.report.document.slug}/${job.fileName}`;
@@ -178,7 +188,7 @@ export async function makePrintEditions(site: PreparedSite, options: PrintOption
         bar.done();
       });
     } finally {
-      await browser?.close();
+      await lease.release();
     }
     bar.finish(`PDFs: printed ${toPrint.length}, reused ${jobs.length - toPrint.length}`);
   } else if (jobs.length > 0) {

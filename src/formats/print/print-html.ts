@@ -35,7 +35,7 @@ export interface PrintInput {
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** UK phone numbers and postcodes: kept on one line (UKAAF: never split a number or postcode). */
-const UNBREAKABLE = /(\+44\s?(?:\(0\)\s?)?\d{2,4}(?:\s?\d{3,4}){2}|\b0\d{2,4}(?:\s\d{3,4}){1,2}\b|\b0\d{9,10}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)/g;
+const UNBREAKABLE = /(\+44\s?(?:\(0\)\s?)?\d{2,4}(?:\s?\d{3,4}){2}|\b0\d{2,4}(?:\s\d{3,6}){1,2}\b|\b0\d{9,10}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)/g;
 
 export function keepTogether(escapedText: string): string {
   return escapedText.replace(UNBREAKABLE, '<span class="nowrap">$1</span>');

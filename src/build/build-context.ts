@@ -1,0 +1,26 @@
+/**
+ * What the build command tells the Eleventy config: which content folder, whether drafts show, where progress goes.
+ * Eleventy loads .eleventy.js itself and passes it nothing of ours, so the build sets this before Eleventy starts;
+ * run on its own (npx @11ty/eleventy), the config falls back to REPORTS_CONTENT_DIR or "content".
+ */
+import { processWide } from './process-wide.ts';
+
+export interface BuildContext {
+  contentDir: string;
+  includeDrafts: boolean;
+  log: (line: string) => void;
+}
+
+const holder = processWide<{ current?: BuildContext }>('build-context', () => ({}));
+
+export function setBuildContext(context: BuildContext | undefined): void {
+  holder.current = context;
+}
+
+export function buildContext(): BuildContext {
+  return holder.current ?? {
+    contentDir: process.env.REPORTS_CONTENT_DIR || 'content',
+    includeDrafts: process.env.REPORTS_INCLUDE_DRAFTS === '1',
+    log: (line) => console.log(line),
+  };
+}

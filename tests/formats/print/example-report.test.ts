@@ -1,0 +1,37 @@
+/** The example report's PDFs, as published: every edition listed in formats.json exists and passes the read-back. */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildSite } from '../../../src/build/build-site.ts';
+import { printHeadings } from '../../../src/formats/print/print-html.ts';
+import { readBackPdf } from '../../../src/formats/print/read-back.ts';
+import type { FormatsManifest } from '../../../src/formats/manifest.ts';
+import { tempDir } from '../../helpers.ts';
+
+const example = suite('example report: print editions');
+example('the built site has an 18 pt large-print PDF and a standard PDF, both passing read-back', async () => {
+  const tmp = await tempDir();
+  try {
+    const out = path.join(tmp.dir, 'site');
+    const { site } = await buildSite({ contentDir: path.resolve('content'), outputDir: out, log: () => {} });
+    for (const report of site.reports) {
+      const doc = report.document;
+      const manifest = JSON.parse(await readFile(path.join(out, 'reports', doc.slug, 'formats.json'), 'utf8')) as FormatsManifest;
+      const pdfs = manifest.formats.filter((f) => f.kind.endsWith('-pdf'));
+      assert.equal(pdfs.map((f) => `${f.kind} ${f.fontSizePt ?? ''}`), ['large-print-pdf 18', 'standard-pdf ']);
+      for (const format of pdfs) {
+        const bytes = new Uint8Array(await readFile(path.join(out, 'reports', doc.slug, format.href)));
+        assert.is(bytes.length, format.bytes);
+        const result = await readBackPdf(bytes, { title: doc.meta.title, lang: doc.meta.lang, headings: printHeadings(doc), minFontPt: format.fontSizePt ?? 12 });
+        assert.equal(result.problems, [], format.href);
+        assert.is(result.pages, format.pages);
+      }
+      const page = await readFile(path.join(out, 'reports', doc.slug, 'index.html'), 'utf8');
+      assert.match(page, /<a href="perinatal-mental-health-large-print-18pt\.pdf" type="application\/pdf">Large print PDF \(18 point, \d+ pages, \d+ KB\)<\/a>/);
+    }
+  } finally {
+    await tmp.remove();
+  }
+});
+example.run();
