@@ -1,4 +1,4 @@
-// npm run bench -- [reports=100] [runs=5]: prints medians and ratios to raw Eleventy. See src/bench/run-bench.ts.
+// npm run bench -- [reports=100] [runs=5]: prints medians and ratios to the floors. See src/bench/run-bench.ts.
 import { formatBench, runBench } from '../src/bench/run-bench.ts';
 
 const reports = Number(process.argv[2] ?? 100);
@@ -8,4 +8,5 @@ if (!Number.isInteger(reports) || reports < 1 || !Number.isInteger(runs) || runs
   process.exit(1);
 }
 const results = await runBench(reports, runs, (line) => console.log(line));
-console.log(formatBench(results, reports));
+console.log(formatBench(results.site, `\nSite, ${reports} reports of ~5,000 words (floor: raw Eleventy on the same Markdown)`));
+console.log(formatBench(results.pdf, '\nPDFs, large print (floor: bare page.pdf of the same print HTML, warm browser)'));

@@ -1,6 +1,8 @@
 /**
- * The benchmark: medians of several runs of each stage on the same synthetic corpus, each with its ratio to the floor
- * (raw Eleventy turning the same Markdown into HTML with no layout, checks or images), measured in the same run.
+ * The benchmark. Site stages: medians of several runs on the same synthetic corpus, each with its ratio to the floor
+ * (raw Eleventy turning the same Markdown into HTML, no layout, checks, images or PDFs), measured in the same run.
+ * PDF stage: seconds per PDF for our print path (print + fix-ups + read-back) with a warm and a cold browser, against
+ * the floor of a bare page.pdf of the same print HTML in the same browser.
  */
 import Eleventy from '@11ty/eleventy';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -9,9 +11,17 @@ import path from 'node:path';
 import { writeCorpus } from './corpus.ts';
 import { buildSite } from '../build/build-site.ts';
 import { loadSite } from '../report/load-site.ts';
+import { prepareSite, forgetPreparedSites } from '../report/prepare-site.ts';
 import { checkSite } from '../checks/content-checks.ts';
+import { launchBrowser } from '../checks/site/browser.ts';
+import { embeddedFontCss } from '../formats/print/fonts.ts';
+import { printEditions } from '../formats/print/editions.ts';
+import { printHeadings, renderPrintHtml } from '../formats/print/print-html.ts';
+import { printPdf } from '../formats/print/print-pdf.ts';
+import { fixUpPdf } from '../formats/print/pdf-fixups.ts';
+import { readBackPdf } from '../formats/print/read-back.ts';
 
-export interface StageResult { name: string; runsSeconds: number[]; median: number; ratio: number }
+export interface StageResult { name: string; runsSeconds: number[]; median: number; ratio: number; note?: string }
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,47 +35,117 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-export async function runBench(reports: number, runs: number, log: (line: string) => void): Promise<StageResult[]> {
+function stage(name: string, runsSeconds: number[], floor: number, note?: string): StageResult {
+  const m = median(runsSeconds);
+  return { name, runsSeconds, median: m, ratio: m / floor, ...(note ? { note } : {}) };
+}
+
+async function siteStages(root: string, content: string, reports: number, runs: number, log: (line: string) => void): Promise<StageResult[]> {
+  const emptyConfig = path.join(root, 'raw-eleventy.config.mjs');
+  await writeFile(emptyConfig, 'export default function () {}\n');
+  const cacheDir = path.join(root, 'cache');
+  const raw = () => {
+    const eleventy = new Eleventy(path.join(content, 'reports'), path.join(root, 'raw-out'), { quietMode: true, configPath: emptyConfig });
+    eleventy.logger.overrideLogger(false);
+    return eleventy.write();
+  };
+  const build = () => buildSite({ contentDir: content, outputDir: path.join(root, 'site'), cacheDir, log: () => {} });
+
+  log('First build with empty caches (prints every PDF)…');
+  let printedFirst = 0;
+  const cold = await time(async () => (printedFirst = (await build()).site.stats.pdfsPrinted));
+  await raw();
+  for (const dir of ['raw-out', path.join('site', 'reports')]) {
+    const made = (await readdir(path.join(root, dir))).filter((p) => p.startsWith('report-')).length;
+    if (made !== reports) throw new Error(`${dir} holds ${made} reports, not ${reports}: the benchmark would measure nothing`);
+  }
+  const timings = { raw: [] as number[], checks: [] as number[], rebuild: [] as number[] };
+  let printedAgain = 0;
+  for (let run = 1; run <= runs; run++) {
+    timings.raw.push(await time(raw));
+    timings.checks.push(await time(async () => checkSite(await loadSite(content))));
+    timings.rebuild.push(await time(async () => (printedAgain += (await build()).site.stats.pdfsPrinted)));
+    log(`  run ${run}/${runs} done`);
+  }
+  const floor = median(timings.raw);
+  return [
+    stage('raw Eleventy (floor)', timings.raw, floor),
+    stage('content checks alone', timings.checks, floor),
+    stage('full build, empty caches', [cold], floor, `${printedFirst} PDFs printed`),
+    stage('rebuild, nothing changed', timings.rebuild, floor, `${printedAgain} PDFs printed`),
+  ];
+}
+
+async function pdfStages(content: string, sample: number, log: (line: string) => void): Promise<StageResult[]> {
+  forgetPreparedSites();
+  const site = await prepareSite(content);
+  const fontCss = await embeddedFontCss();
+  const edition = printEditions(site.settings.print.largePrintSizes)[0]!;
+  const jobs = site.reports.slice(0, sample).map((report) => {
+    const doc = report.document;
+    const headings = printHeadings(doc);
+    return {
+      html: renderPrintHtml({ doc, organisation: site.organisation, edition, images: new Map(), fontCss, otherFormats: [] }),
+      fixup: { title: doc.meta.title, lang: doc.meta.lang, publisher: site.organisation.name, published: doc.meta.published, modified: doc.meta.published, headings: headings.map((h) => h.text), linkTexts: new Map() },
+      expect: { title: doc.meta.title, lang: doc.meta.lang, headings, minFontPt: edition.fontSizePt },
+    };
+  });
+  log(`Printing ${jobs.length} large-print PDFs three ways…`);
+  const bare: number[] = [];
+  const warm: number[] = [];
+  const cold: number[] = [];
+  const ours = async (browser: Awaited<ReturnType<typeof launchBrowser>>, job: (typeof jobs)[number]) => {
+    const fixed = await fixUpPdf(await printPdf(browser, job.html, { fontSizePt: edition.fontSizePt, fontCss }), job.fixup);
+    const check = await readBackPdf(fixed, job.expect);
+    if (check.problems.length) throw new Error(check.problems.join('\n'));
+  };
+  const browser = await launchBrowser();
+  try {
+    for (const job of jobs) {
+      bare.push(await time(async () => {
+        const page = await browser.newPage();
+        await page.setContent(job.html, { waitUntil: 'load' });
+        await page.pdf({ format: 'A4', tagged: true, outline: true });
+        await page.close();
+      }));
+      warm.push(await time(() => ours(browser, job)));
+    }
+  } finally {
+    await browser.close();
+  }
+  for (const job of jobs) {
+    cold.push(await time(async () => {
+      const fresh = await launchBrowser();
+      try {
+        await ours(fresh, job);
+      } finally {
+        await fresh.close();
+      }
+    }));
+  }
+  const floor = median(bare);
+  return [
+    stage('bare page.pdf (floor)', bare, floor, 'per PDF'),
+    stage('our PDF, warm browser', warm, floor, 'per PDF: print, fix-ups, read-back'),
+    stage('our PDF, cold browser', cold, floor, 'per PDF, launching Chromium each time'),
+  ];
+}
+
+export async function runBench(reports: number, runs: number, log: (line: string) => void): Promise<{ site: StageResult[]; pdf: StageResult[] }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'reports-bench-'));
   try {
     const content = path.join(root, 'content');
     log(`Writing ${reports} synthetic reports of ~5,000 words to ${content}…`);
     await writeCorpus(content, reports);
-    const emptyConfig = path.join(root, 'raw-eleventy.config.mjs');
-    await writeFile(emptyConfig, 'export default function () {}\n');
-
-    const stages: Array<[string, () => Promise<unknown>]> = [
-      ['raw Eleventy (floor)', () => {
-        const raw = new Eleventy(path.join(content, 'reports'), path.join(root, 'raw-out'), { quietMode: true, configPath: emptyConfig });
-        raw.logger.overrideLogger(false);
-        return raw.write();
-      }],
-      ['content checks alone', async () => checkSite(await loadSite(content))],
-      ['our HTML build', () => buildSite({ contentDir: content, outputDir: path.join(root, 'site') })],
-    ];
-    // One untimed warm-up of each stage: module loading and the image cache are not what we compare.
-    for (const [, fn] of stages) await fn();
-    // Guard against measuring nothing: every stage must have made every page.
-    for (const dir of ['raw-out', 'site']) {
-      const pages = await readdir(path.join(root, dir, ...(dir === 'site' ? ['reports'] : [])));
-      if (pages.filter((p) => p.startsWith('report-')).length !== reports) throw new Error(`${dir} holds ${pages.length} reports, not ${reports}`);
-    }
-    const timings = new Map<string, number[]>(stages.map(([name]) => [name, []]));
-    for (let run = 1; run <= runs; run++) {
-      for (const [name, fn] of stages) timings.get(name)!.push(await time(fn));
-      log(`  run ${run}/${runs} done`);
-    }
-    const floor = median(timings.get('raw Eleventy (floor)')!);
-    return stages.map(([name]) => {
-      const runsSeconds = timings.get(name)!;
-      return { name, runsSeconds, median: median(runsSeconds), ratio: median(runsSeconds) / floor };
-    });
+    const site = await siteStages(root, content, reports, runs, log);
+    const pdf = await pdfStages(content, Math.min(5, reports), log);
+    return { site, pdf };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 }
 
-export function formatBench(results: readonly StageResult[], reports: number): string {
-  const rows = results.map((r) => `${r.name.padEnd(22)} ${r.median.toFixed(2).padStart(7)} s   ${r.ratio.toFixed(2).padStart(5)}×   ${(r.median / reports * 1000).toFixed(1).padStart(6)} ms/report   runs: ${r.runsSeconds.map((s) => s.toFixed(2)).join(', ')}`);
-  return [`stage                   median   vs floor   per report      `, ...rows].join('\n');
+export function formatBench(results: readonly StageResult[], title: string): string {
+  const rows = results.map((r) => `${r.name.padEnd(26)} ${r.median.toFixed(2).padStart(7)} s  ${r.ratio.toFixed(2).padStart(6)}×   ${r.note ?? ''}${r.runsSeconds.length > 1 ? `   runs: ${r.runsSeconds.map((s) => s.toFixed(2)).join(', ')}` : ''}`);
+  return [title, `${'stage'.padEnd(26)}  median   vs floor`, ...rows].join('\n');
 }

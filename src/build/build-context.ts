@@ -3,12 +3,16 @@
  * Eleventy loads .eleventy.js itself and passes it nothing of ours, so the build sets this before Eleventy starts;
  * run on its own (npx @11ty/eleventy), the config falls back to REPORTS_CONTENT_DIR or "content".
  */
+import path from 'node:path';
 import { processWide } from './process-wide.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 export interface BuildContext {
   contentDir: string;
   includeDrafts: boolean;
   log: (line: string) => void;
+  /** Where expensive outputs (processed images, PDFs) are kept between builds. */
+  cacheDir: string;
 }
 
 const holder = processWide<{ current?: BuildContext }>('build-context', () => ({}));
@@ -22,5 +26,6 @@ export function buildContext(): BuildContext {
     contentDir: process.env.REPORTS_CONTENT_DIR || 'content',
     includeDrafts: process.env.REPORTS_INCLUDE_DRAFTS === '1',
     log: (line) => console.log(line),
+    cacheDir: path.join(PROJECT_ROOT, '.cache'),
   };
 }

@@ -15,6 +15,8 @@ export interface BuildOptions {
   outputDir: string;
   /** Where progress lines go (PDFs printed and reused…); console.log by default. */
   log?: (line: string) => void;
+  /** Cache of processed images and PDFs (default .cache in the project). */
+  cacheDir?: string;
 }
 
 export interface BuildResult {
@@ -38,7 +40,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     // Eleventy resolves its config, layouts and passthrough copies from the project folder.
     process.chdir(PROJECT_ROOT);
-    setBuildContext({ contentDir, includeDrafts: false, log: options.log ?? ((line) => console.log(line)) });
+    setBuildContext({
+      contentDir,
+      includeDrafts: false,
+      log: options.log ?? ((line) => console.log(line)),
+      cacheDir: path.resolve(options.cacheDir ?? path.join(PROJECT_ROOT, '.cache')),
+    });
     const eleventy = new Eleventy('layouts', staging, { configPath: '.eleventy.js', quietMode: true });
     // Our command prints its own summary; errors are thrown to it, so Eleventy's console output adds only noise.
     eleventy.logger.overrideLogger(false);

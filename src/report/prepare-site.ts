@@ -20,6 +20,8 @@ export interface PreparedSite extends LoadedSite {
    * "Other formats" box and formats.json, and publishes their files.
    */
   editions: Map<string, PublishedEdition[]>;
+  /** What the format plugins did in this build (for the build summary and the benchmark). */
+  stats: { pdfsPrinted: number; pdfsReused: number };
 }
 
 const prepared = processWide('prepared-sites', () => new Map<string, Promise<PreparedSite>>());
@@ -28,7 +30,7 @@ async function loadAndCheck(contentDir: string, includeDrafts: boolean): Promise
   const site = await loadSite(contentDir, { includeDrafts });
   const problems = [...site.problems, ...(await checkSite(site))];
   if (errorsIn(problems).length > 0 || !site.organisation || !site.settings) throw new ContentProblemsError(problems);
-  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems, editions: new Map() };
+  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems, editions: new Map(), stats: { pdfsPrinted: 0, pdfsReused: 0 } };
 }
 
 /** Throws ContentProblemsError (every problem at once) when the content has errors. */

@@ -39,9 +39,9 @@ export interface PrintOptions {
   log: (line: string) => void;
 }
 
-export function printDefaults(projectRoot: string, launch: () => Promise<Browser>): PrintOptions {
+export function printDefaults(cacheRoot: string, launch: () => Promise<Browser>): PrintOptions {
   return {
-    cacheDir: path.join(projectRoot, '.cache', 'pdf'),
+    cacheDir: path.join(cacheRoot, 'pdf'),
     concurrency: os.availableParallelism(),
     openBrowser: async () => {
       const browser = await launch();

@@ -26,7 +26,7 @@ export interface FixupInput {
 }
 
 /** Bumped when the fix-ups change, so cached PDFs are made again. */
-export const FIXUP_VERSION = 1;
+export const FIXUP_VERSION = 2;
 
 const squash = (text: string): string => text.replace(/\s+/g, '');
 
@@ -141,10 +141,9 @@ export async function fixUpPdf(bytes: Uint8Array, input: FixupInput): Promise<Ui
   addLinkContents(doc, input.linkTexts);
   addFigureAlt(doc);
   repairOutline(doc, input.headings);
-  // A content-derived /ID: saved once without it, hashed, then saved with it.
-  doc.context.trailerInfo.ID = undefined;
-  const draft = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  const id = PDFHexString.of(createHash('sha256').update(draft).digest('hex').slice(0, 32));
+  // A content-derived /ID (Chromium's output is itself repeatable, so hashing it and our input is enough).
+  const digest = createHash('sha256').update(bytes).update(JSON.stringify({ ...input, linkTexts: [...input.linkTexts], FIXUP_VERSION })).digest('hex');
+  const id = PDFHexString.of(digest.slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

@@ -6,21 +6,24 @@ import type { UserConfig } from '@11ty/eleventy';
 import { prepareSite } from '../../report/prepare-site.ts';
 import { ContentProblemsError } from '../../report/problems.ts';
 import { launchBrowser } from '../../checks/site/browser.ts';
-import { PROJECT_ROOT } from '../../build/project-root.ts';
 import { makePrintEditions, printDefaults } from './make-print-editions.ts';
 
 export interface PrintPluginOptions {
   contentDir: string;
   includeDrafts?: boolean;
   log?: (line: string) => void;
+  /** Where finished PDFs are kept between builds. */
+  cacheDir: string;
 }
 
 export function reportPrintEditions(eleventyConfig: UserConfig, options: PrintPluginOptions): void {
   eleventyConfig.on('eleventy.before', async () => {
     const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
-    const defaults = printDefaults(PROJECT_ROOT, launchBrowser);
+    const defaults = printDefaults(options.cacheDir, launchBrowser);
     const result = await makePrintEditions(site, { ...defaults, log: options.log ?? defaults.log });
     if (result.problems.length > 0) throw new ContentProblemsError(result.problems);
+    site.stats.pdfsPrinted += result.printed;
+    site.stats.pdfsReused += result.reused;
     for (const [slug, editions] of result.editions) site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...editions]);
   });
 }

@@ -22,12 +22,12 @@ export interface ImageDefaults {
   urlPath: string;
 }
 
-export function imageDefaults(projectRoot: string): ImageDefaults {
+export function imageDefaults(cacheRoot: string): ImageDefaults {
   return {
     widths: [480, 960, 1440],
     formats: ['webp', 'auto'],
     sizes: '(min-width: 48rem) 45rem, 100vw',
-    cacheDir: path.join(projectRoot, '.cache', 'images'),
+    cacheDir: path.join(cacheRoot, 'images'),
     urlPath: '/img/',
   };
 }

@@ -9,7 +9,6 @@
 import type { UserConfig } from '@11ty/eleventy';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../build/project-root.ts';
 import { prepareSite, type PreparedSite } from '../../report/prepare-site.ts';
 import { fileForHref, planManifest, writeManifest } from '../manifest.ts';
 import { createSiteRenderer } from './render-html.ts';
@@ -27,6 +26,8 @@ export interface WebsiteOptions {
   contentDir: string;
   /** Show draft reports (the live preview does; a build does not). */
   includeDrafts?: boolean;
+  /** Where processed images are kept between builds. */
+  cacheDir: string;
 }
 
 
@@ -53,7 +54,7 @@ function attachments(report: ParsedReport): string[] {
 
 async function prepareBuild(options: WebsiteOptions): Promise<BuildState> {
   const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
-  const defaults = imageDefaults(PROJECT_ROOT);
+  const defaults = imageDefaults(options.cacheDir);
   const images = new Map<string, ProcessedImage>();
   const bodies: BuildState['bodies'] = new Map();
   const unreadable: Problem[] = [];
@@ -81,7 +82,7 @@ async function prepareBuild(options: WebsiteOptions): Promise<BuildState> {
 }
 
 export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOptions): void {
-  const defaults = imageDefaults(PROJECT_ROOT);
+  const defaults = imageDefaults(options.cacheDir);
   const md = createSiteRenderer(defaults.sizes);
   let state: BuildState | undefined;
   const current = (): BuildState => {
