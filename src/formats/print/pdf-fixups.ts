@@ -26,7 +26,7 @@ export interface FixupInput {
 }
 
 /** Bumped when the fix-ups change, so cached PDFs are made again. */
-export const FIXUP_VERSION = 2;
+export const FIXUP_VERSION = 3;
 
 const squash = (text: string): string => text.replace(/\s+/g, '');
 
@@ -141,8 +141,10 @@ export async function fixUpPdf(bytes: Uint8Array, input: FixupInput): Promise<Ui
   addLinkContents(doc, input.linkTexts);
   addFigureAlt(doc);
   repairOutline(doc, input.headings);
-  // A content-derived /ID (Chromium's output is itself repeatable, so hashing it and our input is enough).
-  const digest = createHash('sha256').update(bytes).update(JSON.stringify({ ...input, linkTexts: [...input.linkTexts], FIXUP_VERSION })).digest('hex');
+  // A content-derived /ID. Chromium's output repeats byte for byte except its clock-time Info dates (replaced above),
+  // so those are blanked before hashing it with our input.
+  const timeless = Buffer.from(bytes).toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '/$1 ()');
+  const digest = createHash('sha256').update(timeless, 'latin1').update(JSON.stringify({ ...input, linkTexts: [...input.linkTexts], FIXUP_VERSION })).digest('hex');
   const id = PDFHexString.of(digest.slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
