@@ -21,7 +21,7 @@ import { fileSize } from '../site/filters.ts';
 import type { PublishedEdition } from '../manifest.ts';
 import { printEditions, type PrintEdition } from './editions.ts';
 import { embeddedFontCss } from './fonts.ts';
-import { printImage } from './print-images.ts';
+import { cachedPrintImage } from './print-images.ts';
 import { printHeadings, renderPrintHtml, type PrintImage } from './print-html.ts';
 import { printPdf } from './print-pdf.ts';
 import { fixUpPdf, FIXUP_VERSION, type FixupInput } from './pdf-fixups.ts';
@@ -95,20 +95,20 @@ function editionName(edition: PrintEdition): string {
   return edition.kind === 'large-print-pdf' ? `large print PDF (${edition.fontSizePt} point)` : 'standard PDF';
 }
 
-async function reportImages(report: ParsedReport, cache: Map<string, Promise<PrintImage>>): Promise<Map<string, PrintImage>> {
+async function reportImages(report: ParsedReport, cache: Map<string, Promise<PrintImage>>, cacheDir: string): Promise<Map<string, PrintImage>> {
   const images = new Map<string, PrintImage>();
   for (const image of imagesIn(report.document)) {
     const where = resolveImage(image.src);
     if ('refused' in where) continue;
     const file = path.join(report.document.folder, where.relative);
     let pending = cache.get(file);
-    if (!pending) cache.set(file, (pending = printImage(file)));
+    if (!pending) cache.set(file, (pending = cachedPrintImage(file, cacheDir)));
     images.set(image.src, await pending);
   }
   return images;
 }
 
-async function planJobs(site: PreparedSite): Promise<PrintJob[]> {
+async function planJobs(site: PreparedSite, imageCacheDir: string): Promise<PrintJob[]> {
   const fontCss = await embeddedFontCss();
   const editions = printEditions(site.settings.print.largePrintSizes);
   const chromium = await chromiumIdentity();
@@ -116,7 +116,7 @@ async function planJobs(site: PreparedSite): Promise<PrintJob[]> {
   const jobs: PrintJob[] = [];
   for (const report of site.reports) {
     const doc = report.document;
-    const images = await reportImages(report, imageCache);
+    const images = await reportImages(report, imageCache, imageCacheDir);
     const headings = printHeadings(doc);
     for (const edition of editions) {
       const html = renderPrintHtml({
@@ -158,7 +158,7 @@ async function writeAtomically(file: string, data: Uint8Array | string): Promise
 
 export async function makePrintEditions(site: PreparedSite, options: PrintOptions): Promise<PrintResult> {
   await mkdir(options.cacheDir, { recursive: true });
-  const jobs = await planJobs(site);
+  const jobs = await planJobs(site, path.join(options.cacheDir, 'images'));
   const facts = new Map<PrintJob, CachedFacts>();
   const toPrint: PrintJob[] = [];
   for (const job of jobs) {

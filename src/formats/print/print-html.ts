@@ -158,6 +158,7 @@ function cover(input: PrintInput): string {
 <p class="edition">${escape(edition.name)}</p>
 <p>${escape(dates)}.</p>
 <p class="summary">${keepTogether(escape(doc.meta.summary))}</p>
+<p>For this report in another format, phone ${keepTogether(escape(org.phone))} or email ${escape(org.email)}. Other formats are listed on the next page.</p>
 </section>`;
 }
 

@@ -4,9 +4,31 @@
  * text and caption carry the content; 1,600 px wide is sharp at A4 text width.
  */
 import sharp from 'sharp';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { PrintImage } from './print-html.ts';
 
 const MAX_WIDTH = 1600;
+/** Bumped when the conversion changes, so cached conversions are made again. */
+const VERSION = 1;
+
+/** A print image, converted once per distinct file content (cached in `cacheDir` by a hash of the bytes). */
+export async function cachedPrintImage(file: string, cacheDir: string): Promise<PrintImage> {
+  const bytes = await readFile(file);
+  const key = createHash('sha256').update(bytes).update(`${path.extname(file).toLowerCase()}|${MAX_WIDTH}|${VERSION}`).digest('hex').slice(0, 32);
+  const cached = path.join(cacheDir, `${key}.json`);
+  try {
+    return JSON.parse(await readFile(cached, 'utf8')) as PrintImage;
+  } catch {
+    const image = await printImage(file);
+    await mkdir(cacheDir, { recursive: true });
+    const temporary = `${cached}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(image));
+    await rename(temporary, cached);
+    return image;
+  }
+}
 
 export async function printImage(file: string): Promise<PrintImage> {
   const svg = file.toLowerCase().endsWith('.svg');

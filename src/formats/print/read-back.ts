@@ -27,6 +27,14 @@ const A4 = { width: 595.28, height: 841.89, tolerance: 1.5 };
 const SIZE_TOLERANCE = 0.1;
 
 interface OutlineNode { title: string; items?: OutlineNode[] }
+interface StructNode { role?: string; alt?: string; children?: StructNode[] }
+
+/** Figures in a page's structure tree that a screen reader would announce with nothing to say. */
+function figuresWithoutAlt(node: StructNode | null | undefined): number {
+  if (!node) return 0;
+  const own = node.role === 'Figure' && !node.alt?.trim() ? 1 : 0;
+  return own + (node.children ?? []).reduce((sum, child) => sum + figuresWithoutAlt(child), 0);
+}
 interface TextItem { str: string; transform: number[] }
 
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -108,8 +116,13 @@ export async function readBackPdf(bytes: Uint8Array, expect: ReadBackExpectation
         }
       }
       allText += pageText;
-      const tree = await page.getStructTree();
+      const tree = (await page.getStructTree()) as StructNode | null;
       if (tree && tree.children?.length) hasStructure = true;
+      const bare = figuresWithoutAlt(tree);
+      if (bare > 0) problems.push(`page ${number}: ${bare} ${bare === 1 ? 'figure has' : 'figures have'} no alt text in the tags`);
+      const annotations = (await page.getAnnotations()) as Array<{ subtype: string; contentsObj?: { str?: string } }>;
+      const silentLinks = annotations.filter((a) => a.subtype === 'Link' && !a.contentsObj?.str?.trim()).length;
+      if (silentLinks > 0) problems.push(`page ${number}: ${silentLinks} ${silentLinks === 1 ? 'link has' : 'links have'} no /Contents description`);
       page.cleanup();
     }
     if (!hasStructure) problems.push('the PDF has no structure tree: it is not really tagged');

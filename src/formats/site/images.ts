@@ -6,7 +6,7 @@
  * skips files that already exist, so an unchanged image is never processed twice. The build copies the files it uses.
  */
 import Image from '@11ty/eleventy-img';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { publishFile } from '../../build/publish-file.ts';
 import path from 'node:path';
 
 export interface ImageDefaults {
@@ -66,11 +66,10 @@ export async function processImage(file: string, options: ImageDefaults): Promis
   };
 }
 
-/** Copies the processed files a build uses from the cache into the site. */
+/** Puts the processed files a build uses from the cache into the site. */
 export async function copyImages(images: Iterable<ProcessedImage>, options: ImageDefaults, siteDir: string): Promise<number> {
   const target = path.join(siteDir, options.urlPath);
-  await mkdir(target, { recursive: true });
   const files = new Set([...images].flatMap((image) => image.files));
-  await Promise.all([...files].map((name) => copyFile(path.join(options.cacheDir, name), path.join(target, name))));
+  await Promise.all([...files].map((name) => publishFile(path.join(options.cacheDir, name), path.join(target, name))));
   return files.size;
 }

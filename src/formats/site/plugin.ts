@@ -11,6 +11,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareSite, type PreparedSite } from '../../report/prepare-site.ts';
 import { fileForHref, planManifest, writeManifest } from '../manifest.ts';
+import { publishFile } from '../../build/publish-file.ts';
 import { createSiteRenderer } from './render-html.ts';
 import { copyImages, imageDefaults, processImage, type ProcessedImage } from './images.ts';
 import { reportPage, type ReportPage } from './report-page.ts';
@@ -120,7 +121,7 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
         await copyFile(path.join(report.document.folder, file), path.join(folder, file));
       }
       const editions = site.editions.get(report.document.slug) ?? [];
-      for (const edition of editions) await copyFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href));
+      await Promise.all(editions.map((edition) => publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href))));
       await writeManifest(out, planManifest(report.document, editions.map((e) => e.entry)));
     }
   });
