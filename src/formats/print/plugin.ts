@@ -5,8 +5,8 @@
 import type { UserConfig } from '@11ty/eleventy';
 import { prepareSite } from '../../report/prepare-site.ts';
 import { ContentProblemsError } from '../../report/problems.ts';
-import { launchBrowser } from '../../checks/site/browser.ts';
-import { makePrintEditions, printDefaults } from './make-print-editions.ts';
+import { makePrintEditions } from './make-print-editions.ts';
+import { engineDefaults } from './pdf-engine.ts';
 
 export interface PrintPluginOptions {
   contentDir: string;
@@ -19,7 +19,7 @@ export interface PrintPluginOptions {
 export function reportPrintEditions(eleventyConfig: UserConfig, options: PrintPluginOptions): void {
   eleventyConfig.on('eleventy.before', async () => {
     const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
-    const defaults = printDefaults(options.cacheDir, launchBrowser);
+    const defaults = engineDefaults(options.cacheDir, () => site.browser.get());
     const result = await makePrintEditions(site, { ...defaults, log: options.log ?? defaults.log });
     if (result.problems.length > 0) throw new ContentProblemsError(result.problems);
     site.stats.pdfsPrinted += result.printed;

@@ -108,7 +108,7 @@ pdf('the cache prints again only the editions whose inputs changed, and never la
     let launches = 0;
     const keepOpen = {
       cacheDir: path.join(tmp.dir, 'cache'), concurrency: 2, log: () => {},
-      openBrowser: async () => { launches++; return { browser: context.browser!, release: async () => {} }; },
+      browser: async () => { launches++; return context.browser!; },
     };
     forgetPreparedSites();
     const first = await makePrintEditions(await prepareSite(content), keepOpen);
