@@ -29,7 +29,7 @@ export const frontMatterSchema = z.strictObject({
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type Change = z.infer<typeof changeSchema>;
 
-const FIELD_HINTS: Record<string, string> = {
+export const FIELD_HINTS: Record<string, string> = {
   title: 'add a line like: title: "What mothers told us"',
   summary: 'add one or two sentences, like: summary: "What we heard and what should change."',
   published: 'write the date as YYYY-MM-DD, for example: published: 2019-07-15',
@@ -63,19 +63,50 @@ export function splitFrontMatter(source: string): SplitSource | undefined {
   };
 }
 
-export interface FrontMatterResult {
-  data?: FrontMatter;
+export interface FrontMatterResult<T = FrontMatter> {
+  data?: T;
   problems: Problem[];
   bodyLineOffset: number;
   body: string;
 }
 
-/** Reads and validates a report's front matter. `file` is only used in messages. */
-export function readFrontMatter(source: string, file: string): FrontMatterResult {
+/** Finds the line of a field, for checks made after the schema passed. */
+export type LineOf = (path: readonly PropertyKey[]) => number;
+
+interface Dated { published: string; updated?: string | undefined; changes: Change[] }
+
+/** Date rules shared by every dated file: an update after publication, each change dated and within them. */
+export function checkDates(data: Dated, file: string, lineOf: LineOf): Problem[] {
+  const problems: Problem[] = [];
+  if (data.updated && data.updated < data.published) {
+    problems.push(error(file, lineOf(['updated']), `"updated" (${data.updated}) is before "published" (${data.published})`, 'check both dates: an update comes after publication', 'updates'));
+  }
+  for (const [index, change] of data.changes.entries()) {
+    if (change.date < data.published) {
+      problems.push(error(file, lineOf(['changes', index]), `the change dated ${change.date} is before "published" (${data.published})`, 'check the date of the change', 'updates'));
+    }
+  }
+  if (data.changes.length > 0 && !data.updated) {
+    problems.push(error(file, lineOf(['changes']), 'the file lists changes but has no "updated" date', 'add updated: YYYY-MM-DD with the date of the newest change', 'updates'));
+  }
+  return problems;
+}
+
+/**
+ * Reads and validates front matter against a schema; `extraChecks` adds rules across fields once the schema passed.
+ * `file` is only used in messages.
+ */
+export function readFrontMatterWith<S extends z.ZodObject>(
+  source: string,
+  file: string,
+  schema: S,
+  hints: Record<string, string>,
+  extraChecks: (data: z.infer<S>, lineOf: LineOf) => Problem[] = () => [],
+): FrontMatterResult<z.infer<S>> {
   const split = splitFrontMatter(source);
   if (!split) {
     return {
-      problems: [error(file, 1, 'the report has no front matter', 'start the file with a "---" line, then title, summary and published, then another "---" line', 'front-matter')],
+      problems: [error(file, 1, 'the file has no front matter', 'start the file with a "---" line, then its title and dates, then another "---" line', 'front-matter')],
       bodyLineOffset: 0,
       body: source,
     };
@@ -92,44 +123,40 @@ export function readFrontMatter(source: string, file: string): FrontMatterResult
       }),
     };
   }
+  const lineOf: LineOf = (path) => lineOfPath(doc, counter, path, split.yamlStartLine);
   const raw: unknown = doc.toJS() ?? {};
-  const parsed = frontMatterSchema.safeParse(raw);
-  const problems: Problem[] = [];
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
+    const problems: Problem[] = [];
     for (const issue of parsed.error.issues) {
-      const line = lineOfPath(doc, counter, issue.path, split.yamlStartLine);
       const field = issue.path.map(String).join('.') || 'front matter';
       const top = String(issue.path[0] ?? '');
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          const keyLine = lineOfPath(doc, counter, [...issue.path, key], split.yamlStartLine);
           const where = issue.path.length ? ` in ${field}` : '';
-          const guess = closestWord(key, issue.path.length ? Object.keys(changeSchema.shape) : Object.keys(frontMatterSchema.shape));
-          problems.push(error(file, keyLine, `unknown front-matter field "${key}"${where}`, guess ? `did you mean "${guess}"? Otherwise remove it` : 'remove it, or check its spelling', 'front-matter'));
+          const guess = closestWord(key, issue.path.length ? Object.keys(changeSchema.shape) : Object.keys(schema.shape));
+          problems.push(error(file, lineOf([...issue.path, key]), `unknown front-matter field "${key}"${where}`, guess ? `did you mean "${guess}"? Otherwise remove it` : 'remove it, or check its spelling', 'front-matter'));
         }
       } else if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
-        problems.push(error(file, line, `the front matter has no "${field}"`, FIELD_HINTS[top] ?? `add "${field}"`, 'front-matter'));
+        problems.push(error(file, lineOf(issue.path), `the front matter has no "${field}"`, hints[top] ?? `add "${field}"`, 'front-matter'));
       } else {
-        problems.push(error(file, line, `front-matter field "${field}" ${issue.message}`, FIELD_HINTS[top] ?? 'correct it', 'front-matter'));
+        problems.push(error(file, lineOf(issue.path), `front-matter field "${field}" ${issue.message}`, hints[top] ?? 'correct it', 'front-matter'));
       }
     }
     return { ...base, problems };
   }
-  const data = parsed.data;
-  if (data.updated && data.updated < data.published) {
-    problems.push(error(file, lineOfPath(doc, counter, ['updated'], split.yamlStartLine), `"updated" (${data.updated}) is before "published" (${data.published})`, 'check both dates: an update comes after publication', 'updates'));
-  }
-  for (const [index, change] of data.changes.entries()) {
-    if (change.date < data.published) {
-      problems.push(error(file, lineOfPath(doc, counter, ['changes', index], split.yamlStartLine), `the change dated ${change.date} is before "published" (${data.published})`, 'check the date of the change', 'updates'));
+  const data = parsed.data as z.infer<S>;
+  return { ...base, data, problems: extraChecks(data, lineOf) };
+}
+
+/** Reads and validates a report's front matter. `file` is only used in messages. */
+export function readFrontMatter(source: string, file: string): FrontMatterResult {
+  return readFrontMatterWith(source, file, frontMatterSchema, FIELD_HINTS, (data, lineOf) => {
+    const problems = checkDates(data, file, lineOf);
+    const sentences = data.summary.split(/[.!?](?:\s|$)/).filter((s) => s.trim()).length;
+    if (sentences > 2) {
+      problems.push(warning(file, lineOf(['summary']), `the summary has ${sentences} sentences`, 'keep it to one or two sentences: it is shown in report lists and search results', 'front-matter'));
     }
-  }
-  if (data.changes.length > 0 && !data.updated) {
-    problems.push(error(file, lineOfPath(doc, counter, ['changes'], split.yamlStartLine), 'the report lists changes but has no "updated" date', 'add updated: YYYY-MM-DD with the date of the newest change', 'updates'));
-  }
-  const sentences = data.summary.split(/[.!?](?:\s|$)/).filter((s) => s.trim()).length;
-  if (sentences > 2) {
-    problems.push(warning(file, lineOfPath(doc, counter, ['summary'], split.yamlStartLine), `the summary has ${sentences} sentences`, 'keep it to one or two sentences: it is shown in report lists and search results', 'front-matter'));
-  }
-  return { ...base, data, problems };
+    return problems;
+  });
 }

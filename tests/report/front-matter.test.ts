@@ -59,7 +59,7 @@ read_('broken YAML names the line and suggests causes', () => {
   assert.match(messages(read('title: "A\nsummary: B.').problems)[0]!, `${F}:2: the front matter is not valid YAML`);
 });
 read_('no front matter at all', () => {
-  assert.match(messages(readFrontMatter('## Hello', F).problems)[0]!, `${F}:1: the report has no front matter`);
+  assert.match(messages(readFrontMatter('## Hello', F).problems)[0]!, `${F}:1: the file has no front matter`);
 });
 read_('a long summary is a warning, not an error', () => {
   const result = read('title: A\nsummary: One. Two. Three.\npublished: 2020-01-01');
