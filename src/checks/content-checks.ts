@@ -6,7 +6,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedSite } from '../report/load-site.ts';
 import type { ParsedReport } from '../report/parse-report.ts';
-import type { Problem } from '../report/problems.ts';
+import { note, type Problem } from '../report/problems.ts';
+import { checkEasyRead } from '../formats/easy-read/checks.ts';
 import { checkImages } from './images.ts';
 import { checkHeadings, RESERVED_IDS } from './headings.ts';
 import { checkLinks, type SitePages } from './links.ts';
@@ -25,6 +26,7 @@ export function sitePages(reports: readonly ParsedReport[]): SitePages {
   const pages = new Map<string, Set<string>>(FIXED_PAGES.map((p) => [p, new Set(['main-content'])]));
   for (const report of reports) {
     pages.set(`/reports/${report.document.slug}/`, new Set([...report.document.headings.map((h) => h.id), ...footnoteIds(report), ...RESERVED_IDS]));
+    if (report.easyRead) pages.set(`/reports/${report.document.slug}/easy-read/`, new Set([...report.easyRead.document.sections.flatMap((s) => (s.heading ? [s.heading.id] : [])), 'main-content', 'hard-words']));
   }
   return pages;
 }
@@ -47,8 +49,20 @@ export function checkReport(report: ParsedReport, pages: SitePages, files: Reado
   ];
 }
 
+/** The easy-read version's checks, or a note that there is none (a note, not an error: easy read is written by people). */
+export function checkEasyReadOf(report: ParsedReport, files: ReadonlySet<string>): Problem[] {
+  if (report.easyRead) return checkEasyRead(report.easyRead, files);
+  const file = path.join(path.dirname(report.document.file), 'easy-read.md');
+  return [note(file, 0, 'this report has no easy-read version yet; its page tells readers how to ask for one', 'write one in easy-read.md beside the report', 'easy-read')];
+}
+
 export async function checkSite(site: LoadedSite): Promise<Problem[]> {
   const pages = sitePages(site.reports);
-  const results = await Promise.all(site.reports.map(async (report) => checkReport(report, pages, await listReportFiles(report.document.folder))));
+  const results = await Promise.all(
+    site.reports.map(async (report) => {
+      const files = await listReportFiles(report.document.folder);
+      return [...checkReport(report, pages, files), ...checkEasyReadOf(report, files)];
+    }),
+  );
   return results.flat();
 }

@@ -11,10 +11,13 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function printWarnings(warnings: readonly Problem[]): void {
-  if (warnings.length === 0) return;
-  console.warn(`${plural(warnings.length, 'warning')} (the site was still built):`);
+/** Warnings and notes do not stop the build; they are printed so the editor can act on them. */
+function printWarnings(problems: readonly Problem[], built: boolean): void {
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  const notes = problems.filter((p) => p.severity === 'note');
+  if (warnings.length) console.warn(`${plural(warnings.length, 'warning')}${built ? ' (the site was still built)' : ''}:`);
   for (const warning of warnings) console.warn(`  ${formatProblem(warning)}`);
+  for (const item of notes) console.log(`  ${formatProblem(item)}`);
 }
 
 async function main(): Promise<number> {
@@ -32,7 +35,7 @@ async function main(): Promise<number> {
   const outputDir = resolveFromCaller(options.output ?? '_site');
   try {
     const result = await buildSite({ contentDir, outputDir });
-    printWarnings(result.site.warnings.filter((p) => p.severity === 'warning'));
+    printWarnings(result.site.warnings, true);
     const drafts = result.site.draftsSkipped ? `, skipped ${plural(result.site.draftsSkipped, 'draft')}` : '';
     console.log(`Built ${plural(result.site.reports.length, 'report')} into ${displayPath(result.outputDir)} in ${result.seconds.toFixed(1)} s${drafts}.`);
     return 0;
@@ -40,7 +43,7 @@ async function main(): Promise<number> {
     const problems = findContentProblems(err);
     if (!problems) throw err;
     console.error(problems.message);
-    printWarnings(problems.problems.filter((p) => p.severity === 'warning'));
+    printWarnings(problems.problems, false);
     console.error(`Nothing was published: ${displayPath(outputDir)} is unchanged. Fix the problems above and build again.`);
     return 2;
   }

@@ -9,6 +9,7 @@ import { parseReport, type ParsedReport } from './parse-report.ts';
 import { readDataFile, organisationSchema, siteSchema, type Organisation, type SiteSettings } from './site-data.ts';
 import { error, warning, type Problem } from './problems.ts';
 import { slugify } from '../markdown/text.ts';
+import { parseEasyRead } from '../formats/easy-read/parse-easy-read.ts';
 
 export interface LoadedSite {
   contentDir: string;
@@ -76,6 +77,12 @@ export async function loadSite(contentDir: string, options: { includeDrafts?: bo
     const parsed = parseReport(await readFile(file, 'utf8'), { slug: entry.name, file: shown, folder });
     problems.push(...parsed.problems);
     if (!parsed.report) continue;
+    const easyFile = path.join(folder, 'easy-read.md');
+    if (await exists(easyFile)) {
+      const easy = parseEasyRead(await readFile(easyFile, 'utf8'), { slug: entry.name, file: displayPath(easyFile), folder });
+      problems.push(...easy.problems);
+      parsed.report.easyRead = easy.easyRead;
+    }
     if (parsed.report.document.meta.draft && !options.includeDrafts) {
       draftsSkipped++;
       continue;

@@ -8,6 +8,7 @@ import { readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { buildDocument, type MarkdownEnv } from './build-document.ts';
 import type { ReportDocument } from './model.ts';
 import type { Problem } from './problems.ts';
+import type { ParsedEasyRead } from '../formats/easy-read/parse-easy-read.ts';
 
 export interface ParsedReport {
   document: ReportDocument;
@@ -16,6 +17,8 @@ export interface ParsedReport {
   /** The file as read, and how many lines the front matter takes: for checks that look at the source itself. */
   source: string;
   bodyLineOffset: number;
+  /** The easy-read version (easy-read.md beside index.md), if the report has one. */
+  easyRead?: ParsedEasyRead;
 }
 
 const parser = createMarkdown();

@@ -6,10 +6,11 @@
  * Errors stop the build; warnings are printed and the build goes on.
  */
 
-export type Severity = 'error' | 'warning';
+/** Errors stop the build; warnings and notes are printed and the build goes on. */
+export type Severity = 'error' | 'warning' | 'note';
 
 /** Sections of docs/editors-guide.md that messages point to (a test checks each one is a heading there). */
-export const HELP_SECTIONS = ['reports', 'front-matter', 'headings', 'images', 'links', 'tables', 'footnotes', 'raw-html', 'updates', 'data-files'] as const;
+export const HELP_SECTIONS = ['reports', 'front-matter', 'headings', 'images', 'links', 'tables', 'footnotes', 'raw-html', 'updates', 'data-files', 'easy-read'] as const;
 export type HelpSection = (typeof HELP_SECTIONS)[number];
 
 export interface Problem {
@@ -34,9 +35,13 @@ export function warning(file: string, line: number, message: string, fix: string
   return { file, line, severity: 'warning', message, fix, ...(help ? { help } : {}) };
 }
 
+export function note(file: string, line: number, message: string, fix: string, help?: HelpSection): Problem {
+  return { file, line, severity: 'note', message, fix, ...(help ? { help } : {}) };
+}
+
 export function formatProblem(problem: Problem): string {
   const where = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
-  const label = problem.severity === 'warning' ? 'warning: ' : '';
+  const label = problem.severity === 'error' ? '' : `${problem.severity}: `;
   const help = problem.help ? ` (see docs/editors-guide.md#${problem.help})` : '';
   return `${where}: ${label}${problem.message} — ${problem.fix}${help}`;
 }
