@@ -3,11 +3,13 @@
 import { buildContext } from './src/build/build-context.ts';
 import { reportWebsite } from './src/formats/site/plugin.ts';
 import { reportPrintEditions } from './src/formats/print/plugin.ts';
+import { reportEasyRead } from './src/formats/easy-read/plugin.ts';
 
 export default function (eleventyConfig) {
   const context = buildContext();
   eleventyConfig.addPlugin(reportWebsite, context);
   eleventyConfig.addPlugin(reportPrintEditions, context);
+  eleventyConfig.addPlugin(reportEasyRead, context);
 
   return {
     dir: { input: 'layouts', includes: '_includes', data: '_data' },

@@ -28,8 +28,8 @@ export interface FormatEntry {
 /** An edition a format plugin made for a report: its manifest entry and the file to publish at entry.href. */
 export interface PublishedEdition {
   entry: FormatEntry;
-  /** Absolute path of the finished file (often in the cache), copied into the site. */
-  source: string;
+  /** Absolute path of the finished file (often in the cache), put into the site; none for pages Eleventy writes. */
+  source?: string;
 }
 
 export interface FormatsManifest {

@@ -96,6 +96,7 @@ export function checkEasyRead(parsed: ParsedEasyRead, files: ReadonlySet<string>
 
   for (const section of doc.sections) {
     for (const point of section.points) {
+      const errorsBefore = problems.filter((p) => p.severity === 'error').length;
       checkPicture(point);
       const text = plainText(point.content);
       const list = sentences(text);
@@ -130,7 +131,9 @@ export function checkEasyRead(parsed: ParsedEasyRead, files: ReadonlySet<string>
       const pointText = stripMarkers(text).replace(/\S+@\S+\.\w+|https?:\/\/\S+|www\.\S+/g, 'address');
       const grade = fleschKincaidGrade(pointText);
       const pointAccepted = new Set([...text.matchAll(MARKER)].map((m) => m[1]!));
-      if (words(pointText).length >= EASY_READ_LIMITS.gradeMinimumWords && grade > EASY_READ_LIMITS.targetGrade) {
+      // The grade is a hint: not worth adding to a point that already has errors to fix.
+      const pointHasErrors = problems.filter((p) => p.severity === 'error').length > errorsBefore;
+      if (!pointHasErrors && words(pointText).length >= EASY_READ_LIMITS.gradeMinimumWords && grade > EASY_READ_LIMITS.targetGrade) {
         warn(point.line, 'readability', pointAccepted, `this point reads at Flesch–Kincaid grade ${grade.toFixed(1)} (target ${EASY_READ_LIMITS.targetGrade} or lower; the formula is a rough hint on short text)`, 'try shorter words and sentences');
       }
     }

@@ -121,7 +121,7 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
         await copyFile(path.join(report.document.folder, file), path.join(folder, file));
       }
       const editions = site.editions.get(report.document.slug) ?? [];
-      await Promise.all(editions.map((edition) => publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href))));
+      await Promise.all(editions.map((edition) => (edition.source ? publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href)) : undefined)));
       await writeManifest(out, planManifest(report.document, editions.map((e) => e.entry)));
     }
   });

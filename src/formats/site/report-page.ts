@@ -24,6 +24,7 @@ export interface ReportPage {
   body: string;
   /** Every edition of the report, this web page first. */
   formats: FormatEntry[];
+  hasEasyRead: boolean;
 }
 
 export function reportPage(md: MarkdownIt, report: ParsedReport, images: ReadonlyMap<string, ProcessedImage>, editions: readonly FormatEntry[] = []): ReportPage {
@@ -40,5 +41,6 @@ export function reportPage(md: MarkdownIt, report: ParsedReport, images: Readonl
     toc: tableOfContents(headings),
     body: renderReportBody(md, report, images),
     formats: planManifest(report.document, editions).formats,
+    hasEasyRead: editions.some((e) => e.kind === 'easy-read-html'),
   };
 }

@@ -6,10 +6,13 @@ import path from 'node:path';
 import { buildSite } from '../../../src/build/build-site.ts';
 import { printHeadings } from '../../../src/formats/print/print-html.ts';
 import { readBackPdf } from '../../../src/formats/print/read-back.ts';
+import { easyReadHeadings } from '../../../src/formats/easy-read/print-html.ts';
+import { checkEasyRead } from '../../../src/formats/easy-read/checks.ts';
+import { listReportFiles } from '../../../src/checks/content-checks.ts';
 import type { FormatsManifest } from '../../../src/formats/manifest.ts';
 import { tempDir } from '../../helpers.ts';
 
-const example = suite('example report: print editions');
+const example = suite('example report: print and easy-read editions');
 example('the built site has an 18 pt large-print PDF and a standard PDF, both passing read-back', async () => {
   const tmp = await tempDir();
   try {
@@ -19,17 +22,32 @@ example('the built site has an 18 pt large-print PDF and a standard PDF, both pa
       const doc = report.document;
       const manifest = JSON.parse(await readFile(path.join(out, 'reports', doc.slug, 'formats.json'), 'utf8')) as FormatsManifest;
       const pdfs = manifest.formats.filter((f) => f.kind.endsWith('-pdf'));
-      assert.equal(pdfs.map((f) => `${f.kind} ${f.fontSizePt ?? ''}`), ['large-print-pdf 18', 'standard-pdf ']);
+      assert.equal(pdfs.map((f) => `${f.kind} ${f.fontSizePt ?? ''}`), ['large-print-pdf 18', 'standard-pdf ', 'easy-read-pdf ']);
+      assert.ok(manifest.formats.some((f) => f.kind === 'easy-read-html' && f.href === 'easy-read/' && (f.bytes ?? 0) > 0));
+      const easy = report.easyRead!.document;
       for (const format of pdfs) {
         const bytes = new Uint8Array(await readFile(path.join(out, 'reports', doc.slug, format.href)));
         assert.is(bytes.length, format.bytes);
-        const result = await readBackPdf(bytes, { title: doc.meta.title, lang: doc.meta.lang, headings: printHeadings(doc), minFontPt: format.fontSizePt ?? 12 });
+        const expect = format.kind === 'easy-read-pdf'
+          ? { title: easy.meta.title, lang: easy.meta.lang, headings: easyReadHeadings(easy), minFontPt: 16 }
+          : { title: doc.meta.title, lang: doc.meta.lang, headings: printHeadings(doc), minFontPt: format.fontSizePt ?? 12 };
+        const result = await readBackPdf(bytes, expect);
         assert.equal(result.problems, [], format.href);
         assert.is(result.pages, format.pages);
       }
       const page = await readFile(path.join(out, 'reports', doc.slug, 'index.html'), 'utf8');
       assert.match(page, /<a href="perinatal-mental-health-large-print-18pt\.pdf" type="application\/pdf">Large print PDF \(18 point, \d+ pages, \d+ KB\)<\/a>/);
     }
+  } finally {
+    await tmp.remove();
+  }
+});
+example('the example easy-read version passes every check with no warning left', async () => {
+  const tmp = await tempDir();
+  try {
+    const { site } = await buildSite({ contentDir: path.resolve('content'), outputDir: path.join(tmp.dir, 'site'), log: () => {} });
+    const report = site.reports[0]!;
+    assert.equal(checkEasyRead(report.easyRead!, await listReportFiles(report.document.folder)), []);
   } finally {
     await tmp.remove();
   }

@@ -1,0 +1,170 @@
+/**
+ * The easy-read format as an Eleventy plugin: for each report with an easy-read.md, a web page
+ * (/reports/<slug>/easy-read/) and a PDF, both listed in the report's "Other formats" box and formats.json.
+ * Pictures are the editor's own images (through eleventy-img on the web) or OpenMoji pictograms.
+ */
+import type { UserConfig } from '@11ty/eleventy';
+import path from 'node:path';
+import { prepareSite, type PreparedSite } from '../../report/prepare-site.ts';
+import { ContentProblemsError, formatProblem, warning } from '../../report/problems.ts';
+import type { ParsedReport } from '../../report/parse-report.ts';
+import { resolveImage } from '../../checks/images.ts';
+import { publishFile } from '../../build/publish-file.ts';
+import { fileSize, readableDate } from '../site/filters.ts';
+import { copyImages, imageDefaults, processImage, type ProcessedImage } from '../site/images.ts';
+import { embeddedFontCss } from '../print/fonts.ts';
+import { cachedPrintImage } from '../print/print-images.ts';
+import type { PrintImage } from '../print/print-html.ts';
+import { engineDefaults, runPdfJobs, type PdfJob } from '../print/pdf-engine.ts';
+import type { EasyReadDocument } from './model.ts';
+import { findPictogram, isPictogram, PICTOGRAM_CREDIT } from './pictograms.ts';
+import { easyReadHeadings, EASY_READ_PRINT, renderEasyReadPrintHtml } from './print-html.ts';
+import { escapeHtml, inlineHtml } from './render-html.ts';
+import { EASY_READ_LIMITS } from './checks.ts';
+
+export interface EasyReadPluginOptions {
+  contentDir: string;
+  includeDrafts?: boolean;
+  cacheDir: string;
+  log?: (line: string) => void;
+}
+
+/** A picture as the web page shows it. */
+interface WebPicture { src: string; width: number; height: number; alt: string }
+
+export interface EasyReadPage {
+  slug: string;
+  url: string;
+  reportTitle: string;
+  title: string;
+  lang: string;
+  published: string;
+  updated?: string;
+  checked?: string;
+  sections: Array<{ heading?: { text: string; id: string }; points: Array<{ picture?: WebPicture; html: string }> }>;
+  hardWords: Array<{ word: string; html: string }>;
+  pdf?: { href: string; label: string };
+  credit?: string;
+}
+
+/** Every picture file a document uses, by its src: pictograms from OpenMoji, the rest from the report folder. */
+function pictureFiles(doc: EasyReadDocument): Map<string, { file: string; pictogram?: string }> {
+  const files = new Map<string, { file: string; pictogram?: string }>();
+  for (const point of doc.sections.flatMap((s) => s.points)) {
+    const src = point.picture?.src;
+    if (!src || files.has(src)) continue;
+    if (isPictogram(src)) {
+      const found = findPictogram(src);
+      if ('file' in found) files.set(src, { file: found.file, pictogram: found.hexcode });
+    } else {
+      const where = resolveImage(src);
+      if (!('refused' in where)) files.set(src, { file: path.join(doc.folder, where.relative) });
+    }
+  }
+  return files;
+}
+
+interface Prepared {
+  pages: EasyReadPage[];
+  /** OpenMoji hexcode → its SVG file. */
+  pictograms: Map<string, string>;
+  /** The editors' own pictures, processed for the web. */
+  ownImages: ProcessedImage[];
+}
+
+async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Promise<Prepared> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const fontCss = await embeddedFontCss();
+  const images = imageDefaults(options.cacheDir);
+  const pictograms = new Map<string, string>();
+  const ownImages: ProcessedImage[] = [];
+  const jobs: Array<{ job: PdfJob; report: ParsedReport; page: EasyReadPage }> = [];
+  const pages: EasyReadPage[] = [];
+  for (const report of site.reports) {
+    const easy = report.easyRead?.document;
+    if (!easy) continue;
+    const slug = report.document.slug;
+    const files = pictureFiles(easy);
+    const web = new Map<string, WebPicture>();
+    const print = new Map<string, PrintImage>();
+    for (const [src, { file, pictogram }] of files) {
+      const alt = easy.sections.flatMap((s) => s.points).find((p) => p.picture?.src === src)?.picture?.alt ?? '';
+      if (pictogram) {
+        pictograms.set(pictogram, file);
+        web.set(src, { src: `/pictograms/${pictogram}.svg`, width: 72, height: 72, alt });
+      } else {
+        const processed = await processImage(file, images);
+        web.set(src, { src: processed.src, width: processed.width, height: processed.height, alt });
+        ownImages.push(processed);
+      }
+      print.set(src, await cachedPrintImage(file, path.join(options.cacheDir, 'pdf', 'images')));
+    }
+    const usesPictograms = [...files.values()].some((f) => f.pictogram);
+    const page: EasyReadPage = {
+      slug,
+      url: `/reports/${slug}/easy-read/`,
+      reportTitle: report.document.meta.title,
+      title: easy.meta.title,
+      lang: easy.meta.lang,
+      published: easy.meta.published,
+      ...(easy.meta.updated ? { updated: easy.meta.updated } : {}),
+      ...(easy.meta.checkedBy && easy.meta.checkedOn ? { checked: `${easy.meta.checkedBy} checked this with readers on ${readableDate(easy.meta.checkedOn)}.` } : {}),
+      sections: easy.sections.map((s) => ({
+        ...(s.heading ? { heading: { text: s.heading.text, id: s.heading.id } } : {}),
+        points: s.points.map((p) => ({ ...(p.picture ? { picture: web.get(p.picture.src)! } : {}), html: inlineHtml(p.content) })),
+      })),
+      hardWords: easy.hardWords.map((h) => ({ word: h.word, html: inlineHtml(h.explanation) })),
+      ...(usesPictograms ? { credit: PICTOGRAM_CREDIT } : {}),
+    };
+    pages.push(page);
+    const headings = easyReadHeadings(easy);
+    jobs.push({
+      report,
+      page,
+      job: {
+        name: `reports/${slug}/${slug}-easy-read.pdf`,
+        html: renderEasyReadPrintHtml({ doc: easy, reportTitle: report.document.meta.title, organisation: site.organisation, pictures: print, fontCss, usesPictograms }),
+        fixup: {
+          title: easy.meta.title, lang: easy.meta.lang, publisher: site.organisation.name, published: easy.meta.published,
+          modified: easy.meta.updated ?? easy.meta.published, headings: headings.map((h) => h.text), linkTexts: new Map(),
+        },
+        expect: { title: easy.meta.title, lang: easy.meta.lang, headings, minFontPt: EASY_READ_PRINT.minimumPt },
+      },
+    });
+  }
+  const run = await runPdfJobs(jobs.map((j) => j.job), { ...engineDefaults(options.cacheDir, () => site.browser.get()), log });
+  if (run.problems.length) throw new ContentProblemsError(run.problems);
+  site.stats.pdfsPrinted += run.printed;
+  site.stats.pdfsReused += run.reused;
+  for (const { job, report, page } of jobs) {
+    const pdf = run.results.get(job)!;
+    const slug = report.document.slug;
+    const href = `${slug}-easy-read.pdf`;
+    const label = `Easy read PDF (${pdf.pages} ${pdf.pages === 1 ? 'page' : 'pages'}, ${fileSize(pdf.bytes)})`;
+    page.pdf = { href: `../${href}`, label };
+    if (pdf.pages > EASY_READ_LIMITS.maxPdfPages) {
+      log(`  ${formatProblem(warning(report.easyRead!.document.file, 0, `the easy-read PDF has ${pdf.pages} pages`, `easy read should be ${EASY_READ_LIMITS.maxPdfPages} pages or fewer: keep only the main points`, 'easy-read'))}`);
+    }
+    const editions = site.editions.get(slug) ?? [];
+    editions.push(
+      { entry: { kind: 'easy-read-html', href: 'easy-read/', label: 'Easy read (web page)', mediaType: 'text/html' } },
+      { entry: { kind: 'easy-read-pdf', href, label, mediaType: 'application/pdf', bytes: pdf.bytes, pages: pdf.pages }, source: pdf.source },
+    );
+    site.editions.set(slug, editions);
+  }
+  return { pages, pictograms, ownImages };
+}
+
+export function reportEasyRead(eleventyConfig: UserConfig, options: EasyReadPluginOptions): void {
+  let state: Prepared | undefined;
+  eleventyConfig.on('eleventy.before', async () => {
+    state = await prepare(await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) }), options);
+  });
+  eleventyConfig.addGlobalData('easyReads', () => state?.pages ?? []);
+  eleventyConfig.addFilter('escapeHtml', escapeHtml);
+  eleventyConfig.on('eleventy.after', async ({ directories }) => {
+    if (!state) return;
+    await Promise.all([...state.pictograms].map(([hex, file]) => publishFile(file, path.join(directories.output, 'pictograms', `${hex}.svg`))));
+    await copyImages(state.ownImages, imageDefaults(options.cacheDir), directories.output);
+  });
+}
