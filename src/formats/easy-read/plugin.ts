@@ -45,6 +45,8 @@ export interface EasyReadPage {
   hardWords: Array<{ word: string; html: string }>;
   pdf?: { href: string; label: string };
   credit?: string;
+  /** The report's other editions, with links from this page (filled in once every format has made its own). */
+  otherFormats?: Array<{ href: string; label: string; mediaType: string }>;
 }
 
 /** Every picture file a document uses, by its src: pictograms from OpenMoji, the rest from the report folder. */
@@ -160,7 +162,18 @@ export function reportEasyRead(eleventyConfig: UserConfig, options: EasyReadPlug
   eleventyConfig.on('eleventy.before', async () => {
     state = await prepare(await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) }), options);
   });
-  eleventyConfig.addGlobalData('easyReads', () => state?.pages ?? []);
+  eleventyConfig.addGlobalData('easyReads', async () => {
+    const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
+    return (state?.pages ?? []).map((page) => ({
+      ...page,
+      otherFormats: [
+        { href: '../', label: 'The full report (web page)', mediaType: 'text/html' },
+        ...(site.editions.get(page.slug) ?? [])
+          .filter((e) => !e.entry.kind.startsWith('easy-read'))
+          .map((e) => ({ href: e.entry.href.startsWith('/') ? e.entry.href : `../${e.entry.href}`, label: e.entry.label, mediaType: e.entry.mediaType })),
+      ],
+    }));
+  });
   eleventyConfig.addFilter('escapeHtml', escapeHtml);
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
     if (!state) return;
