@@ -4,12 +4,14 @@ import { buildContext } from './src/build/build-context.ts';
 import { reportWebsite } from './src/formats/site/plugin.ts';
 import { reportPrintEditions } from './src/formats/print/plugin.ts';
 import { reportEasyRead } from './src/formats/easy-read/plugin.ts';
+import { reportAudio } from './src/formats/audio/plugin.ts';
 
 export default function (eleventyConfig) {
   const context = buildContext();
   eleventyConfig.addPlugin(reportWebsite, context);
   eleventyConfig.addPlugin(reportPrintEditions, context);
   eleventyConfig.addPlugin(reportEasyRead, context);
+  eleventyConfig.addPlugin(reportAudio, context);
 
   return {
     dir: { input: 'layouts', includes: '_includes', data: '_data' },

@@ -23,6 +23,11 @@ export interface FormatEntry {
   pages?: number;
   /** Large print: body text size in points. */
   fontSizePt?: number;
+  /** Audio: length, and where each chapter starts. */
+  durationSeconds?: number;
+  chapters?: Array<{ title: string; startSeconds: number }>;
+  /** A page of the site that presents this edition (the audio player), linked from the "Other formats" box. */
+  page?: string;
 }
 
 /** An edition a format plugin made for a report: its manifest entry and the file to publish at entry.href. */

@@ -24,7 +24,7 @@ export interface PreparedSite extends LoadedSite {
   /** The build's one browser, for every format that prints (launched on first use, closed by the build). */
   browser: LazyBrowser;
   /** What the format plugins did in this build (for the build summary and the benchmark). */
-  stats: { pdfsPrinted: number; pdfsReused: number };
+  stats: { pdfsPrinted: number; pdfsReused: number; audioMade?: number };
 }
 
 const prepared = processWide('prepared-sites', () => new Map<string, Promise<PreparedSite>>());

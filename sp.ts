@@ -1,0 +1,15 @@
+import { prepareSite } from './src/report/prepare-site.ts';
+import { toAudioScript } from './src/formats/audio/script.ts';
+import { engineInput } from './src/formats/audio/render-script.ts';
+import { renderAudioInWorker } from './src/formats/audio/audio-pool.ts';
+import { writeFile } from 'node:fs/promises';
+import { parseBuffer } from 'music-metadata';
+const site = await prepareSite('content');
+const doc = site.reports[0]!.document;
+const script = toAudioScript(doc, { organisation: site.organisation, otherFormats: [] });
+const t = performance.now();
+const r = await renderAudioInWorker({ title: doc.meta.title, artist: site.organisation.name, lang: 'en-GB', chapters: script.chapters.map(c => ({ title: c.title, ssml: engineInput(c, 'en-GB') })) });
+console.log('total s', ((performance.now() - t) / 1000).toFixed(2), r.durationSeconds, r.chapters, r.level, r.synthesisSeconds, r.encodingSeconds);
+await writeFile('/tmp/ex.mp3', r.mp3);
+const meta = await parseBuffer(r.mp3, { mimeType: 'audio/mpeg' }, { includeChapters: true });
+console.log(meta.format.duration, meta.format.sampleRate, meta.format.numberOfChannels, meta.format.chapters?.map(c => [c.title, c.start, c.sampleOffset]));

@@ -1,0 +1,217 @@
+/**
+ * The audio script: a renderer of the report model written for the ear (UKAAF MS01 practice; ../shared/FORMATS.md).
+ * Chapters are the opening, each h2 section and the closing. Everything only visual is turned into words: headings
+ * announced, lists counted, tables read row by row with their headers, images described from their alt text, quotes
+ * opened and closed, footnotes read after the paragraph that cites them, abbreviations expanded on first use.
+ */
+import type { Block, Footnote, Inline, ReportDocument, TableBlock } from '../../report/model.ts';
+import type { Organisation } from '../../report/site-data.ts';
+import { readableDate } from '../site/filters.ts';
+import { speakableText, spoken, spokenLetters, type Piece } from './speakable.ts';
+
+/** Speaking rate used for estimates (FORMATS.md: about 150 words a minute). */
+export const WORDS_PER_MINUTE = 150;
+
+export const PAUSES = { beforeSection: 900, afterSection: 600, aroundSubheading: 400 };
+
+export interface AudioChapter {
+  title: string;
+  /** Each paragraph is one <p> in SSML and one line in the plain script. */
+  paragraphs: Piece[][];
+}
+
+export interface AudioScript {
+  title: string;
+  lang: string;
+  chapters: AudioChapter[];
+}
+
+export interface ScriptOptions {
+  organisation: Organisation;
+  /** Other editions, in words: "a web page", "a large print PDF"… */
+  otherFormats: readonly string[];
+}
+
+interface State {
+  abbreviationsSaid: Set<string>;
+  footnotes: Map<number, Footnote>;
+  pendingNotes: number[];
+}
+
+const text = (t: string): Piece => ({ kind: 'text', text: t });
+const pause = (ms: number): Piece => ({ kind: 'pause', ms });
+const date = (iso: string): Piece => ({ kind: 'date', written: iso, spoken: readableDate(iso) });
+
+function endSentence(pieces: Piece[]): Piece[] {
+  const said = spoken(pieces);
+  return said && !/[.!?:]$/.test(said) ? [...pieces, text('.')] : pieces;
+}
+
+function inline(nodes: readonly Inline[], state: State): Piece[] {
+  return nodes.flatMap((node, index): Piece[] => {
+    switch (node.type) {
+      case 'text': return speakableText(node.text);
+      case 'strong':
+      case 'em':
+      case 'strike':
+      case 'link': return inline(node.children, state);
+      case 'code': return [text(node.text)];
+      case 'break': return [text(' ')];
+      case 'html': return [];
+      case 'image': return node.image.decorative ? [] : [text(` (image: ${node.image.alt}) `)];
+      case 'footnote-ref':
+        state.pendingNotes.push(node.footnote);
+        return [];
+      case 'abbr': {
+        const short = node.children.map((c) => ('text' in c ? c.text : '')).join('');
+        const letters: Piece = /^[A-Z]{2,5}s?$/.test(short) ? { kind: 'characters', written: short, spoken: spokenLetters(short) } : text(short);
+        // "British Sign Language (BSL)": the text has just said it in full, so the letters are enough.
+        const before = nodes[index - 1];
+        const saidInFull = before?.type === 'text' && before.text.trimEnd().toLowerCase().endsWith(`${node.title.toLowerCase()} (`);
+        if (state.abbreviationsSaid.has(short) || saidInFull) {
+          state.abbreviationsSaid.add(short);
+          return [letters];
+        }
+        state.abbreviationsSaid.add(short);
+        return [text(`${node.title}, or `), letters];
+      }
+    }
+  });
+}
+
+/** Footnotes cited in the paragraph just read, read now ("where they belong"). */
+function notesNow(state: State): Piece[][] {
+  const notes = state.pendingNotes.splice(0).flatMap((n) => {
+    const note = state.footnotes.get(n);
+    if (!note) return [];
+    const body = note.blocks.flatMap((b) => (b.type === 'paragraph' ? inline(b.content, state) : []));
+    return [endSentence([text(`Note ${n}: `), ...body])];
+  });
+  return notes;
+}
+
+function table(block: TableBlock, state: State): Piece[][] {
+  const caption = block.caption ? spoken(inline(block.caption, state)) : '';
+  const rows = block.rows.length;
+  const out: Piece[][] = [[text(`Table${caption ? `: ${caption}` : ''}. ${rows} ${rows === 1 ? 'row' : 'rows'}.`)]];
+  const headers = block.header.map((h) => spoken(inline(h.content, state)));
+  block.rows.forEach((row, i) => {
+    const cells = row.flatMap((cell, c) => endSentence([text(`${headers[c] ?? `Column ${c + 1}`}: `), ...inline(cell.content, state)]).concat(text(' ')));
+    out.push([text(`Row ${i + 1}. `), ...cells]);
+  });
+  return out;
+}
+
+function blocks(list: readonly Block[], state: State, depth = 0): Piece[][] {
+  const out: Piece[][] = [];
+  for (const block of list) {
+    switch (block.type) {
+      case 'heading':
+        out.push([pause(PAUSES.aroundSubheading), ...endSentence(inline(block.content, state)), pause(PAUSES.aroundSubheading)]);
+        break;
+      case 'paragraph':
+        out.push(endSentence(inline(block.content, state)), ...notesNow(state));
+        break;
+      case 'list': {
+        const count = block.items.length;
+        out.push([text(count === 1 ? 'There is 1 point in this list.' : `There are ${count} points in this list.`)]);
+        block.items.forEach((item, i) => {
+          const inner = blocks(item, state, depth + 1);
+          const [first = [], ...rest] = inner;
+          out.push([text(`${block.start + i}: `), ...first], ...rest);
+        });
+        out.push(...notesNow(state));
+        break;
+      }
+      case 'quote':
+        out.push([text('Quote:')], ...blocks(block.blocks, state, depth + 1), [text('End of quote.')]);
+        break;
+      case 'figure':
+        if (!block.image.decorative) {
+          out.push(endSentence([text('Image description: '), ...speakableText(block.image.alt)]));
+          if (block.image.caption) out.push(endSentence([text('Caption: '), ...speakableText(block.image.caption)]));
+        }
+        break;
+      case 'table':
+        out.push(...table(block, state), ...notesNow(state));
+        break;
+      case 'code':
+        out.push([text(block.text)]);
+        break;
+      case 'rule':
+        out.push([pause(PAUSES.aroundSubheading)]);
+        break;
+      case 'html':
+        break;
+    }
+  }
+  return out;
+}
+
+export function wordCount(chapters: readonly AudioChapter[]): number {
+  return chapters.reduce((sum, c) => sum + c.paragraphs.reduce((s, p) => s + (spoken(p).match(/\S+/g)?.length ?? 0), 0), 0);
+}
+
+export function estimatedSeconds(chapters: readonly AudioChapter[]): number {
+  return Math.round((wordCount(chapters) / WORDS_PER_MINUTE) * 60);
+}
+
+/** "8 minutes", "1 minute", "under a minute". */
+export function spokenDuration(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  return minutes < 1 ? 'under a minute' : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export function toAudioScript(doc: ReportDocument, options: ScriptOptions): AudioScript {
+  const state: State = { abbreviationsSaid: new Set(), footnotes: new Map(doc.footnotes.map((f) => [f.number, f])), pendingNotes: [] };
+  const org = options.organisation;
+  const body: AudioChapter[] = [];
+  let preamble: Piece[][] = [];
+  let number = 0;
+  for (const section of doc.sections) {
+    const paragraphs = blocks(section.blocks, state);
+    if (!section.heading) {
+      preamble = paragraphs;
+      continue;
+    }
+    number++;
+    body.push({
+      title: section.heading.text,
+      paragraphs: [[pause(PAUSES.beforeSection), text(`Section ${number}: `), ...endSentence(inline(section.heading.content, state)), pause(PAUSES.afterSection)], ...paragraphs],
+    });
+  }
+  const routes = [`phone ${org.phone}`, ...(org.text ? [`text ${org.text}`] : []), `email ${org.email}`];
+  const closing: AudioChapter = {
+    title: 'Other formats and feedback',
+    paragraphs: [
+      [pause(PAUSES.beforeSection), text('Other formats and feedback.'), pause(PAUSES.afterSection)],
+      ...(options.otherFormats.length ? [[text(`This report is also available as ${listInWords(options.otherFormats)}.`)]] : []),
+      [text('To ask for it in another format, such as braille or another language, or to tell us what you think, '), ...speakableText(`${listInWords(routes)}.`)],
+      [...speakableText(`You can also write to us at ${org.address.join(', ')}.`)],
+      [text(`This is the end of the audio version of ${doc.meta.title}.`)],
+    ],
+  };
+  const opening = (seconds: number): AudioChapter => {
+    const newest = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date))[0];
+    const titles = body.map((c) => c.title);
+    return {
+      title: 'Introduction',
+      paragraphs: [
+        [text(`${doc.meta.title}.`), pause(PAUSES.afterSection)],
+        [text(`An audio version of a report by ${org.name}, published `), date(doc.meta.published), text('.')],
+        ...(doc.meta.updated ? [endSentence([text('Updated '), date(doc.meta.updated), ...(newest ? [text(': '), ...speakableText(newest.summary)] : [])])] : []),
+        ...(titles.length ? [[text(`It has ${titles.length} ${titles.length === 1 ? 'section' : 'sections'}: ${listInWords(titles)}.`)]] : []),
+        [text(`It lasts about ${spokenDuration(seconds)}.`)],
+        ...preamble,
+      ],
+    };
+  };
+  // The opening says how long the whole recording lasts, so it is estimated with itself included.
+  const rest = [...body, closing];
+  const draft = estimatedSeconds([opening(0), ...rest]);
+  return { title: doc.meta.title, lang: doc.meta.lang, chapters: [opening(draft), ...rest] };
+}
