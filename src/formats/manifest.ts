@@ -6,8 +6,8 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportDocument } from '../report/model.ts';
 
-/** Fixed list of kinds; later formats add theirs here. */
-export const FORMAT_KINDS = ['html', 'large-print-pdf', 'standard-pdf', 'easy-read-html', 'easy-read-pdf', 'audio-script', 'audio-ssml', 'audio-mp3'] as const;
+/** Fixed list of kinds, in the order readers see them in the "Other formats" box. */
+export const FORMAT_KINDS = ['html', 'large-print-pdf', 'standard-pdf', 'easy-read-html', 'easy-read-pdf', 'audio-mp3', 'audio-script', 'audio-ssml'] as const;
 export type FormatKind = (typeof FORMAT_KINDS)[number];
 
 export interface FormatEntry {
@@ -47,6 +47,10 @@ export interface FormatsManifest {
   formats: FormatEntry[];
 }
 
+function byKind(a: FormatEntry, b: FormatEntry): number {
+  return FORMAT_KINDS.indexOf(a.kind) - FORMAT_KINDS.indexOf(b.kind) || a.href.localeCompare(b.href);
+}
+
 /** The formats a report will have (before they are written). Format plugins add their entries through `extra`. */
 export function planManifest(doc: ReportDocument, extra: readonly FormatEntry[] = []): FormatsManifest {
   return {
@@ -56,7 +60,8 @@ export function planManifest(doc: ReportDocument, extra: readonly FormatEntry[] 
     published: doc.meta.published,
     ...(doc.meta.updated ? { updated: doc.meta.updated } : {}),
     changes: doc.meta.changes,
-    formats: [{ kind: 'html', href: './', label: 'Web page', mediaType: 'text/html' }, ...extra],
+    // Format plugins finish in any order: list editions in the fixed order of kinds, so the manifest is stable.
+    formats: [{ kind: 'html', href: './', label: 'Web page', mediaType: 'text/html' }, ...[...extra].sort(byKind)],
   };
 }
 

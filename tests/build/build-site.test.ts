@@ -19,7 +19,7 @@ basic.before(async () => {
   const tmp = await tempDir();
   context.out = path.join(tmp.dir, 'site');
   context.remove = tmp.remove;
-  await buildSite({ contentDir: BASIC, outputDir: context.out });
+  await buildSite({ contentDir: BASIC, outputDir: context.out, log: () => {} });
 });
 basic.after(() => context.remove());
 
@@ -71,7 +71,7 @@ basic('each report has a formats manifest with the size of its page', async () =
   const manifest = JSON.parse(await read(context.out, 'reports/first-report/formats.json'));
   const size = (await readFile(path.join(context.out, 'reports/first-report/index.html'))).length;
   assert.equal(manifest.formats[0], { kind: 'html', href: './', label: 'Web page', mediaType: 'text/html', bytes: size });
-  assert.equal(manifest.formats.map((f: { kind: string }) => f.kind), ['html', 'large-print-pdf', 'standard-pdf']);
+  assert.equal(manifest.formats.map((f: { kind: string }) => f.kind), ['html', 'large-print-pdf', 'standard-pdf', 'audio-mp3', 'audio-script', 'audio-ssml']);
   for (const format of manifest.formats.slice(1)) {
     assert.is((await readFile(path.join(context.out, 'reports/first-report', format.href))).length, format.bytes, format.href);
     assert.ok(format.pages > 0);
@@ -81,7 +81,11 @@ basic('each report has a formats manifest with the size of its page', async () =
 basic('sitemap lists every page with absolute URLs and report dates', async () => {
   const sitemap = await read(context.out, 'sitemap.xml');
   const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-  assert.equal(locs.sort(), ['https://reports.example.org/', 'https://reports.example.org/accessibility/', 'https://reports.example.org/reports/first-report/', 'https://reports.example.org/reports/older-report/']);
+  assert.equal(locs.sort(), [
+    'https://reports.example.org/', 'https://reports.example.org/accessibility/',
+    'https://reports.example.org/reports/first-report/', 'https://reports.example.org/reports/first-report/audio/',
+    'https://reports.example.org/reports/older-report/', 'https://reports.example.org/reports/older-report/audio/',
+  ]);
   assert.match(sitemap, '<lastmod>2024-04-02</lastmod>');
 });
 basic('accessibility statement takes its facts and dates from the data file', async () => {
@@ -99,13 +103,13 @@ atomic('leaves the previous site untouched and no temporary folder behind', asyn
   const tmp = await tempDir();
   try {
     const out = path.join(tmp.dir, 'site');
-    await buildSite({ contentDir: BASIC, outputDir: out });
+    await buildSite({ contentDir: BASIC, outputDir: out, log: () => {} });
     const before = await read(out, 'index.html');
     const broken = path.join(tmp.dir, 'broken');
     await cp(BASIC, broken, { recursive: true });
     await writeFile(path.join(broken, 'reports/older-report/index.md'), '---\ntitle: Older\nsummary: S.\npublished: 2023-01-15\n---\n\n![](gone.png)\n');
     try {
-      await buildSite({ contentDir: broken, outputDir: out });
+      await buildSite({ contentDir: broken, outputDir: out, log: () => {} });
       assert.unreachable('the build must fail');
     } catch (err) {
       assert.instance(err, ContentProblemsError);
@@ -124,7 +128,7 @@ atomic('a damaged image file is a problem for the editor, named with its line, n
     await cp(BASIC, broken, { recursive: true });
     await writeFile(path.join(broken, 'reports/first-report/chart.png'), 'not an image');
     try {
-      await buildSite({ contentDir: broken, outputDir: path.join(tmp.dir, 'site') });
+      await buildSite({ contentDir: broken, outputDir: path.join(tmp.dir, 'site'), log: () => {} });
       assert.unreachable('the build must fail');
     } catch (err) {
       assert.match((err as Error).message, 'reports/first-report/index.md:15: image chart.png could not be read');
@@ -141,7 +145,7 @@ second('builds with its own organisation, table region, notes and abbreviations'
   const tmp = await tempDir();
   try {
     const out = path.join(tmp.dir, 'site');
-    const result = await buildSite({ contentDir: SECOND, outputDir: out });
+    const result = await buildSite({ contentDir: SECOND, outputDir: out, log: () => {} });
     assert.is(result.site.reports.length, 1);
     const page = await html(out, 'reports/waiting-times/index.html');
     assert.match(page.querySelector('footer')!.text, 'Riverside Community Voice');

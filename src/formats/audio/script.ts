@@ -33,6 +33,8 @@ export interface ScriptOptions {
 }
 
 interface State {
+  /** The report's abbreviation list: each is said in full the first time it is heard, anywhere. */
+  abbreviations: ReadonlyMap<string, string>;
   abbreviationsSaid: Set<string>;
   footnotes: Map<number, Footnote>;
   pendingNotes: number[];
@@ -47,10 +49,21 @@ function endSentence(pieces: Piece[]): Piece[] {
   return said && !/[.!?:]$/.test(said) ? [...pieces, text('.')] : pieces;
 }
 
+/** Written text as pieces, with the report's abbreviations said in full the first time (in alt text and titles too). */
+function say(written: string, state: State): Piece[] {
+  return speakableText(written).flatMap((piece): Piece[] => {
+    if (piece.kind !== 'characters') return [piece];
+    const full = state.abbreviations.get(piece.written);
+    if (!full || state.abbreviationsSaid.has(piece.written)) return [piece];
+    state.abbreviationsSaid.add(piece.written);
+    return [text(`${full}, or `), piece];
+  });
+}
+
 function inline(nodes: readonly Inline[], state: State): Piece[] {
   return nodes.flatMap((node, index): Piece[] => {
     switch (node.type) {
-      case 'text': return speakableText(node.text);
+      case 'text': return say(node.text, state);
       case 'strong':
       case 'em':
       case 'strike':
@@ -128,8 +141,8 @@ function blocks(list: readonly Block[], state: State, depth = 0): Piece[][] {
         break;
       case 'figure':
         if (!block.image.decorative) {
-          out.push(endSentence([text('Image description: '), ...speakableText(block.image.alt)]));
-          if (block.image.caption) out.push(endSentence([text('Caption: '), ...speakableText(block.image.caption)]));
+          out.push(endSentence([text('Image description: '), ...say(block.image.alt, state)]));
+          if (block.image.caption) out.push(endSentence([text('Caption: '), ...say(block.image.caption, state)]));
         }
         break;
       case 'table':
@@ -167,8 +180,10 @@ function listInWords(items: readonly string[]): string {
 }
 
 export function toAudioScript(doc: ReportDocument, options: ScriptOptions): AudioScript {
-  const state: State = { abbreviationsSaid: new Set(), footnotes: new Map(doc.footnotes.map((f) => [f.number, f])), pendingNotes: [] };
+  const state: State = { abbreviations: doc.abbreviations, abbreviationsSaid: new Set(), footnotes: new Map(doc.footnotes.map((f) => [f.number, f])), pendingNotes: [] };
   const org = options.organisation;
+  // The title is heard first, so its abbreviations are expanded before the body's.
+  const titlePieces = endSentence(say(doc.meta.title, state));
   const body: AudioChapter[] = [];
   let preamble: Piece[][] = [];
   let number = 0;
@@ -201,7 +216,7 @@ export function toAudioScript(doc: ReportDocument, options: ScriptOptions): Audi
     return {
       title: 'Introduction',
       paragraphs: [
-        [text(`${doc.meta.title}.`), pause(PAUSES.afterSection)],
+        [...titlePieces, pause(PAUSES.afterSection)],
         [text(`An audio version of a report by ${org.name}, published `), date(doc.meta.published), text('.')],
         ...(doc.meta.updated ? [endSentence([text('Updated '), date(doc.meta.updated), ...(newest ? [text(': '), ...speakableText(newest.summary)] : [])])] : []),
         ...(titles.length ? [[text(`It has ${titles.length} ${titles.length === 1 ? 'section' : 'sections'}: ${listInWords(titles)}.`)]] : []),

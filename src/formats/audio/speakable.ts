@@ -16,14 +16,16 @@ export type Piece =
 
 /** "020 7274 8522" → "0 2 0, 7 2 7 4, 8 5 2 2": each digit, the groups as written (how UK numbers are read out). */
 export function spokenPhone(phone: string): string {
-  return phone
+  const international = phone.trim().startsWith('+');
+  const groups = phone
     .replace(/\(0\)/g, '')
-    .replace(/\+/g, 'plus ')
+    .replace(/\+/g, '')
     .trim()
     .split(/[\s-]+/)
     .filter(Boolean)
     .map((group) => group.replace(/(\d)(?=\d)/g, '$1 '))
     .join(', ');
+  return international ? `plus ${groups}` : groups;
 }
 
 /** "info@example.org" → "info at example dot org". */
