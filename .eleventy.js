@@ -9,9 +9,9 @@ import { reportAudio } from './src/formats/audio/plugin.ts';
 export default function (eleventyConfig) {
   const context = buildContext();
   eleventyConfig.addPlugin(reportWebsite, context);
-  eleventyConfig.addPlugin(reportPrintEditions, context);
-  eleventyConfig.addPlugin(reportEasyRead, context);
-  eleventyConfig.addPlugin(reportAudio, context);
+  if (context.formats.has('print')) eleventyConfig.addPlugin(reportPrintEditions, context);
+  if (context.formats.has('easy-read')) eleventyConfig.addPlugin(reportEasyRead, context);
+  if (context.formats.has('audio')) eleventyConfig.addPlugin(reportAudio, context);
 
   return {
     dir: { input: 'layouts', includes: '_includes', data: '_data' },

@@ -3,6 +3,7 @@
  * (raw Eleventy turning the same Markdown into HTML, no layout, checks, images or PDFs), measured in the same run.
  * PDF stage: seconds per PDF for our print path (print + fix-ups + read-back) with a warm and a cold browser, against
  * the floor of a bare page.pdf of the same print HTML in the same browser.
+ * Audio stage: seconds per 1,000 words of synthesis and of encoding (the floor is synthesis), cold and cached.
  */
 import Eleventy from '@11ty/eleventy';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +21,8 @@ import { printHeadings, renderPrintHtml } from '../formats/print/print-html.ts';
 import { printPdf } from '../formats/print/print-pdf.ts';
 import { fixUpPdf } from '../formats/print/pdf-fixups.ts';
 import { readBackPdf } from '../formats/print/read-back.ts';
+import { audioDefaults, makeAudio } from '../formats/audio/make-audio.ts';
+import { renderAudioInWorker } from '../formats/audio/audio-pool.ts';
 
 export interface StageResult { name: string; runsSeconds: number[]; median: number; ratio: number; note?: string }
 
@@ -49,7 +52,9 @@ async function siteStages(root: string, content: string, reports: number, runs: 
     eleventy.logger.overrideLogger(false);
     return eleventy.write();
   };
-  const build = () => buildSite({ contentDir: content, outputDir: path.join(root, 'site'), cacheDir, log: () => {} });
+  // Audio of a whole archive takes far longer than everything else (measured per 1,000 words below), so these stages
+  // make the website, the PDFs and easy read.
+  const build = () => buildSite({ contentDir: content, outputDir: path.join(root, 'site'), cacheDir, log: () => {}, formats: ['print', 'easy-read'] });
 
   log('First build with empty caches (prints every PDF)…');
   let printedFirst = 0;
@@ -131,7 +136,28 @@ async function pdfStages(content: string, sample: number, log: (line: string) =>
   ];
 }
 
-export async function runBench(reports: number, runs: number, log: (line: string) => void): Promise<{ site: StageResult[]; pdf: StageResult[] }> {
+async function audioStages(root: string, content: string, sample: number, log: (line: string) => void): Promise<StageResult[]> {
+  forgetPreparedSites();
+  const site = await prepareSite(content);
+  const subset = { ...site, reports: site.reports.slice(0, sample) };
+  const options = { ...audioDefaults(path.join(root, 'audio-cache'), renderAudioInWorker), log: () => {} };
+  log(`Making audio for ${subset.reports.length} reports, then again with the cache…`);
+  let cold!: Awaited<ReturnType<typeof makeAudio>>;
+  const coldSeconds = await time(async () => (cold = await makeAudio(subset, options)));
+  const cachedSeconds = await time(() => makeAudio(subset, options));
+  const thousands = cold.words / 1000;
+  const per = (seconds: number): number[] => [seconds / thousands];
+  const floor = cold.synthesisSeconds / thousands;
+  const minutes = cold.reports.reduce((n, r) => n + r.facts.durationSeconds, 0) / 60;
+  return [
+    stage('speech synthesis', per(cold.synthesisSeconds), floor, `s per 1,000 words (eSpeak NG, WebAssembly; ${cold.words} words, ${minutes.toFixed(0)} min of audio)`),
+    stage('MP3 encoding', per(cold.encodingSeconds), floor, 's per 1,000 words (lamejs)'),
+    stage('audio, cold (wall clock)', per(coldSeconds), floor, `s per 1,000 words, ${options.concurrency} workers`),
+    stage('audio, cached', per(cachedSeconds), floor, 's per 1,000 words: nothing synthesised'),
+  ];
+}
+
+export async function runBench(reports: number, runs: number, log: (line: string) => void): Promise<{ site: StageResult[]; pdf: StageResult[]; audio: StageResult[] }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'reports-bench-'));
   try {
     const content = path.join(root, 'content');
@@ -139,7 +165,8 @@ export async function runBench(reports: number, runs: number, log: (line: string
     await writeCorpus(content, reports);
     const site = await siteStages(root, content, reports, runs, log);
     const pdf = await pdfStages(content, Math.min(5, reports), log);
-    return { site, pdf };
+    const audio = await audioStages(root, content, Math.min(2, reports), log);
+    return { site, pdf, audio };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -13,7 +13,12 @@ export interface BuildContext {
   log: (line: string) => void;
   /** Where expensive outputs (processed images, PDFs) are kept between builds. */
   cacheDir: string;
+  /** Which editions to make besides the website (all by default; a quick preview or a benchmark may skip some). */
+  formats: ReadonlySet<OptionalFormat>;
 }
+
+export const OPTIONAL_FORMATS = ['print', 'easy-read', 'audio'] as const;
+export type OptionalFormat = (typeof OPTIONAL_FORMATS)[number];
 
 const holder = processWide<{ current?: BuildContext }>('build-context', () => ({}));
 
@@ -27,5 +32,6 @@ export function buildContext(): BuildContext {
     includeDrafts: process.env.REPORTS_INCLUDE_DRAFTS === '1',
     log: (line) => console.log(line),
     cacheDir: path.join(PROJECT_ROOT, '.cache'),
+    formats: new Set(OPTIONAL_FORMATS),
   };
 }

@@ -8,7 +8,7 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareSite, forgetPreparedSites, type PreparedSite } from '../report/prepare-site.ts';
 import { PROJECT_ROOT } from './project-root.ts';
-import { setBuildContext } from './build-context.ts';
+import { OPTIONAL_FORMATS, setBuildContext, type OptionalFormat } from './build-context.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -17,6 +17,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Cache of processed images and PDFs (default .cache in the project). */
   cacheDir?: string;
+  /** Editions to make besides the website (default: all). */
+  formats?: readonly OptionalFormat[];
 }
 
 export interface BuildResult {
@@ -45,6 +47,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       includeDrafts: false,
       log: options.log ?? ((line) => console.log(line)),
       cacheDir: path.resolve(options.cacheDir ?? path.join(PROJECT_ROOT, '.cache')),
+      formats: new Set(options.formats ?? OPTIONAL_FORMATS),
     });
     const eleventy = new Eleventy('layouts', staging, { configPath: '.eleventy.js', quietMode: true });
     // Our command prints its own summary; errors are thrown to it, so Eleventy's console output adds only noise.

@@ -6,6 +6,7 @@ import { buildSite } from '../build/build-site.ts';
 import { findContentProblems, formatProblem, type Problem } from '../report/problems.ts';
 import { displayPath } from '../report/load-site.ts';
 import { readOptions, resolveFromCaller, UsageError } from './args.ts';
+import { OPTIONAL_FORMATS, type OptionalFormat } from '../build/build-context.ts';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -23,7 +24,11 @@ function printWarnings(problems: readonly Problem[], built: boolean): void {
 async function main(): Promise<number> {
   let options;
   try {
-    options = readOptions(process.argv.slice(2), { content: '<folder with reports/ and _data/> (default: content)', output: '<folder to write the site to> (default: _site)' });
+    options = readOptions(process.argv.slice(2), {
+      content: '<folder with reports/ and _data/> (default: content)',
+      output: '<folder to write the site to> (default: _site)',
+      formats: `<editions besides the website, comma-separated: ${OPTIONAL_FORMATS.join(',')}> (default: all of them)`,
+    });
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(err.message);
@@ -31,10 +36,16 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  const formats = (options.formats ?? OPTIONAL_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = formats.filter((f) => !(OPTIONAL_FORMATS as readonly string[]).includes(f));
+  if (unknown.length) {
+    console.error(`Unknown format "${unknown.join('", "')}" in --formats. Choose from: ${OPTIONAL_FORMATS.join(', ')}.`);
+    return 1;
+  }
   const contentDir = resolveFromCaller(options.content ?? 'content');
   const outputDir = resolveFromCaller(options.output ?? '_site');
   try {
-    const result = await buildSite({ contentDir, outputDir });
+    const result = await buildSite({ contentDir, outputDir, formats: formats as OptionalFormat[] });
     printWarnings(result.site.warnings, true);
     const drafts = result.site.draftsSkipped ? `, skipped ${plural(result.site.draftsSkipped, 'draft')}` : '';
     console.log(`Built ${plural(result.site.reports.length, 'report')} into ${displayPath(result.outputDir)} in ${result.seconds.toFixed(1)} s${drafts}.`);

@@ -41,7 +41,7 @@ export async function serveStatic(siteDir: string): Promise<RunningServer> {
       const file = await resolveFile(root, url.pathname);
       const target = file ?? path.join(root, '404.html');
       const body = await readFile(target).catch(() => Buffer.from('Not found'));
-      response.writeHead(file ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
+      response.writeHead(file ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'content-length': body.length });
       response.end(body);
     })();
   });

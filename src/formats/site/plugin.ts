@@ -100,6 +100,10 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
   eleventyConfig.on('eleventy.before', async () => {
     state = await prepareBuild(options);
   });
+  // Pages of optional formats (layouts/easy-read.njk, layouts/audio.njk) have nothing to show when their plugin is
+  // not loaded; their plugins replace these.
+  eleventyConfig.addGlobalData('easyReads', []);
+  eleventyConfig.addGlobalData('audioPages', []);
   eleventyConfig.addGlobalData('organisation', () => current().site.organisation);
   eleventyConfig.addGlobalData('settings', () => current().site.settings);
   eleventyConfig.addGlobalData('reports', () => {
