@@ -12,6 +12,8 @@ import type { PreparedSite } from '../../report/prepare-site.ts';
 import type { ParsedReport } from '../../report/parse-report.ts';
 import type { PublishedEdition } from '../manifest.ts';
 import { mapWithConcurrency } from '../../build/concurrency.ts';
+import { OPTIONAL_FORMATS, type OptionalFormat } from '../../build/build-context.ts';
+import { editionsInWords } from '../available.ts';
 import { progress } from '../../build/progress.ts';
 import { fileSize } from '../site/filters.ts';
 import { toAudioScript, type AudioScript } from './script.ts';
@@ -84,17 +86,12 @@ async function writeAtomically(file: string, data: Uint8Array | string): Promise
   await rename(temporary, file);
 }
 
-/** Other editions of a report, in words, for the closing of its audio. */
-function otherFormatsInWords(report: ParsedReport): string[] {
-  return ['a web page', 'large print and standard PDFs', ...(report.easyRead ? ['an easy read version'] : [])];
-}
-
-export async function makeAudio(site: PreparedSite, options: AudioOptions): Promise<AudioRun> {
+export async function makeAudio(site: PreparedSite, options: AudioOptions, formats: ReadonlySet<OptionalFormat> = new Set(OPTIONAL_FORMATS)): Promise<AudioRun> {
   await mkdir(options.cacheDir, { recursive: true });
   const identity = engineIdentity();
   const planned = site.reports.map((report) => {
     const doc = report.document;
-    const script = toAudioScript(doc, { organisation: site.organisation, otherFormats: otherFormatsInWords(report) });
+    const script = toAudioScript(doc, { organisation: site.organisation, otherFormats: editionsInWords(report, formats, 'audio') });
     const job: AudioJob = { title: doc.meta.title, artist: site.organisation.name, lang: doc.meta.lang, chapters: script.chapters.map((c) => ({ title: c.title, ssml: engineInput(c, doc.meta.lang) })) };
     const key = createHash('sha256').update(identity).update(JSON.stringify(job)).digest('hex').slice(0, 32);
     return { report, script, job, key, base: path.join(options.cacheDir, key) };

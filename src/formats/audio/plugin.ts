@@ -5,6 +5,7 @@
  */
 import type { UserConfig } from '@11ty/eleventy';
 import { prepareSite } from '../../report/prepare-site.ts';
+import type { OptionalFormat } from '../../build/build-context.ts';
 import { spoken } from './speakable.ts';
 import { audioDefaults, makeAudio, minutesLabel } from './make-audio.ts';
 import { renderAudioInWorker } from './audio-pool.ts';
@@ -14,6 +15,7 @@ export interface AudioPluginOptions {
   includeDrafts?: boolean;
   cacheDir: string;
   log?: (line: string) => void;
+  formats?: ReadonlySet<OptionalFormat>;
 }
 
 export interface AudioPage {
@@ -41,7 +43,7 @@ export function reportAudio(eleventyConfig: UserConfig, options: AudioPluginOpti
   eleventyConfig.on('eleventy.before', async () => {
     const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
     const defaults = audioDefaults(options.cacheDir, renderAudioInWorker);
-    const run = await makeAudio(site, { ...defaults, log: options.log ?? defaults.log });
+    const run = await makeAudio(site, { ...defaults, log: options.log ?? defaults.log }, options.formats);
     pages = run.reports.map(({ report, script, facts, editions }) => {
       const slug = report.document.slug;
       site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...editions]);

@@ -7,6 +7,7 @@
 import type { Block, Footnote, Inline, ReportDocument, TableBlock } from '../../report/model.ts';
 import type { Organisation } from '../../report/site-data.ts';
 import { readableDate } from '../site/filters.ts';
+import { listInWords } from '../available.ts';
 import { speakableText, spoken, spokenLetters, type Piece } from './speakable.ts';
 
 /** Speaking rate used for estimates (FORMATS.md: about 150 words a minute). */
@@ -175,9 +176,6 @@ export function spokenDuration(seconds: number): string {
   return minutes < 1 ? 'under a minute' : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
 }
 
-function listInWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 export function toAudioScript(doc: ReportDocument, options: ScriptOptions): AudioScript {
   const state: State = { abbreviations: doc.abbreviations, abbreviationsSaid: new Set(), footnotes: new Map(doc.footnotes.map((f) => [f.number, f])), pendingNotes: [] };

@@ -14,6 +14,8 @@ import { embeddedFontCss } from './fonts.ts';
 import { cachedPrintImage } from './print-images.ts';
 import { printHeadings, renderPrintHtml, type PrintImage } from './print-html.ts';
 import { runPdfJobs, type EngineOptions, type PdfJob } from './pdf-engine.ts';
+import { OPTIONAL_FORMATS, type OptionalFormat } from '../../build/build-context.ts';
+import { editionsInWords } from '../available.ts';
 import type { Problem } from '../../report/problems.ts';
 
 export interface PrintResult {
@@ -40,7 +42,7 @@ export function editionLabel(edition: PrintEdition, pages: number, bytes: number
 }
 
 function editionName(edition: PrintEdition): string {
-  return edition.kind === 'large-print-pdf' ? `large print PDF (${edition.fontSizePt} point)` : 'standard PDF';
+  return edition.kind === 'large-print-pdf' ? `a large print PDF (${edition.fontSizePt} point)` : 'a standard PDF';
 }
 
 /** Print-ready images of a report, converted once per file content (see print-images.ts). */
@@ -54,7 +56,7 @@ export async function printImagesOf(report: ParsedReport, imageCacheDir: string)
   return images;
 }
 
-export async function makePrintEditions(site: PreparedSite, options: EngineOptions): Promise<PrintResult> {
+export async function makePrintEditions(site: PreparedSite, options: EngineOptions, formats: ReadonlySet<OptionalFormat> = new Set(OPTIONAL_FORMATS)): Promise<PrintResult> {
   const fontCss = await embeddedFontCss();
   const editions = printEditions(site.settings.print.largePrintSizes);
   const planned: Array<{ job: PdfJob; report: ParsedReport; edition: PrintEdition; fileName: string }> = [];
@@ -66,7 +68,7 @@ export async function makePrintEditions(site: PreparedSite, options: EngineOptio
       const fileName = `${doc.slug}${edition.fileSuffix}.pdf`;
       const html = renderPrintHtml({
         doc, organisation: site.organisation, edition, images, fontCss,
-        otherFormats: ['web page', ...editions.filter((e) => e !== edition).map(editionName)],
+        otherFormats: [...editions.filter((e) => e !== edition).map(editionName), ...editionsInWords(report, formats, 'print')],
       });
       const job: PdfJob = {
         name: `reports/${doc.slug}/${fileName}`,

@@ -4,6 +4,7 @@
  */
 import type { UserConfig } from '@11ty/eleventy';
 import { prepareSite } from '../../report/prepare-site.ts';
+import type { OptionalFormat } from '../../build/build-context.ts';
 import { ContentProblemsError } from '../../report/problems.ts';
 import { makePrintEditions } from './make-print-editions.ts';
 import { engineDefaults } from './pdf-engine.ts';
@@ -14,13 +15,14 @@ export interface PrintPluginOptions {
   log?: (line: string) => void;
   /** Where finished PDFs are kept between builds. */
   cacheDir: string;
+  formats?: ReadonlySet<OptionalFormat>;
 }
 
 export function reportPrintEditions(eleventyConfig: UserConfig, options: PrintPluginOptions): void {
   eleventyConfig.on('eleventy.before', async () => {
     const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
     const defaults = engineDefaults(options.cacheDir, () => site.browser.get());
-    const result = await makePrintEditions(site, { ...defaults, log: options.log ?? defaults.log });
+    const result = await makePrintEditions(site, { ...defaults, log: options.log ?? defaults.log }, options.formats);
     if (result.problems.length > 0) throw new ContentProblemsError(result.problems);
     site.stats.pdfsPrinted += result.printed;
     site.stats.pdfsReused += result.reused;

@@ -13,6 +13,7 @@ import type { Organisation } from '../../report/site-data.ts';
 import type { PrintEdition } from './editions.ts';
 import { printCss } from './print-css.ts';
 import { readableDate } from '../site/filters.ts';
+import { listInWords } from '../available.ts';
 
 export interface PrintImage {
   dataUri: string;
@@ -162,6 +163,7 @@ function cover(input: PrintInput): string {
 </section>`;
 }
 
+
 /** How to get the report in another format: the print version of the website's "Other formats" box. */
 function otherFormats(input: PrintInput): string {
   const { organisation: org } = input;
@@ -172,7 +174,7 @@ function otherFormats(input: PrintInput): string {
     `<li>Post: ${keepTogether(escape(org.address.join(', ')))}</li>`,
     `<li>Web: ${escape(printableUrl(org.website))}</li>`,
   ];
-  const also = input.otherFormats.length ? `<p>This report is also available as: ${escape(input.otherFormats.join('; '))}.</p>` : '';
+  const also = input.otherFormats.length ? `<p>This report is also available as ${escape(listInWords(input.otherFormats))}.</p>` : '';
   return `<section class="other-formats"><h2>Other formats</h2>${also}<p>To ask for it in another format, such as braille, audio, easy read or another language, contact ${escape(org.name)}:</p><ul>${routes.join('')}</ul></section>`;
 }
 

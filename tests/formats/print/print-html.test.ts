@@ -8,14 +8,14 @@ import { parse } from '../../helpers.ts';
 
 const organisation: Organisation = { name: 'Example Watch', phone: '020 7946 0000', text: '07700 900 001', email: 'hello@example.org', address: ['1 Example Street', 'London', 'SE1 1AA'], website: 'https://www.example.org/' };
 const [large, standard] = [printEditions([18])[0]!, printEditions([18])[1]!];
-const render = (body: string, edition = large) => renderPrintHtml({ doc: parse(body).document, organisation, edition, images: new Map(), fontCss: '', otherFormats: ['web page'] });
+const render = (body: string, edition = large) => renderPrintHtml({ doc: parse(body).document, organisation, edition, images: new Map(), fontCss: '', otherFormats: ['a web page'] });
 
 const html = suite('renderPrintHtml');
 html('the cover has the title, publisher, date and edition; other formats follow with every contact route', () => {
   const out = render('## A\n\nText.');
   assert.match(out, '<p class="publisher">Example Watch</p>\n<h1>Sample</h1>\n<p class="edition">Large print edition, 18 point</p>\n<p>Published 1 January 2024.</p>');
   assert.match(out, '<li>Phone: <span class="nowrap">020 7946 0000</span></li><li>Text: <span class="nowrap">07700 900 001</span></li><li>Email: hello@example.org</li><li>Post: 1 Example Street, London, <span class="nowrap">SE1 1AA</span></li>');
-  assert.match(out, 'This report is also available as: web page.');
+  assert.match(out, 'This report is also available as a web page.');
 });
 html('emphasis is bold, never italic; no superscript for notes', () => {
   const out = render('Some *important* words.[^1]\n\n[^1]: A note.');
