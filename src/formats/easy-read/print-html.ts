@@ -4,7 +4,7 @@
  */
 import type { Organisation } from '../../report/site-data.ts';
 import type { PrintImage } from '../print/print-html.ts';
-import { keepTogether, printableUrl } from '../print/print-html.ts';
+import { keepTogether, printableUrl, printDocument } from '../print/print-html.ts';
 import { printCss } from '../print/print-css.ts';
 import { readableDate } from '../site/filters.ts';
 import type { EasyReadDocument } from './model.ts';
@@ -61,19 +61,11 @@ export function renderEasyReadPrintHtml(input: EasyReadPrintInput): string {
     ? `<h2>Hard words</h2><dl class="hard-words">${doc.hardWords.map((h) => `<dt>${escapeHtml(h.word)}</dt><dd>${text(h.explanation)}</dd>`).join('')}</dl>`
     : '';
   const checked = doc.meta.checkedBy && doc.meta.checkedOn ? `<p>${escapeHtml(doc.meta.checkedBy)} checked this with readers on ${escapeHtml(readableDate(doc.meta.checkedOn))}.</p>` : '';
-  return `<!doctype html>
-<html lang="${escapeHtml(doc.meta.lang)}">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(doc.meta.title)}</title>
-<style>
-${input.fontCss}
-${printCss(EASY_READ_PRINT.bodyPt)}
-${EASY_READ_CSS}
-</style>
-</head>
-<body>
-<section class="cover">
+  return printDocument({
+    lang: doc.meta.lang,
+    title: doc.meta.title,
+    css: `${input.fontCss}\n${printCss(EASY_READ_PRINT.bodyPt)}\n${EASY_READ_CSS}`,
+    body: `<section class="cover">
 <p class="publisher">${escapeHtml(org.name)}</p>
 <h1>${escapeHtml(doc.meta.title)}</h1>
 <p class="kind">Easy read</p>
@@ -90,8 +82,6 @@ ${hardWords}
 <p>You can ask us for this in another way. For example, large print or audio.</p>
 <ul><li>Phone: ${keepTogether(escapeHtml(org.phone))}</li>${org.text ? `<li>Text: ${keepTogether(escapeHtml(org.text))}</li>` : ''}<li>Email: ${escapeHtml(org.email)}</li><li>Web: ${escapeHtml(printableUrl(org.website))}</li></ul>
 ${input.usesPictograms ? `<p>${escapeHtml(PICTOGRAM_CREDIT)}</p>` : ''}
-</section>
-</body>
-</html>
-`;
+</section>`,
+  });
 }

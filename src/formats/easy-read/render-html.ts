@@ -2,7 +2,8 @@
 import type { Inline } from '../../report/model.ts';
 import { stripMarkers } from './checks.ts';
 
-export const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export { escape as escapeHtml } from '../print/print-html.ts';
+import { escape as escapeHtml } from '../print/print-html.ts';
 
 export function inlineHtml(nodes: readonly Inline[], wrapText: (escaped: string) => string = (t) => t): string {
   return nodes

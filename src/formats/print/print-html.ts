@@ -33,7 +33,25 @@ export interface PrintInput {
   otherFormats: readonly string[];
 }
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The frame of every print document: its language and title (which become the PDF's /Lang and /Title) and CSS. */
+export function printDocument(frame: { lang: string; title: string; css: string; body: string }): string {
+  return `<!doctype html>
+<html lang="${escape(frame.lang)}">
+<head>
+<meta charset="utf-8">
+<title>${escape(frame.title)}</title>
+<style>
+${frame.css}
+</style>
+</head>
+<body>
+${frame.body}
+</body>
+</html>
+`;
+}
 
 /** UK phone numbers and postcodes: kept on one line (UKAAF: never split a number or postcode). */
 const UNBREAKABLE = /(\+44\s?(?:\(0\)\s?)?\d{2,4}(?:\s?\d{3,4}){2}|\b0\d{2,4}(?:\s\d{3,6}){1,2}\b|\b0\d{9,10}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)/g;
@@ -184,26 +202,17 @@ export function renderPrintHtml(input: PrintInput): string {
   const toc = doc.sections.flatMap((s) => (s.heading ? [`<li>${escape(s.heading.text)}</li>`] : []));
   const notes = doc.footnotes.map((note) => `<li id="note-${note.number}">${blocks(note.blocks, state)} <a href="#note-ref-${note.number}">Back to the text of note ${note.number}</a></li>`);
   const changes = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date)).map((c) => `<li><strong>${escape(readableDate(c.date))}:</strong> ${escape(c.summary)}</li>`);
-  return `<!doctype html>
-<html lang="${escape(doc.meta.lang)}">
-<head>
-<meta charset="utf-8">
-<title>${escape(doc.meta.title)}</title>
-<style>
-${input.fontCss}
-${printCss(input.edition.fontSizePt)}
-</style>
-</head>
-<body>
-${cover(input)}
+  return printDocument({
+    lang: doc.meta.lang,
+    title: doc.meta.title,
+    css: `${input.fontCss}\n${printCss(input.edition.fontSizePt)}`,
+    body: `${cover(input)}
 ${otherFormats(input)}
 ${toc.length ? `<section class="contents"><h2>Contents</h2><ol>${toc.join('')}</ol></section>` : ''}
 <main>
 ${blocks(doc.blocks, state)}
 </main>
 ${notes.length ? `<section class="notes"><h2>Notes</h2><ol>${notes.join('\n')}</ol></section>` : ''}
-${changes.length ? `<section class="changes"><h2>Changes to this report</h2><ul>${changes.join('')}</ul></section>` : ''}
-</body>
-</html>
-`;
+${changes.length ? `<section class="changes"><h2>Changes to this report</h2><ul>${changes.join('')}</ul></section>` : ''}`,
+  });
 }
