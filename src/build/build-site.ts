@@ -19,6 +19,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Editions to make besides the website (default: all). */
   formats?: readonly OptionalFormat[];
+  /** Publish drafts too (the live preview does; a real build never does). */
+  includeDrafts?: boolean;
 }
 
 export interface BuildResult {
@@ -33,7 +35,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.outputDir);
   forgetPreparedSites();
   // Checks first: an editor's mistake is reported before anything is written.
-  const site = await prepareSite(contentDir);
+  const includeDrafts = Boolean(options.includeDrafts);
+  const site = await prepareSite(contentDir, { includeDrafts });
 
   const staging = `${outputDir}.building-${process.pid}`;
   const previous = `${outputDir}.previous-${process.pid}`;
@@ -44,7 +47,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.chdir(PROJECT_ROOT);
     setBuildContext({
       contentDir,
-      includeDrafts: false,
+      includeDrafts,
       log: options.log ?? ((line) => console.log(line)),
       cacheDir: path.resolve(options.cacheDir ?? path.join(PROJECT_ROOT, '.cache')),
       formats: new Set(options.formats ?? OPTIONAL_FORMATS),

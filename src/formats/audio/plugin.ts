@@ -22,6 +22,8 @@ export interface AudioPage {
   slug: string;
   title: string;
   lang: string;
+  /** The date the audio last changed: the report's update or publication date. */
+  lastmod: string;
   mp3: string;
   duration: string;
   chapters: Array<{ title: string; startSeconds: number; start: string }>;
@@ -51,6 +53,7 @@ export function reportAudio(eleventyConfig: UserConfig, options: AudioPluginOpti
         slug,
         title: report.document.meta.title,
         lang: report.document.meta.lang,
+        lastmod: report.document.meta.updated ?? report.document.meta.published,
         mp3: `../${slug}-audio.mp3`,
         duration: minutesLabel(facts.durationSeconds),
         chapters: facts.chapters.map((c) => ({ ...c, start: clockTime(c.startSeconds) })),

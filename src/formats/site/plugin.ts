@@ -16,6 +16,7 @@ import { createSiteRenderer } from './render-html.ts';
 import { copyImages, imageDefaults, processImage, type ProcessedImage } from './images.ts';
 import { reportPage, type ReportPage } from './report-page.ts';
 import { siteFilters } from './filters.ts';
+import { feedFilters } from './feed.ts';
 import { imagesIn, resolveImage } from '../../checks/images.ts';
 import { classifyLink } from '../../checks/links.ts';
 import { walkInlines } from '../../report/build-document.ts';
@@ -93,7 +94,7 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
 
   // Nunjucks does not escape by default in Eleventy: turn it on, so only report bodies (rendered by us) are raw HTML.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  for (const [name, fn] of Object.entries(siteFilters)) eleventyConfig.addFilter(name, fn as (...args: never[]) => unknown);
+  for (const [name, fn] of Object.entries({ ...siteFilters, ...feedFilters })) eleventyConfig.addFilter(name, fn as (...args: never[]) => unknown);
   eleventyConfig.addPassthroughCopy({ 'layouts/assets': 'assets' });
   eleventyConfig.addPassthroughCopy({ [FONT_FILES]: 'assets/fonts' });
 
