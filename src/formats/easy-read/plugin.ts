@@ -41,6 +41,8 @@ export interface EasyReadPage {
   published: string;
   updated?: string;
   checked?: string;
+  /** Newest first. */
+  changes: Array<{ date: string; summary: string }>;
   sections: Array<{ heading?: { text: string; id: string }; points: Array<{ picture?: WebPicture; html: string }> }>;
   hardWords: Array<{ word: string; html: string }>;
   pdf?: { href: string; label: string };
@@ -110,6 +112,7 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
       lang: easy.meta.lang,
       published: easy.meta.published,
       ...(easy.meta.updated ? { updated: easy.meta.updated } : {}),
+      changes: [...easy.meta.changes].sort((a, b) => b.date.localeCompare(a.date)),
       ...(easy.meta.checkedBy && easy.meta.checkedOn ? { checked: `${easy.meta.checkedBy} checked this with readers on ${readableDate(easy.meta.checkedOn)}.` } : {}),
       sections: easy.sections.map((s) => ({
         ...(s.heading ? { heading: { text: s.heading.text, id: s.heading.id } } : {}),

@@ -33,6 +33,7 @@ export function easyReadHeadings(doc: EasyReadDocument): Array<{ level: number; 
     { level: 1, text: doc.meta.title },
     ...doc.sections.flatMap((s) => (s.heading ? [{ level: 2, text: s.heading.text }] : [])),
     ...(doc.hardWords.length ? [{ level: 2, text: 'Hard words' }] : []),
+    ...(doc.meta.changes.length ? [{ level: 2, text: 'What changed' }] : []),
     { level: 2, text: 'Other formats' },
   ];
 }
@@ -76,6 +77,7 @@ ${checked}
 <main>
 ${sections.join('\n')}
 ${hardWords}
+${doc.meta.changes.length ? `<h2>What changed</h2><ul>${[...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date)).map((c) => `<li><strong>${escapeHtml(readableDate(c.date))}:</strong> ${escapeHtml(c.summary)}</li>`).join('')}</ul>` : ''}
 </main>
 <section>
 <h2>Other formats</h2>

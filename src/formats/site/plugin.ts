@@ -17,6 +17,7 @@ import { copyImages, imageDefaults, processImage, type ProcessedImage } from './
 import { reportPage, type ReportPage } from './report-page.ts';
 import { siteFilters } from './filters.ts';
 import { feedFilters } from './feed.ts';
+import { indexSite } from './search.ts';
 import { imagesIn, resolveImage } from '../../checks/images.ts';
 import { classifyLink } from '../../checks/links.ts';
 import { walkInlines } from '../../report/build-document.ts';
@@ -129,5 +130,6 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
       await Promise.all(editions.map((edition) => (edition.source ? publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href)) : undefined)));
       await writeManifest(out, planManifest(report.document, editions.map((e) => e.entry)));
     }
+    await indexSite(out);
   });
 }
