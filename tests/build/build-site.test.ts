@@ -86,6 +86,7 @@ basic('sitemap lists every page with absolute URLs and report dates', async () =
     'https://reports.example.org/', 'https://reports.example.org/accessibility/',
     'https://reports.example.org/reports/first-report/', 'https://reports.example.org/reports/first-report/audio/',
     'https://reports.example.org/reports/older-report/', 'https://reports.example.org/reports/older-report/audio/',
+    'https://reports.example.org/search/',
   ]);
   assert.match(sitemap, '<lastmod>2024-04-02</lastmod>');
 });
