@@ -33,6 +33,15 @@ export const siteSchema = z.strictObject({
   print: z.strictObject({
     largePrintSizes: z.array(z.number().int().min(16, 'must be at least 16 (smaller is not large print)').max(40, 'must be at most 40')).min(1).default([18]),
   }).default({ largePrintSizes: [18] }),
+  /** Asking for another format (the request form, and the mailto link used on a static host without the server). */
+  requests: z.strictObject({
+    /** Formats readers can choose, besides "Something else". */
+    formats: z.array(z.string().trim().min(1)).min(1).default(['Braille', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post']),
+    /** How soon readers hear back, in words: "within 5 working days". */
+    replyWithin: z.string().trim().min(1).default('within 5 working days'),
+    /** On a static host the request and feedback pages offer an email link with the details filled in. */
+    mailto: z.boolean().default(true),
+  }).default({ formats: ['Braille', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'], replyWithin: 'within 5 working days', mailto: true }),
   accessibility: z.strictObject({
     status: z.enum(['fully', 'partially', 'not'], { error: 'must be one of: fully, partially, not' }),
     /** Known problems: what is not accessible, why, and what to do instead. */

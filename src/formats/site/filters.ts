@@ -37,4 +37,9 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
   }
 }
 
-export const siteFilters = { readableDate, telHref, fileSize, absoluteUrl, textDirection };
+export const siteFilters = { readableDate, telHref, fileSize, absoluteUrl, textDirection, mailtoHref };
+
+/** A mailto: link with the subject and body filled in (used where the site has no form server). */
+export function mailtoHref(email: string, subject: string, body: string): string {
+  return `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}

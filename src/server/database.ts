@@ -1,0 +1,66 @@
+/**
+ * Where requests and feedback are kept: one SQLite file (better-sqlite3 12; 13 crashes on Node 20), WAL mode so reads
+ * never wait for a write, and schema migrations in code, applied in order and recorded in PRAGMA user_version.
+ * Nothing about the sender's device is stored: no IP address, no browser details.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { randomInt } from 'node:crypto';
+
+export type Db = Database.Database;
+
+/** Each migration runs once, in order, in a transaction. Never edit one that has shipped: add another. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE requests (
+     id INTEGER PRIMARY KEY,
+     ref TEXT NOT NULL UNIQUE,
+     report_slug TEXT NOT NULL,
+     report_title TEXT NOT NULL,
+     format TEXT NOT NULL,
+     reply_by TEXT NOT NULL CHECK (reply_by IN ('email', 'phone', 'text', 'post')),
+     email TEXT, phone TEXT, address TEXT,
+     name TEXT, note TEXT,
+     created_at TEXT NOT NULL,
+     done_at TEXT
+   );
+   CREATE TABLE feedback (
+     id INTEGER PRIMARY KEY,
+     ref TEXT NOT NULL UNIQUE,
+     message TEXT NOT NULL,
+     may_contact INTEGER NOT NULL CHECK (may_contact IN (0, 1)),
+     contact_name TEXT, contact_email TEXT, contact_phone TEXT,
+     created_at TEXT NOT NULL,
+     done_at TEXT
+   );`,
+];
+
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'submissions.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): number {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}
+
+/** Letters and digits that cannot be confused when read out on the phone (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
+const REF_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+
+/** "REQ-7KM3-QX9D": easy to read aloud and type, random enough not to be guessed. */
+export function newReference(prefix: 'REQ' | 'FB'): string {
+  const part = (): string => Array.from({ length: 4 }, () => REF_ALPHABET[randomInt(REF_ALPHABET.length)]).join('');
+  return `${prefix}-${part()}-${part()}`;
+}
