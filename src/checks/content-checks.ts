@@ -16,7 +16,7 @@ import { checkFootnotes } from './footnotes.ts';
 import { checkTables } from './tables.ts';
 
 /** Pages every site has, besides one per report. */
-export const FIXED_PAGES = ['/', '/accessibility/'];
+export const FIXED_PAGES = ['/', '/accessibility/', '/search/', '/feedback/'];
 
 export function footnoteIds(report: ParsedReport): string[] {
   return report.document.footnotes.flatMap((f) => [`fn-${report.document.slug}-${f.number}`, `fnref-${report.document.slug}-${f.number}`]);
@@ -26,6 +26,7 @@ export function sitePages(reports: readonly ParsedReport[]): SitePages {
   const pages = new Map<string, Set<string>>(FIXED_PAGES.map((p) => [p, new Set(['main-content'])]));
   for (const report of reports) {
     pages.set(`/reports/${report.document.slug}/`, new Set([...report.document.headings.map((h) => h.id), ...footnoteIds(report), ...RESERVED_IDS]));
+    pages.set(`/reports/${report.document.slug}/request/`, new Set(['main-content']));
     if (report.easyRead) pages.set(`/reports/${report.document.slug}/easy-read/`, new Set([...report.easyRead.document.sections.flatMap((s) => (s.heading ? [s.heading.id] : [])), 'main-content', 'hard-words']));
   }
   return pages;

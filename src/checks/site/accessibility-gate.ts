@@ -73,6 +73,15 @@ async function wcag22Issues(page: Page): Promise<Pa11yIssue[]> {
   }, GATE_DEFAULTS.wcag22Tags);
 }
 
+/**
+ * pa11y (both runners) and axe's WCAG 2.2 rules on the page as it is now, without loading it again: also for states
+ * reached by interaction, like a form shown again with its errors after a POST.
+ */
+export async function auditLoadedPage(page: Page): Promise<Pa11yIssue[]> {
+  const result = await pa11y(page.url(), { browser: page.browser(), page, ignoreUrl: true, runners: GATE_DEFAULTS.runners, standard: GATE_DEFAULTS.standard, includeWarnings: true });
+  return [...result.issues, ...(await wcag22Issues(page))];
+}
+
 async function checkPage(page: Page, origin: string, pathname: string): Promise<PageReport> {
   const external = new Set<string>();
   const onRequest = (request: { url(): string }): void => {
@@ -88,8 +97,7 @@ async function checkPage(page: Page, origin: string, pathname: string): Promise<
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await page.setViewport({ width: 1280, height: 1024 });
       await page.goto(url, { waitUntil: 'load' });
-      const result = await pa11y(url, { browser: page.browser(), page, ignoreUrl: true, runners: GATE_DEFAULTS.runners, standard: GATE_DEFAULTS.standard, includeWarnings: true });
-      for (const issue of [...result.issues, ...(await wcag22Issues(page))]) {
+      for (const issue of await auditLoadedPage(page)) {
         if (issue.type === 'error') errors.push({ ...issue, scheme });
         else if (issue.type === 'warning' && scheme === 'light') warnings++;
       }

@@ -67,7 +67,7 @@ export async function makePrintEditions(site: PreparedSite, options: EngineOptio
     for (const edition of editions) {
       const fileName = `${doc.slug}${edition.fileSuffix}.pdf`;
       const html = renderPrintHtml({
-        doc, organisation: site.organisation, edition, images, fontCss,
+        doc, organisation: site.organisation, edition, images, fontCss, siteUrl: site.settings.url,
         otherFormats: [...editions.filter((e) => e !== edition).map(editionName), ...editionsInWords(report, formats, 'print')],
       });
       const job: PdfJob = {

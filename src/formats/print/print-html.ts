@@ -31,6 +31,8 @@ export interface PrintInput {
   fontCss: string;
   /** Other editions, for the cover ("also available as…"). */
   otherFormats: readonly string[];
+  /** The site's public address: links to its pages are printed in full, as a reader would type them. */
+  siteUrl?: string;
 }
 
 export const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -101,10 +103,12 @@ function inline(nodes: readonly Inline[], state: RenderState): string {
         }
         case 'link': {
           const text = inline(node.children, state);
-          const external = /^(https?:|mailto:)/.test(node.href);
-          const shown = printableUrl(node.href);
+          // A link to the site itself ("request/", "/feedback/") means nothing on paper: print its full address.
+          const href = !/^([a-z][a-z0-9+.-]*:|#)/i.test(node.href) && state.input.siteUrl ? new URL(node.href, new URL(`reports/${state.input.doc.slug}/`, state.input.siteUrl)).href : node.href;
+          const external = /^(https?:|mailto:)/.test(href);
+          const shown = printableUrl(href);
           const addUrl = external && plainText(node.children).trim() !== shown;
-          return `<a href="${escape(node.href)}">${text}</a>${addUrl ? ` <span class="url">(${escape(shown)})</span>` : ''}`;
+          return `<a href="${escape(href)}">${text}</a>${addUrl ? ` <span class="url">(${escape(shown)})</span>` : ''}`;
         }
       }
     })
