@@ -83,9 +83,11 @@ basic('sitemap lists every page with absolute URLs and report dates', async () =
   const sitemap = await read(context.out, 'sitemap.xml');
   const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   assert.equal(locs.sort(), [
-    'https://reports.example.org/', 'https://reports.example.org/accessibility/',
+    'https://reports.example.org/', 'https://reports.example.org/accessibility/', 'https://reports.example.org/feedback/',
     'https://reports.example.org/reports/first-report/', 'https://reports.example.org/reports/first-report/audio/',
+    'https://reports.example.org/reports/first-report/request/',
     'https://reports.example.org/reports/older-report/', 'https://reports.example.org/reports/older-report/audio/',
+    'https://reports.example.org/reports/older-report/request/',
     'https://reports.example.org/search/',
   ]);
   assert.match(sitemap, '<lastmod>2024-04-02</lastmod>');

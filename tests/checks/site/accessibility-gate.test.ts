@@ -25,9 +25,9 @@ gate.after(async () => {
 
 gate('every page of a built site passes both runners, reflows at 320px and makes no outside request', async () => {
   const reports = await runAccessibilityGate(context.out, { browser: context.browser! });
-  assert.equal(reports.map((r) => r.path).sort(), ['/', '/404.html', '/accessibility/', '/reports/waiting-times/', '/reports/waiting-times/audio/', '/search/']);
+  assert.equal(reports.map((r) => r.path).sort(), ['/', '/404.html', '/accessibility/', '/feedback/', '/reports/waiting-times/', '/reports/waiting-times/audio/', '/reports/waiting-times/request/', '/search/']);
   assert.ok(reports.every(pagePassed), formatGateReport(reports));
-  assert.match(formatGateReport(reports), 'pa11y: 6 pages passed, 0 failed');
+  assert.match(formatGateReport(reports), 'pa11y: 8 pages passed, 0 failed');
 });
 
 gate('fails a page with a missing alt, low contrast, sideways scrolling and an outside request', async () => {
@@ -49,6 +49,6 @@ gate('fails a page with a missing alt, low contrast, sideways scrolling and an o
   assert.ok(page.overflowAt320 > 500);
   assert.equal(page.externalRequests, ['https://example.invalid/x.png']);
   assert.ok(page.clippedWithTextSpacing.includes('p'), page.clippedWithTextSpacing.join(' '));
-  assert.match(formatGateReport(reports), 'pa11y: 6 pages passed, 1 failed');
+  assert.match(formatGateReport(reports), 'pa11y: 8 pages passed, 1 failed');
 });
 gate.run();
