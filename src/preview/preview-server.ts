@@ -13,6 +13,7 @@ import type { OptionalFormat } from '../build/build-context.ts';
 import { findContentProblems, formatProblem, type Problem } from '../report/problems.ts';
 import { resolveFile, TYPES } from '../checks/site/static-server.ts';
 import { watchFolder } from './watch-folder.ts';
+import { escapeHtml } from '../build/escape.ts';
 
 export interface PreviewOptions {
   contentDir: string;
@@ -31,7 +32,7 @@ export interface Preview {
 }
 
 const RELOAD_SCRIPT = `new EventSource('/__preview/events').onmessage = () => location.reload();\n`;
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = escapeHtml;
 
 export function problemsPage(problems: readonly Problem[], crash?: string): string {
   const items = problems.map((p) => `<li><code>${escape(p.line ? `${p.file}:${p.line}` : p.file)}</code><br>${escape(p.message)} — ${escape(p.fix)}${p.help ? ` (see docs/editors-guide.md#${escape(p.help)})` : ''}</li>`);

@@ -4,7 +4,8 @@
  * again. Jobs run in worker threads, within the core count, with progress.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { writeAtomically } from '../../build/write-atomically.ts';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,11 +81,6 @@ function engineIdentity(): string {
   return `espeak-ng@${version('espeak-ng')}|lamejs@${version('@breezystack/lamejs')}|${JSON.stringify(VOICE_DEFAULTS)}|v${AUDIO_VERSION}`;
 }
 
-async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, file);
-}
 
 export async function makeAudio(site: PreparedSite, options: AudioOptions, formats: ReadonlySet<OptionalFormat> = new Set(OPTIONAL_FORMATS)): Promise<AudioRun> {
   await mkdir(options.cacheDir, { recursive: true });

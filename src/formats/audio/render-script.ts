@@ -7,6 +7,7 @@
 import type { AudioChapter, AudioScript } from './script.ts';
 import { estimatedSeconds, WORDS_PER_MINUTE } from './script.ts';
 import { spoken, type Piece } from './speakable.ts';
+import { escapeXml } from '../../build/escape.ts';
 
 function clock(seconds: number): string {
   const m = Math.floor(seconds / 60);
@@ -14,7 +15,7 @@ function clock(seconds: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
-const xml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const xml = escapeXml;
 
 function line(pieces: readonly Piece[], directions: boolean): string {
   const said = spoken(pieces);

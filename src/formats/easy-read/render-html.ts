@@ -2,8 +2,9 @@
 import type { Inline } from '../../report/model.ts';
 import { stripMarkers } from './checks.ts';
 
-export { escape as escapeHtml } from '../print/print-html.ts';
-import { escape as escapeHtml } from '../print/print-html.ts';
+import { escapeHtml } from '../../build/escape.ts';
+
+export { escapeHtml };
 
 export function inlineHtml(nodes: readonly Inline[], wrapText: (escaped: string) => string = (t) => t): string {
   return nodes

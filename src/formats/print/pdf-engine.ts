@@ -7,7 +7,8 @@
  * read-back checks, so a reused PDF is a checked one. The browser is asked for only if something must be printed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { writeAtomically } from '../../build/write-atomically.ts';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
@@ -82,12 +83,6 @@ async function readCached(file: string): Promise<CachedFacts | undefined> {
   }
 }
 
-/** Writes beside the target and renames, so an interrupted build never leaves half a PDF in the cache. */
-async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, file);
-}
 
 export async function runPdfJobs(jobs: readonly PdfJob[], options: EngineOptions): Promise<EngineRun> {
   await mkdir(options.cacheDir, { recursive: true });

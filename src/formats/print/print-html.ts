@@ -14,6 +14,7 @@ import type { PrintEdition } from './editions.ts';
 import { printCss } from './print-css.ts';
 import { readableDate } from '../site/filters.ts';
 import { listInWords } from '../available.ts';
+import { escapeHtml } from '../../build/escape.ts';
 
 export interface PrintImage {
   dataUri: string;
@@ -35,7 +36,7 @@ export interface PrintInput {
   siteUrl?: string;
 }
 
-export const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escape = escapeHtml;
 
 /** The frame of every print document: its language and title (which become the PDF's /Lang and /Title) and CSS. */
 export function printDocument(frame: { lang: string; title: string; css: string; body: string }): string {

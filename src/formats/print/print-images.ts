@@ -5,7 +5,8 @@
  */
 import sharp from 'sharp';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeAtomically } from '../../build/write-atomically.ts';
 import path from 'node:path';
 import type { PrintImage } from './print-html.ts';
 
@@ -23,9 +24,7 @@ export async function cachedPrintImage(file: string, cacheDir: string): Promise<
   } catch {
     const image = await printImage(file);
     await mkdir(cacheDir, { recursive: true });
-    const temporary = `${cached}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(image));
-    await rename(temporary, cached);
+    await writeAtomically(cached, JSON.stringify(image));
     return image;
   }
 }

@@ -1,6 +1,7 @@
 /** Filters for the Atom feed (layouts/feed.njk): newest change first, and each entry's text saying what changed. */
 import type { ReportPage } from './report-page.ts';
 import { readableDate } from './filters.ts';
+import { escapeHtml } from '../../build/escape.ts';
 
 const lastChange = (report: ReportPage): string => report.updated ?? report.published;
 
@@ -14,7 +15,7 @@ export function feedUpdated(reports: readonly ReportPage[]): string {
   return `${newest ? lastChange(newest) : '1970-01-01'}T00:00:00Z`;
 }
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = escapeHtml;
 
 /**
  * The entry's content as HTML (escaped again by the template, as Atom's type="html" expects): the summary, what changed
