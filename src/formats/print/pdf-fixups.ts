@@ -3,6 +3,7 @@
  * - XMP metadata (dc:title, dc:language, dc:creator, dates, pdfuaid:part) and Info dates from the front matter;
  * - /Contents on link annotations (what a screen reader announces for a link);
  * - alt text on the outer Figure that a <figure> becomes (Chromium puts it only on the inner image's Figure);
+ * - an LBody in every list item (PDF/UA: LI holds Lbl and LBody; Chromium puts the item's content straight in LI);
  * - bookmark titles with the spaces Chromium drops where a heading wraps;
  * - a document /ID made from the content, so the same input gives the same bytes (caching and diffs work).
  */
@@ -26,7 +27,7 @@ export interface FixupInput {
 }
 
 /** Bumped when the fix-ups change, so cached PDFs are made again. */
-export const FIXUP_VERSION = 3;
+export const FIXUP_VERSION = 4;
 
 const squash = (text: string): string => text.replace(/\s+/g, '');
 
@@ -103,6 +104,33 @@ function addFigureAlt(doc: PDFDocument): number {
   return fixed;
 }
 
+/**
+ * Wraps each list item's content (everything but its Lbl) in an LBody element. Only items whose children are all
+ * structure elements are changed: their marked content stays pointed at by the same elements, so the ParentTree needs
+ * no change.
+ */
+function addListBodies(doc: PDFDocument): number {
+  let wrapped = 0;
+  const items = [...doc.context.enumerateIndirectObjects()].filter(([, o]) => o instanceof PDFDict && o.get(PDFName.of('S')) === PDFName.of('LI'));
+  for (const [itemRef, object] of items) {
+    const item = object as PDFDict;
+    const k = item.get(PDFName.of('K'));
+    const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+    if (kids.length === 0 || !kids.every((kid) => kid instanceof PDFRef && lookupDict(doc, kid)?.has(PDFName.of('S')))) continue;
+    const role = (kid: PDFObject): PDFObject | undefined => lookupDict(doc, kid)?.get(PDFName.of('S'));
+    if (kids.some((kid) => role(kid) === PDFName.of('LBody'))) continue;
+    const labels = kids.filter((kid) => role(kid) === PDFName.of('Lbl'));
+    const content = kids.filter((kid) => role(kid) !== PDFName.of('Lbl'));
+    if (content.length === 0) continue;
+    const body = doc.context.obj({ Type: 'StructElem', S: 'LBody', P: itemRef, K: content });
+    const bodyRef = doc.context.register(body);
+    for (const kid of content) lookupDict(doc, kid)!.set(PDFName.of('P'), bodyRef);
+    item.set(PDFName.of('K'), doc.context.obj([...labels, bodyRef]));
+    wrapped++;
+  }
+  return wrapped;
+}
+
 /** Walks the bookmarks in order and restores each title's spaces from the heading it stands for. */
 function repairOutline(doc: PDFDocument, headings: readonly string[]): void {
   const outlines = lookupDict(doc, doc.catalog.get(PDFName.of('Outlines')));
@@ -140,6 +168,7 @@ export async function fixUpPdf(bytes: Uint8Array, input: FixupInput): Promise<Ui
   }
   addLinkContents(doc, input.linkTexts);
   addFigureAlt(doc);
+  addListBodies(doc);
   repairOutline(doc, input.headings);
   // A content-derived /ID. Chromium's output repeats byte for byte except its clock-time Info dates (replaced above),
   // so those are blanked before hashing it with our input.

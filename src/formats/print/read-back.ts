@@ -29,6 +29,13 @@ const SIZE_TOLERANCE = 0.1;
 interface OutlineNode { title: string; items?: OutlineNode[] }
 interface StructNode { role?: string; alt?: string; children?: StructNode[] }
 
+/** List items in a page's structure tree with no LBody (PDF/UA wants Lbl and LBody inside LI). */
+function itemsWithoutBody(node: StructNode | null | undefined): number {
+  if (!node) return 0;
+  const own = node.role === 'LI' && !(node.children ?? []).some((c) => c.role === 'LBody') ? 1 : 0;
+  return own + (node.children ?? []).reduce((sum, child) => sum + itemsWithoutBody(child), 0);
+}
+
 /** Figures in a page's structure tree that a screen reader would announce with nothing to say. */
 function figuresWithoutAlt(node: StructNode | null | undefined): number {
   if (!node) return 0;
@@ -120,6 +127,8 @@ export async function readBackPdf(bytes: Uint8Array, expect: ReadBackExpectation
       if (tree && tree.children?.length) hasStructure = true;
       const bare = figuresWithoutAlt(tree);
       if (bare > 0) problems.push(`page ${number}: ${bare} ${bare === 1 ? 'figure has' : 'figures have'} no alt text in the tags`);
+      const bodiless = itemsWithoutBody(tree);
+      if (bodiless > 0) problems.push(`page ${number}: ${bodiless} list ${bodiless === 1 ? 'item has' : 'items have'} no LBody in the tags`);
       const annotations = (await page.getAnnotations()) as Array<{ subtype: string; contentsObj?: { str?: string } }>;
       const silentLinks = annotations.filter((a) => a.subtype === 'Link' && !a.contentsObj?.str?.trim()).length;
       if (silentLinks > 0) problems.push(`page ${number}: ${silentLinks} ${silentLinks === 1 ? 'link has' : 'links have'} no /Contents description`);

@@ -82,6 +82,7 @@ pdf('Chromium alone fails the checks the fix-ups exist for; after them, the exam
   assert.match(before, /bookmark 1 is "Mothers' experience ofperinatal/);
   assert.match(before, /page \d+: 1 figure has no alt text in the tags/);
   assert.match(before, /page \d+: \d+ links? ha(s|ve) no \/Contents description/);
+  assert.match(before, /page \d+: \d+ list items? ha(s|ve) no LBody in the tags/);
   const after = await readBackPdf(await fixUpPdf(raw, fixup), { title: doc.meta.title, lang: doc.meta.lang, headings, minFontPt: 18 });
   assert.equal(after.problems, []);
 });
