@@ -63,7 +63,7 @@ const SYMBOLS: Array<[RegExp, string]> = [
   [/\bi\.e\.(?=\s|$)/gi, 'that is'],
   [/\betc\.(?=\s|$)/gi, 'and so on'],
   [/\s[–—]\s/g, ', '],
-  [/(\d)\s?[–—-]\s?(\d)/g, '$1 to $2'],
+  [/(\d(?:am|pm)?)\s?[–—-]\s?(\d)/gi, '$1 to $2'],
   [/\b(\w+)\/(\w+)\b/g, '$1 or $2'],
   [/\s\+\s/g, ' plus '],
   [/[“”"]/g, ''],

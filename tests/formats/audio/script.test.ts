@@ -50,6 +50,7 @@ golden('phone numbers, email and web addresses are speakable; link addresses are
 });
 golden('symbols are spoken', () => {
   assert.is(speakSymbols('£5 & 10% – then 2–3 days, e.g. and/or'), '5 pounds and 10 percent, then 2 to 3 days, for example and or or');
+  assert.is(speakSymbols('open 9am–5pm, £1,250 a week'), 'open 9am to 5pm, 1,250 pounds a week');
   assert.is(spokenPhone('+44 (0)20 7946 0000'), 'plus 4 4, 2 0, 7 9 4 6, 0 0 0 0');
   assert.is(spokenEmail('info@healthwatch-lambeth.org.uk'), 'info at healthwatch dash lambeth dot org dot uk');
   assert.is(spokenWebAddress('https://www.nhs.uk/mental-health/'), 'www dot nhs dot uk slash mental dash health');
