@@ -95,7 +95,7 @@ function inline(nodes: readonly Inline[], state: State): Piece[] {
 
 /** Footnotes cited in the paragraph just read, read now ("where they belong"). */
 function notesNow(state: State): Piece[][] {
-  const notes = state.pendingNotes.splice(0).flatMap((n) => {
+  const notes = [...new Set(state.pendingNotes.splice(0))].flatMap((n) => {
     const note = state.footnotes.get(n);
     if (!note) return [];
     const body = note.blocks.flatMap((b) => (b.type === 'paragraph' ? inline(b.content, state) : []));

@@ -38,6 +38,9 @@ golden('quotes are opened and closed', () => {
 golden('footnotes are read after the paragraph that cites them', () => {
   assert.is(body('## A\n\nWe asked 412 people.[^1] Then we wrote.\n\nNext paragraph.\n\n[^1]: Online and on paper.'), 'Section 1: A.\nWe asked 412 people. Then we wrote.\nNote 1: Online and on paper.\nNext paragraph.');
 });
+golden('a note cited twice in a paragraph is read once', () => {
+  assert.is(body('## A\n\nOne.[^1] Two.[^1]\n\n[^1]: The note.'), 'Section 1: A.\nOne. Two.\nNote 1: The note.');
+});
 golden('abbreviations are expanded the first time, then spoken as letters', () => {
   assert.is(body('## A\n\nAsk for BSL. We offer BSL.\n\n*[BSL]: British Sign Language'), 'Section 1: A.\nAsk for British Sign Language, or B S L. We offer B S L.');
   assert.is(body('## A\n\nBritish Sign Language (BSL) helps.\n\n*[BSL]: British Sign Language'), 'Section 1: A.\nBritish Sign Language (B S L) helps.');
