@@ -3,6 +3,7 @@
  * PORT (default 8080) and DATA_DIR (default data/, outside the built site) come from the environment.
  */
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { PROJECT_ROOT } from '../build/project-root.ts';
 import { openDatabase } from '../server/database.ts';
 import { createServer } from '../server/app.ts';
@@ -15,6 +16,10 @@ const siteDir = resolveFromCaller(options.site ?? '_site');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data'));
 const port = Number(process.env.PORT ?? 8080);
 
+if (!existsSync(path.join(siteDir, 'index.html'))) {
+  console.error(`There is no built site in ${siteDir}. Build it first: npm run build`);
+  process.exit(1);
+}
 let site;
 try {
   site = await prepareSite(resolveFromCaller(options.content ?? 'content'));
