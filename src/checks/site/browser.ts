@@ -25,10 +25,6 @@ export class LazyBrowser {
     return this.#browser;
   }
 
-  get launched(): boolean {
-    return this.#browser !== undefined;
-  }
-
   async close(): Promise<void> {
     const pending = this.#browser;
     this.#browser = undefined;
