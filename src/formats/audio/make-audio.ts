@@ -128,7 +128,8 @@ export async function makeAudio(site: PreparedSite, options: AudioOptions, forma
     const facts = cached.get(plan.key)!;
     const text = renderScriptText(plan.script, { directions: true });
     const ssml = renderSsml(plan.script);
-    words += (renderScriptText(plan.script, { directions: false }).match(/\S+/g) ?? []).length;
+    const transcript = renderScriptText(plan.script, { directions: false });
+    words += (transcript.match(/\S+/g) ?? []).length;
     const textFile = `${plan.base}.txt`;
     const ssmlFile = `${plan.base}.ssml`;
     await writeAtomically(textFile, text);
@@ -137,7 +138,7 @@ export async function makeAudio(site: PreparedSite, options: AudioOptions, forma
     reports.push({
       report: plan.report,
       script: plan.script,
-      transcript: renderScriptText(plan.script, { directions: false }),
+      transcript,
       facts,
       editions: [
         {

@@ -89,16 +89,15 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
     if (!easy) continue;
     const slug = report.document.slug;
     const files = pictureFiles(easy);
-    const web = new Map<string, WebPicture>();
+    const web = new Map<string, Omit<WebPicture, 'alt'>>();
     const print = new Map<string, PrintImage>();
     for (const [src, { file, pictogram }] of files) {
-      const alt = easy.sections.flatMap((s) => s.points).find((p) => p.picture?.src === src)?.picture?.alt ?? '';
       if (pictogram) {
         pictograms.set(pictogram, file);
-        web.set(src, { src: `/pictograms/${pictogram}.svg`, width: 72, height: 72, alt });
+        web.set(src, { src: `/pictograms/${pictogram}.svg`, width: 72, height: 72 });
       } else {
         const processed = await processImage(file, images);
-        web.set(src, { src: processed.src, width: processed.width, height: processed.height, alt });
+        web.set(src, { src: processed.src, width: processed.width, height: processed.height });
         ownImages.push(processed);
       }
       print.set(src, await cachedPrintImage(file, path.join(options.cacheDir, 'pdf', 'images')));
@@ -116,7 +115,8 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
       ...(easy.meta.checkedBy && easy.meta.checkedOn ? { checked: `${easy.meta.checkedBy} checked this with readers on ${readableDate(easy.meta.checkedOn)}.` } : {}),
       sections: easy.sections.map((s) => ({
         ...(s.heading ? { heading: { text: s.heading.text, id: s.heading.id } } : {}),
-        points: s.points.map((p) => ({ ...(p.picture ? { picture: web.get(p.picture.src)! } : {}), html: inlineHtml(p.content) })),
+        // The same picture may be described differently in two points: each point keeps its own alt text.
+        points: s.points.map((p) => ({ ...(p.picture ? { picture: { ...web.get(p.picture.src)!, alt: p.picture.alt } } : {}), html: inlineHtml(p.content) })),
       })),
       hardWords: easy.hardWords.map((h) => ({ word: h.word, html: inlineHtml(h.explanation) })),
       ...(usesPictograms ? { credit: PICTOGRAM_CREDIT } : {}),
