@@ -65,7 +65,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     throw err;
   } finally {
-    await site.browser.close();
+    await site.pdfWorkers.close();
     process.chdir(savedCwd);
     setBuildContext(undefined);
   }

@@ -9,7 +9,8 @@ import { ContentProblemsError, errorsIn, type Problem } from './problems.ts';
 import type { Organisation, SiteSettings } from './site-data.ts';
 import type { PublishedEdition } from '../formats/manifest.ts';
 import { processWide } from '../build/process-wide.ts';
-import { LazyBrowser } from '../checks/site/browser.ts';
+import { pdfWorkers } from '../engines/pdf/pdf-engine.ts';
+import type { LazyPdfPool } from '../engines/pdf/pdf-pool.ts';
 
 export interface PreparedSite extends LoadedSite {
   organisation: Organisation;
@@ -21,8 +22,8 @@ export interface PreparedSite extends LoadedSite {
    * "Other formats" box and formats.json, and publishes their files.
    */
   editions: Map<string, PublishedEdition[]>;
-  /** The build's one browser, for every format that prints (launched on first use, closed by the build). */
-  browser: LazyBrowser;
+  /** The build's PDF workers, shared by every printed format (started on first use, closed by the build). */
+  pdfWorkers: LazyPdfPool;
   /** What the format plugins did in this build (for the build summary and the benchmark). */
   stats: { pdfsPrinted: number; pdfsReused: number; audioMade?: number };
 }
@@ -33,7 +34,7 @@ async function loadAndCheck(contentDir: string, includeDrafts: boolean): Promise
   const site = await loadSite(contentDir, { includeDrafts });
   const problems = [...site.problems, ...(await checkSite(site))];
   if (errorsIn(problems).length > 0 || !site.organisation || !site.settings) throw new ContentProblemsError(problems);
-  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems, editions: new Map(), browser: new LazyBrowser(), stats: { pdfsPrinted: 0, pdfsReused: 0 } };
+  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems, editions: new Map(), pdfWorkers: pdfWorkers(), stats: { pdfsPrinted: 0, pdfsReused: 0 } };
 }
 
 /** Throws ContentProblemsError (every problem at once) when the content has errors. */

@@ -12,22 +12,3 @@ export const CHROMIUM_ARGS = [
 export function launchBrowser(): Promise<Browser> {
   return puppeteer.launch({ headless: true, args: CHROMIUM_ARGS });
 }
-
-/**
- * The build's one browser, launched on first use (a build with nothing to print or check launches none) and closed
- * by whoever owns the build.
- */
-export class LazyBrowser {
-  #browser: Promise<Browser> | undefined;
-
-  get(): Promise<Browser> {
-    this.#browser ??= launchBrowser();
-    return this.#browser;
-  }
-
-  async close(): Promise<void> {
-    const pending = this.#browser;
-    this.#browser = undefined;
-    if (pending) await (await pending).close();
-  }
-}

@@ -6,19 +6,17 @@
 import type { UserConfig } from '@11ty/eleventy';
 import path from 'node:path';
 import { prepareSite, type PreparedSite } from '../../report/prepare-site.ts';
-import { ContentProblemsError, formatProblem, warning } from '../../report/problems.ts';
+import { ContentProblemsError, error, errorsIn, formatProblem, warning, type Problem } from '../../report/problems.ts';
 import type { ParsedReport } from '../../report/parse-report.ts';
 import { resolveImage } from '../../checks/images.ts';
 import { publishFile } from '../../build/publish-file.ts';
 import { fileSize, readableDate } from '../site/filters.ts';
 import { copyImages, imageDefaults, processImage, type ProcessedImage } from '../site/images.ts';
-import { embeddedFontCss } from '../print/fonts.ts';
-import { cachedPrintImage } from '../print/print-images.ts';
-import type { PrintImage } from '../print/print-html.ts';
-import { engineDefaults, runPdfJobs, type PdfJob } from '../print/pdf-engine.ts';
+import { cachedPrintImage, UnreadableImageError, type PrintImage } from '../../engines/pdf/print-images.ts';
+import { engineDefaults, runPdfJobs, type SourcedPdfJob } from '../../engines/pdf/pdf-engine.ts';
 import type { EasyReadDocument } from './model.ts';
 import { findPictogram, isPictogram, PICTOGRAM_CREDIT } from './pictograms.ts';
-import { easyReadHeadings, EASY_READ_PRINT, renderEasyReadPrintHtml } from './print-html.ts';
+import { easyReadHeadings, easyReadPrintModel, EASY_READ_PRINT } from './print-model.ts';
 import { escapeHtml, inlineHtml } from './render-html.ts';
 import { EASY_READ_LIMITS } from './checks.ts';
 
@@ -78,11 +76,11 @@ interface Prepared {
 
 async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Promise<Prepared> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const fontCss = await embeddedFontCss();
   const images = imageDefaults(options.cacheDir);
   const pictograms = new Map<string, string>();
   const ownImages: ProcessedImage[] = [];
-  const jobs: Array<{ job: PdfJob; report: ParsedReport; page: EasyReadPage }> = [];
+  const jobs: Array<{ sourced: SourcedPdfJob; report: ParsedReport; page: EasyReadPage }> = [];
+  const problems: Problem[] = [];
   const pages: EasyReadPage[] = [];
   for (const report of site.reports) {
     const easy = report.easyRead?.document;
@@ -100,7 +98,13 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
         web.set(src, { src: processed.src, width: processed.width, height: processed.height });
         ownImages.push(processed);
       }
-      print.set(src, await cachedPrintImage(file, path.join(options.cacheDir, 'pdf', 'images')));
+      try {
+        print.set(src, await cachedPrintImage(file, path.join(options.cacheDir, 'pdf', 'images')));
+      } catch (err) {
+        if (!(err instanceof UnreadableImageError)) throw err;
+        const line = easy.sections.flatMap((s) => s.points).find((p) => p.picture?.src === src)?.line ?? 0;
+        problems.push(error(easy.file, line, `picture ${src} cannot be read for the PDF: ${err.message}`, 'open it in an image editor and save it again as PNG, JPEG or SVG', 'easy-read'));
+      }
     }
     const usesPictograms = [...files.values()].some((f) => f.pictogram);
     const page: EasyReadPage = {
@@ -122,27 +126,32 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
       ...(usesPictograms ? { credit: PICTOGRAM_CREDIT } : {}),
     };
     pages.push(page);
-    const headings = easyReadHeadings(easy);
+    const model = easyReadPrintModel({ doc: easy, reportTitle: report.document.meta.title, organisation: site.organisation, pictures: print, usesPictograms });
     jobs.push({
       report,
       page,
-      job: {
-        name: `reports/${slug}/${slug}-easy-read.pdf`,
-        html: renderEasyReadPrintHtml({ doc: easy, reportTitle: report.document.meta.title, organisation: site.organisation, pictures: print, fontCss, usesPictograms }),
-        fixup: {
-          title: easy.meta.title, lang: easy.meta.lang, publisher: site.organisation.name, published: easy.meta.published,
-          modified: easy.meta.updated ?? easy.meta.published, headings: headings.map((h) => h.text), linkTexts: new Map(),
+      sourced: {
+        source: easy.file,
+        edition: 'easy-read PDF',
+        job: {
+          name: `reports/${slug}/${slug}-easy-read.pdf`,
+          template: 'easy-read.typ',
+          model,
+          images: [...new Map([...print.values()].map((i) => [i.name, { name: i.name, file: i.file }])).values()],
+          finish: { modified: easy.meta.updated ?? easy.meta.published, linkTexts: [] },
+          expect: { title: easy.meta.title, lang: easy.meta.lang, headings: easyReadHeadings(easy), minFontPt: EASY_READ_PRINT.minimumPt },
         },
-        expect: { title: easy.meta.title, lang: easy.meta.lang, headings, minFontPt: EASY_READ_PRINT.minimumPt },
       },
     });
   }
-  const run = await runPdfJobs(jobs.map((j) => j.job), { ...engineDefaults(options.cacheDir, () => site.browser.get()), log });
-  if (run.problems.length) throw new ContentProblemsError(run.problems);
-  site.stats.pdfsPrinted += run.printed;
+  if (errorsIn(problems).length > 0) throw new ContentProblemsError(problems);
+  const run = await runPdfJobs(jobs.map((j) => j.sourced), engineDefaults(options.cacheDir, log, site.pdfWorkers));
+  if (errorsIn(run.problems).length) throw new ContentProblemsError(run.problems);
+  for (const problem of run.problems) log(`  ${formatProblem(problem)}`);
+  site.stats.pdfsPrinted += run.made;
   site.stats.pdfsReused += run.reused;
-  for (const { job, report, page } of jobs) {
-    const pdf = run.results.get(job)!;
+  for (const { sourced, report, page } of jobs) {
+    const pdf = run.results.get(sourced.job)!;
     const slug = report.document.slug;
     const href = `${slug}-easy-read.pdf`;
     const label = `Easy read PDF (${pdf.pages} ${pdf.pages === 1 ? 'page' : 'pages'}, ${fileSize(pdf.bytes)})`;

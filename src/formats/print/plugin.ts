@@ -1,13 +1,14 @@
 /**
  * The print format as an Eleventy plugin: large-print PDFs (each configured size) and a standard PDF of every report,
  * made before the pages are rendered so each report's "Other formats" box can list them with their pages and size.
+ * Errors stop the build; warnings (a chart's small text, a fallback font) are printed and the build goes on.
  */
 import type { UserConfig } from '@11ty/eleventy';
 import { prepareSite } from '../../report/prepare-site.ts';
 import type { OptionalFormat } from '../../build/build-context.ts';
-import { ContentProblemsError } from '../../report/problems.ts';
+import { ContentProblemsError, errorsIn, formatProblem } from '../../report/problems.ts';
 import { makePrintEditions } from './make-print-editions.ts';
-import { engineDefaults } from './pdf-engine.ts';
+import { engineDefaults } from '../../engines/pdf/pdf-engine.ts';
 
 export interface PrintPluginOptions {
   contentDir: string;
@@ -21,10 +22,11 @@ export interface PrintPluginOptions {
 export function reportPrintEditions(eleventyConfig: UserConfig, options: PrintPluginOptions): void {
   eleventyConfig.on('eleventy.before', async () => {
     const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
-    const defaults = engineDefaults(options.cacheDir, () => site.browser.get());
-    const result = await makePrintEditions(site, { ...defaults, log: options.log ?? defaults.log }, options.formats);
-    if (result.problems.length > 0) throw new ContentProblemsError(result.problems);
-    site.stats.pdfsPrinted += result.printed;
+    const defaults = engineDefaults(options.cacheDir, options.log, site.pdfWorkers);
+    const result = await makePrintEditions(site, defaults, options.formats);
+    if (errorsIn(result.problems).length > 0) throw new ContentProblemsError(result.problems);
+    for (const problem of result.problems) defaults.log(`  ${formatProblem(problem)}`);
+    site.stats.pdfsPrinted += result.made;
     site.stats.pdfsReused += result.reused;
     for (const [slug, editions] of result.editions) site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...editions]);
   });

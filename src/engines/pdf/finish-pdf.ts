@@ -1,0 +1,100 @@
+/**
+ * The small post-step after Typst, for what its PDF/UA-1 output leaves out (../shared/FORMATS.md), with pdf-lib:
+ * - row headers: the first cell of each body row becomes TH with /Scope /Row (Typst can mark them only behind a
+ *   feature flag the Node binding cannot set);
+ * - /Contents of each link annotation is the link's text, as the reader sees it (Typst writes the address);
+ * - the modification date is the report's "updated" date (Typst writes the creation date twice);
+ * - the file is saved with object streams, about halving it (Typst writes none).
+ * It also reports the fonts in the file: only the print fonts may be there, and text in the fallback font is listed
+ * by character, so the build can say which characters the main font lacked.
+ */
+import {
+  PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString, decodePDFRawStream, type PDFObject,
+} from 'pdf-lib';
+import { fontsIn, type FontReport } from './pdf-fonts.ts';
+
+export interface FinishInput {
+  /** YYYY-MM-DD: the PDF's modification date. */
+  modified: string;
+  /** [address, link text] pairs. */
+  linkTexts: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface FinishResult {
+  bytes: Uint8Array;
+  fonts: FontReport;
+}
+
+/** Bumped when this step changes, so cached PDFs are made again. */
+export const FINISH_VERSION = 1;
+
+function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
+  return value instanceof PDFRef ? doc.context.lookup(value) : value;
+}
+
+function dict(doc: PDFDocument, value: PDFObject | undefined): PDFDict | undefined {
+  const resolved = resolve(doc, value);
+  return resolved instanceof PDFDict ? resolved : undefined;
+}
+
+function kids(doc: PDFDocument, element: PDFDict): PDFDict[] {
+  const k = resolve(doc, element.get(PDFName.of('K')));
+  const list = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+  return list.map((item) => dict(doc, item)).filter((d): d is PDFDict => d !== undefined && d.has(PDFName.of('S')));
+}
+
+const role = (element: PDFDict): string => String(element.get(PDFName.of('S'))).replace(/^\//, '');
+
+/** TD → TH /Scope /Row for the first cell of every row outside the table's head. */
+function markRowHeaders(doc: PDFDocument): void {
+  const root = dict(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
+  if (!root) return;
+  const visit = (element: PDFDict, inHead: boolean): void => {
+    const kind = role(element);
+    if (kind === 'TR' && !inHead) {
+      const first = kids(doc, element)[0];
+      if (first && role(first) === 'TD') {
+        first.set(PDFName.of('S'), PDFName.of('TH'));
+        const attributes = doc.context.obj({ O: 'Table', Scope: 'Row' });
+        first.set(PDFName.of('A'), attributes);
+      }
+      return;
+    }
+    for (const child of kids(doc, element)) visit(child, inHead || kind === 'THead');
+  };
+  visit(root, false);
+}
+
+function linkContents(doc: PDFDocument, texts: ReadonlyMap<string, string>): void {
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    for (let i = 0; annots && i < annots.size(); i++) {
+      const annot = dict(doc, annots.get(i));
+      if (!annot || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      const uri = dict(doc, annot.get(PDFName.of('A')))?.get(PDFName.of('URI'));
+      const href = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : undefined;
+      const text = href ? texts.get(href) : undefined;
+      if (text) annot.set(PDFName.of('Contents'), PDFHexString.fromText(text));
+    }
+  }
+}
+
+function setModified(doc: PDFDocument, modified: string): void {
+  const [year, month, day] = modified.split('-').map(Number) as [number, number, number];
+  doc.setModificationDate(new Date(Date.UTC(year, month - 1, day)));
+  const reference = doc.catalog.get(PDFName.of('Metadata'));
+  const metadata = resolve(doc, reference);
+  if (!(reference instanceof PDFRef) || !(metadata instanceof PDFRawStream)) return;
+  const xml = Buffer.from(decodePDFRawStream(metadata).decode()).toString('utf8');
+  const updated = xml.replace(/<xmp:ModifyDate>[^<]*<\/xmp:ModifyDate>/, `<xmp:ModifyDate>${modified}T00:00:00Z</xmp:ModifyDate>`);
+  doc.context.assign(reference, doc.context.stream(new Uint8Array(Buffer.from(updated, 'utf8')), { Type: 'Metadata', Subtype: 'XML' }));
+}
+
+export async function finishPdf(bytes: Uint8Array, input: FinishInput): Promise<FinishResult> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  markRowHeaders(doc);
+  linkContents(doc, new Map(input.linkTexts));
+  setModified(doc, input.modified);
+  const fonts = fontsIn(doc);
+  return { bytes: await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false }), fonts };
+}

@@ -1,0 +1,112 @@
+/**
+ * Report text → print inlines, with what paper needs and the web does not (UKAAF G003, RNIB clear print):
+ * - phone numbers and postcodes kept on one line;
+ * - a link's address printed after its text (a link to the site's own pages in full, as a reader would type it);
+ * - emphasis always bold, never italics; footnote references as "(note 1)" at full size;
+ * - abbreviations spelt out on first use;
+ * - a word too long for any line it can stand on is marked, so the template lets Typst break it (nothing else is
+ *   ever broken: large print is not hyphenated).
+ */
+import type { Inline } from '../../report/model.ts';
+import { fontMetrics } from './font-metrics.ts';
+import { PRINT_FONTS } from './print-fonts.ts';
+import type { PrintInline } from './print-types.ts';
+
+/** UK phone numbers and postcodes (UKAAF: never split a number or a postcode across lines). */
+const UNBREAKABLE = /(\+44\s?(?:\(0\)\s?)?\d{2,4}(?:\s?\d{3,4}){2}|\b0\d{2,4}(?:\s\d{3,6}){1,2}\b|\b0\d{9,10}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)/g;
+
+/** "https://www.nhs.uk/mental-health/" → "www.nhs.uk/mental-health" (what a reader would type). */
+export function printableUrl(href: string): string {
+  return href.replace(/^https?:\/\//, '').replace(/^mailto:/, '').replace(/\/$/, '');
+}
+
+export interface PrintTextOptions {
+  sizePt: number;
+  /** The narrowest line a word of this text can stand on, in points. */
+  lineWidthPt: number;
+  /** Bold text is wider: headings and table headers. */
+  bold?: boolean;
+  /** Abbreviations already spelt out in this document (shared across calls, so only the first use is). */
+  abbreviationsSeen?: Set<string>;
+  /** Resolves a link's address for print (site-relative links in full); unchanged when absent. */
+  resolveHref?: (href: string) => string;
+  /** Removes editor-only markers from text (easy read's `{ok: …}`). */
+  cleanText?: (text: string) => string;
+}
+
+function metricsFor(bold: boolean) {
+  return fontMetrics(PRINT_FONTS.find((f) => f.bold === bold)!.file);
+}
+
+/** Splits plain text into runs, phones/postcodes that must not break, and words too long for the line. */
+export function printRuns(text: string, options: Pick<PrintTextOptions, 'sizePt' | 'lineWidthPt' | 'bold'>): PrintInline[] {
+  const metrics = metricsFor(Boolean(options.bold));
+  const runs: PrintInline[] = [];
+  const pushText = (part: string): void => {
+    // Words wider than the line (less a margin for kerning) are the only ones Typst may break.
+    for (const piece of part.split(/(\S+)/)) {
+      if (!piece) continue;
+      if (/\S/.test(piece) && metrics.widthPt(piece, options.sizePt) > options.lineWidthPt * 0.95) runs.push({ k: 'long', t: piece });
+      else if (typeof runs.at(-1) === 'string') runs[runs.length - 1] += piece;
+      else runs.push(piece);
+    }
+  };
+  let last = 0;
+  for (const match of text.matchAll(UNBREAKABLE)) {
+    pushText(text.slice(last, match.index));
+    runs.push({ k: 'nb', t: match[0] });
+    last = match.index + match[0].length;
+  }
+  pushText(text.slice(last));
+  return runs;
+}
+
+export function plainText(nodes: readonly Inline[]): string {
+  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? plainText(n.children) : '')).join('');
+}
+
+export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptions): PrintInline[] {
+  const out: PrintInline[] = [];
+  const text = (value: string): void => {
+    out.push(...printRuns(options.cleanText ? options.cleanText(value) : value, options));
+  };
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text': text(node.text); break;
+      case 'strong':
+      case 'em': out.push({ k: 'b', c: toPrintInlines(node.children, { ...options, bold: true }) }); break;
+      case 'strike': out.push({ k: 'del', c: toPrintInlines(node.children, options) }); break;
+      case 'code': out.push({ k: 'code', t: node.text }); break;
+      case 'break': out.push({ k: 'br' }); break;
+      case 'html': break;
+      // Images are printed as figures by the block renderer (see print-model.ts), never dropped from the text.
+      case 'image': break;
+      case 'footnote-ref': text(` (note ${node.footnote})`); break;
+      case 'abbr': {
+        const short = plainText(node.children);
+        const seen = options.abbreviationsSeen;
+        if (!seen || seen.has(short)) text(short);
+        else {
+          seen.add(short);
+          text(`${short} (${node.title})`);
+        }
+        break;
+      }
+      case 'link': {
+        const href = options.resolveHref ? options.resolveHref(node.href) : node.href;
+        const shown = printableUrl(href);
+        const external = /^(https?:|mailto:)/.test(href);
+        const addUrl = external && plainText(node.children).trim() !== shown;
+        const url = addUrl ? printRuns(shown, options).map((r) => (typeof r === 'string' ? r : 't' in r ? r.t : '')).join('') : undefined;
+        out.push({ k: 'a', href, c: toPrintInlines(node.children, options), ...(url ? { url } : {}) });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The text a link's annotation should announce: its words, as the reader sees them. */
+export function printInlineText(nodes: readonly PrintInline[]): string {
+  return nodes.map((n) => (typeof n === 'string' ? n : 'c' in n ? printInlineText(n.c) : 't' in n ? n.t : n.k === 'br' ? ' ' : '')).join('');
+}
