@@ -9,5 +9,5 @@ if (!Number.isInteger(reports) || reports < 1 || !Number.isInteger(runs) || runs
 }
 const results = await runBench(reports, runs, (line) => console.log(line));
 console.log(formatBench(results.site, `\nSite, ${reports} reports of ~5,000 words (floor: raw Eleventy on the same Markdown)`));
-console.log(formatBench(results.pdf, '\nPDFs, large print (floor: bare page.pdf of the same print HTML, warm browser)'));
+console.log(formatBench(results.pdf, '\nPDFs, large print (reference: Chromium\'s bare page.pdf of the same report)'));
 console.log(formatBench(results.audio, '\nAudio (ratios against speech synthesis alone)'));

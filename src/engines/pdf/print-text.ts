@@ -97,13 +97,24 @@ export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptio
         const shown = printableUrl(href);
         const external = /^(https?:|mailto:)/.test(href);
         const addUrl = external && plainText(node.children).trim() !== shown;
-        const url = addUrl ? printRuns(shown, options).map((r) => (typeof r === 'string' ? r : 't' in r ? r.t : '')).join('') : undefined;
+        // Typst breaks a long address at its slashes by itself, so it is never marked as one long word.
+        const url = addUrl ? shown : undefined;
         out.push({ k: 'a', href, c: toPrintInlines(node.children, options), ...(url ? { url } : {}) });
         break;
       }
     }
   }
-  return out;
+  return mergeStrings(out);
+}
+
+/** Adjacent runs of plain text as one string: smaller JSON, and Typst shapes the words together. */
+function mergeStrings(nodes: readonly PrintInline[]): PrintInline[] {
+  const merged: PrintInline[] = [];
+  for (const node of nodes) {
+    if (typeof node === 'string' && typeof merged.at(-1) === 'string') merged[merged.length - 1] += node;
+    else merged.push(node);
+  }
+  return merged;
 }
 
 /** The text a link's annotation should announce: its words, as the reader sees them. */

@@ -4,9 +4,10 @@ import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSite } from '../../../src/build/build-site.ts';
-import { printHeadings } from '../../../src/formats/print/print-html.ts';
-import { readBackPdf } from '../../../src/formats/print/read-back.ts';
-import { easyReadHeadings } from '../../../src/formats/easy-read/print-html.ts';
+import { reportPrintHeadings, reportPrintModel } from '../../../src/formats/print/print-model.ts';
+import { printEditions } from '../../../src/formats/print/editions.ts';
+import { readBackPdf } from '../../../src/engines/pdf/read-back.ts';
+import { easyReadHeadings } from '../../../src/formats/easy-read/print-model.ts';
 import { checkEasyRead } from '../../../src/formats/easy-read/checks.ts';
 import { listReportFiles } from '../../../src/checks/content-checks.ts';
 import type { FormatsManifest } from '../../../src/formats/manifest.ts';
@@ -30,7 +31,7 @@ example('the built site has an 18 pt large-print PDF and a standard PDF, both pa
         assert.is(bytes.length, format.bytes);
         const expect = format.kind === 'easy-read-pdf'
           ? { title: easy.meta.title, lang: easy.meta.lang, headings: easyReadHeadings(easy), minFontPt: 16 }
-          : { title: doc.meta.title, lang: doc.meta.lang, headings: printHeadings(doc), minFontPt: format.fontSizePt ?? 12 };
+          : { title: doc.meta.title, lang: doc.meta.lang, headings: reportPrintHeadings(reportPrintModel({ doc, organisation: site.organisation, edition: printEditions([18]).find((e) => e.fontSizePt === (format.fontSizePt ?? 12))!, images: new Map(), otherFormats: [] })), minFontPt: format.fontSizePt ?? 12 };
         const result = await readBackPdf(bytes, expect);
         assert.equal(result.problems, [], format.href);
         assert.is(result.pages, format.pages);
@@ -53,3 +54,24 @@ example('the example easy-read version passes every check with no warning left',
   }
 });
 example.run();
+
+const noBrowser = suite('the build needs no browser');
+noBrowser('with Chromium unreachable, the example builds every PDF', async () => {
+  const tmp = await tempDir();
+  try {
+    const out = path.join(tmp.dir, 'site');
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--output', out, '--formats', 'print,easy-read'], {
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
+    });
+    assert.match(run.stdout, /Built 1 report/);
+    const manifest = JSON.parse(await readFile(path.join(out, 'reports/perinatal-mental-health/formats.json'), 'utf8')) as FormatsManifest;
+    const pdfs = manifest.formats.filter((f) => f.kind.endsWith('-pdf'));
+    assert.is(pdfs.length, 3);
+    for (const pdf of pdfs) assert.ok((await readFile(path.join(out, 'reports/perinatal-mental-health', pdf.href))).length === pdf.bytes);
+  } finally {
+    await tmp.remove();
+  }
+});
+noBrowser.run();

@@ -1,133 +1,150 @@
 /**
- * The browser layer of the print format, sharing one Chromium: real PDFs, fixed up and read back with pdf.js;
- * a 10 pt rule sneaking into the CSS is caught; output is byte-for-byte repeatable; the cache prints only what changed.
+ * Real PDFs through the whole engine (Typst, finishing, read-back, cache), checked by our read-back and by tools we
+ * did not write: poppler (pdfinfo -struct-text against pdftotext -raw, pdffonts) and pdf.js's annotations.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { execFileSync } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
-import { launchBrowser } from '../../../src/checks/site/browser.ts';
-import { prepareSite, forgetPreparedSites } from '../../../src/report/prepare-site.ts';
-import { embeddedFontCss } from '../../../src/formats/print/fonts.ts';
-import { printEditions } from '../../../src/formats/print/editions.ts';
-import { printHeadings, renderPrintHtml } from '../../../src/formats/print/print-html.ts';
-import { printPdf } from '../../../src/formats/print/print-pdf.ts';
-import { printImage } from '../../../src/formats/print/print-images.ts';
-import type { PrintImage } from '../../../src/formats/print/print-html.ts';
-import { fixUpPdf } from '../../../src/formats/print/pdf-fixups.ts';
-import { readBackPdf } from '../../../src/formats/print/read-back.ts';
-import { makePrintEditions } from '../../../src/formats/print/make-print-editions.ts';
-import { tempDir } from '../../helpers.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { prepareSite, forgetPreparedSites } from '../../../src/report/prepare-site.ts';
+import { makePrintEditions } from '../../../src/formats/print/make-print-editions.ts';
+import { reportPrintModel } from '../../../src/formats/print/print-model.ts';
+import { printEditions } from '../../../src/formats/print/editions.ts';
+import { runPdfJobs, type EngineOptions } from '../../../src/engines/pdf/pdf-engine.ts';
+import { makePdf } from '../../../src/engines/pdf/make-pdf.ts';
+import { formatProblem } from '../../../src/report/problems.ts';
+import { tempDir } from '../../helpers.ts';
 
 const SECOND = path.resolve('tests/fixtures/second-site');
-const context: { browser?: Browser } = {};
-const pdf = suite('print editions in Chromium');
-pdf.before(async () => {
-  context.browser = await launchBrowser();
-});
-pdf.after(async () => {
-  await context.browser?.close();
-});
+const tmp = await tempDir();
+const options = (log: string[] = []): EngineOptions => ({ cacheDir: path.join(tmp.dir, 'cache'), concurrency: 2, log: (line) => log.push(line) });
 
-async function printSecondSite(largePrintSize = 18, contentDir = SECOND) {
+async function editionsOf(contentDir: string, log: string[] = []) {
   forgetPreparedSites();
-  const site = await prepareSite(contentDir);
-  const doc = site.reports[0]!.document;
-  const edition = printEditions([largePrintSize])[0]!;
-  const fontCss = await embeddedFontCss();
-  const images = new Map<string, PrintImage>();
-  for (const block of doc.blocks) if (block.type === 'figure') images.set(block.image.src, await printImage(path.join(doc.folder, block.image.src)));
-  const html = renderPrintHtml({ doc, organisation: site.organisation, edition, images, fontCss, otherFormats: [] });
-  const headings = printHeadings(doc);
-  const fixup = { title: doc.meta.title, lang: doc.meta.lang, publisher: site.organisation.name, published: doc.meta.published, modified: doc.meta.published, headings: headings.map((h) => h.text), linkTexts: new Map() };
-  return { doc, html, fontCss, headings, fixup, edition };
+  return makePrintEditions(await prepareSite(contentDir), options(log));
 }
 
-pdf('a large-print PDF passes every read-back check, page numbers included', async () => {
-  const { doc, html, fontCss, headings, fixup } = await printSecondSite();
-  const fixed = await fixUpPdf(await printPdf(context.browser!, html, { fontSizePt: 18, fontCss }), fixup);
-  const result = await readBackPdf(fixed, { title: doc.meta.title, lang: doc.meta.lang, headings, minFontPt: 18 });
-  assert.equal(result.problems, []);
-  assert.ok(result.smallestPt >= 17.9, `smallest text ${result.smallestPt} pt`);
-  const read = await getDocument({ data: fixed.slice(), verbosity: 0 }).promise;
-  const text = (await (await read.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
-  assert.match(text, `Page 1 of ${result.pages}`);
-  const meta = (await read.getMetadata()) as unknown as { metadata: { get(k: string): string } };
-  assert.is(meta.metadata.get('dc:title'), doc.meta.title);
-  await read.destroy();
-});
+/** Words as the shared/hooks check sees them: poppler's tag text against its page text. */
+function popplerGluedWords(file: string): { tagged: number; glued: string[] } {
+  const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { maxBuffer: 1 << 26 }).toString('utf8');
+  const words = (s: string): string[] => s.toLowerCase().replace(/’/g, "'").match(/[a-z0-9']+/g) ?? [];
+  const tagged = words([...run('pdfinfo', ['-struct-text', file]).matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(' '));
+  const page = new Set(words(run('pdftotext', ['-raw', file, '-'])));
+  return { tagged: tagged.length, glued: tagged.filter((w) => !page.has(w)) };
+}
 
-pdf('the 24 point edition is checked at 24 point', async () => {
-  const { doc, html, fontCss, headings, fixup } = await printSecondSite(24);
-  const fixed = await fixUpPdf(await printPdf(context.browser!, html, { fontSizePt: 24, fontCss }), fixup);
-  const result = await readBackPdf(fixed, { title: doc.meta.title, lang: doc.meta.lang, headings, minFontPt: 24 });
-  assert.equal(result.problems, []);
-});
+const pdf = suite('print editions typeset with Typst');
+pdf.after(() => tmp.remove());
 
-pdf('CSS that sneaks in 10 pt text fails the size check, naming the page and the text', async () => {
-  const { doc, html, fontCss, headings, fixup } = await printSecondSite();
-  const sneaky = html.replace('</style>', '.lead-in, main p:first-of-type { font-size: 10pt; }</style>');
-  const fixed = await fixUpPdf(await printPdf(context.browser!, sneaky, { fontSizePt: 18, fontCss }), fixup);
-  const result = await readBackPdf(fixed, { title: doc.meta.title, lang: doc.meta.lang, headings, minFontPt: 18 });
-  assert.ok(result.problems.some((p) => /^page \d+: text "We surveyed 412 residents in spring 2025\.?.*" is 10\.0 pt, below 18 pt$/.test(p)), result.problems.join('\n'));
-});
-
-pdf('Chromium alone fails the checks the fix-ups exist for; after them, the example report passes', async () => {
-  const { doc, html, fontCss, headings, fixup } = await printSecondSite(18, path.resolve('content'));
-  const raw = await printPdf(context.browser!, html, { fontSizePt: 18, fontCss });
-  const before = (await readBackPdf(raw, { title: doc.meta.title, lang: doc.meta.lang, headings, minFontPt: 18 })).problems.join('\n');
-  assert.match(before, 'the XMP metadata has no dc:title matching the title');
-  assert.match(before, /bookmark 1 is "Mothers' experience ofperinatal/);
-  assert.match(before, /page \d+: 1 figure has no alt text in the tags/);
-  assert.match(before, /page \d+: \d+ links? ha(s|ve) no \/Contents description/);
-  assert.match(before, /page \d+: \d+ list items? ha(s|ve) no LBody in the tags/);
-  const after = await readBackPdf(await fixUpPdf(raw, fixup), { title: doc.meta.title, lang: doc.meta.lang, headings, minFontPt: 18 });
-  assert.equal(after.problems, []);
-});
-
-pdf('the same input gives the same bytes, across two browser launches a clock second apart', async () => {
-  const { html, fontCss, fixup } = await printSecondSite();
-  const first = await fixUpPdf(await printPdf(context.browser!, html, { fontSizePt: 18, fontCss }), fixup);
-  // Chromium stamps the print time to the second: make sure the second print carries a different stamp.
-  await new Promise((resolve) => setTimeout(resolve, 1100));
-  const other = await launchBrowser();
-  try {
-    const second = await fixUpPdf(await printPdf(other, html, { fontSizePt: 18, fontCss }), fixup);
-    assert.ok(Buffer.from(first).equals(Buffer.from(second)), 'identical bytes');
-  } finally {
-    await other.close();
+pdf('the second report: every edition passes the read-back and poppler finds no glued word, only the print fonts, and row headers', async () => {
+  const result = await editionsOf(SECOND);
+  assert.equal(result.problems.map(formatProblem), []);
+  const editions = result.editions.get('waiting-times')!;
+  assert.equal(editions.map((e) => e.entry.kind), ['large-print-pdf', 'standard-pdf']);
+  for (const edition of editions) {
+    const file = edition.source!;
+    const { tagged, glued } = popplerGluedWords(file);
+    assert.ok(tagged > 150, `${tagged} words in the tags`);
+    assert.equal(glued, [], file);
+    const fonts = execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean);
+    assert.ok(fonts.length >= 2 && fonts.every((line) => /^[A-Z]{6}\+AtkinsonHyperlegible-(Regular|Bold)\s.*\byes yes yes\b/.test(line)), fonts.join('\n'));
+    const structure = execFileSync('pdfinfo', ['-struct-text', file]).toString('latin1');
+    assert.match(structure, /TH:\s+\/Scope \/Row\s+Span \(inline\)\s+"Phoned the surgery at 8am"/);
   }
 });
 
-pdf('the cache prints again only the editions whose inputs changed, and never launches a browser for nothing', async () => {
-  const tmp = await tempDir();
-  try {
-    const content = path.join(tmp.dir, 'content');
-    await cp(SECOND, content, { recursive: true });
-    let launches = 0;
-    const keepOpen = {
-      cacheDir: path.join(tmp.dir, 'cache'), concurrency: 2, log: () => {},
-      browser: async () => { launches++; return context.browser!; },
-    };
-    forgetPreparedSites();
-    const first = await makePrintEditions(await prepareSite(content), keepOpen);
-    assert.equal([first.printed, first.reused, launches], [2, 0, 1]);
-    forgetPreparedSites();
-    const second = await makePrintEditions(await prepareSite(content), keepOpen);
-    assert.equal([second.printed, second.reused, launches], [0, 2, 1]);
-    const file = path.join(content, 'reports/waiting-times/index.md');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('Answer calls within 10 minutes.', 'Answer calls within 5 minutes.'));
-    forgetPreparedSites();
-    const third = await makePrintEditions(await prepareSite(content), keepOpen);
-    assert.equal([third.printed, third.reused, launches], [2, 0, 2]);
-    const entry = third.editions.get('waiting-times')![0]!.entry;
-    assert.is(entry.kind, 'large-print-pdf');
-    assert.is(entry.fontSizePt, 18);
-    assert.match(entry.label, /^Large print PDF \(18 point, \d+ pages, \d+ KB\)$/);
-  } finally {
-    await tmp.remove();
+pdf('page numbers are printed at the edition size and are artifacts; links announce their text; dates come from the report', async () => {
+  const result = await editionsOf(SECOND);
+  const file = result.editions.get('waiting-times')![0]!.source!;
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
+  const page = await doc.getPage(1);
+  const items = (await page.getTextContent()).items.filter((i) => 'str' in i && /^Page 1 of \d+$/.test(i.str));
+  assert.is(items.length, 1);
+  assert.ok(Math.hypot(...(items[0] as { transform: number[] }).transform.slice(2, 4)) >= 17.9);
+  const meta = (await doc.getMetadata()) as unknown as { info: Record<string, string>; metadata: { get(k: string): string } };
+  assert.is(meta.metadata.get('pdfuaid:part'), '1');
+  assert.is(meta.metadata.get('xmp:createdate'), '2025-06-30T00:00:00Z');
+  const links: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    for (const a of (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype: string; contentsObj?: { str: string } }>) if (a.subtype === 'Link') links.push(a.contentsObj!.str);
   }
+  assert.ok(links.length > 0 && links.every((text) => !/^https?:/.test(text)), links.join(' | '));
+  await doc.destroy();
+});
+
+pdf('the same input gives the same bytes, in a worker and in this thread', async () => {
+  forgetPreparedSites();
+  const site = await prepareSite(SECOND);
+  const result = await editionsOf(SECOND);
+  const cached = await readFile(result.editions.get('waiting-times')![1]!.source!);
+  const doc = site.reports[0]!.document;
+  const model = reportPrintModel({ doc, organisation: site.organisation, edition: printEditions([18])[1]!, images: new Map(), otherFormats: [], siteUrl: site.settings.url });
+  const job = { name: 'x.pdf', template: 'report.typ', model: { ...model, body: model.body.filter((b) => b.k !== 'figure') }, images: [], finish: { modified: '2025-06-30', linkTexts: [] }, expect: { title: doc.meta.title, lang: 'en-GB', headings: [], minFontPt: 12 } };
+  const [a, b] = [await makePdf(job), await makePdf(job)];
+  assert.ok(a.ok && b.ok && Buffer.from(a.pdf).equals(Buffer.from(b.pdf)));
+  assert.ok(cached.length > 10_000);
+});
+
+pdf('the cache typesets again only what changed', async () => {
+  const content = path.join(tmp.dir, 'changing');
+  await cp(SECOND, content, { recursive: true });
+  const first = await editionsOf(content);
+  const second = await editionsOf(content);
+  const file = path.join(content, 'reports/waiting-times/index.md');
+  await writeFile(file, (await readFile(file, 'utf8')).replace('Answer calls within 10 minutes.', 'Answer calls within 5 minutes.'));
+  const third = await editionsOf(content);
+  assert.equal([first.reused + first.made, second.made, second.reused, third.made], [2, 0, 2, 2]);
+  assert.match(third.editions.get('waiting-times')![0]!.entry.label, /^Large print PDF \(18 point, \d+ pages, \d+ KB\)$/);
+});
+
+pdf('a three-column table of long words prints at 18 point, read as rows; at 12 point as a table', async () => {
+  const content = path.join(tmp.dir, 'models');
+  await cp(SECOND, content, { recursive: true });
+  const file = path.join(content, 'reports/waiting-times/index.md');
+  const table = '\n\nTable: Models compared\n\n| Model | Score | Notes |\n| --- | --- | --- |\n| RandomForestClassifier | 0.93 | GradientBoostingClassifier was close |\n| LogisticRegression | 0.88 | Baseline |\n';
+  await writeFile(file, (await readFile(file, 'utf8')).replace('## What people said', `${table}\n## What people said`));
+  const result = await editionsOf(content);
+  assert.equal(result.problems.map(formatProblem), []);
+  for (const edition of result.editions.get('waiting-times')!) {
+    const text = execFileSync('pdftotext', ['-raw', edition.source!, '-']).toString();
+    assert.match(text, 'RandomForestClassifier');
+    assert.match(text, 'GradientBoostingClassifier');
+  }
+  const large = execFileSync('pdftotext', ['-raw', result.editions.get('waiting-times')![0]!.source!, '-']).toString();
+  assert.match(large, 'This table is shown as a list, one row at a time.');
+  assert.match(large, 'Model: RandomForestClassifier');
+});
+
+pdf('a failed typeset names the Markdown line of the block at fault', async () => {
+  forgetPreparedSites();
+  const site = await prepareSite(SECOND);
+  const doc = site.reports[0]!.document;
+  const model = reportPrintModel({ doc, organisation: site.organisation, edition: printEditions([18])[0]!, images: new Map(), otherFormats: [], siteUrl: site.settings.url });
+  // A picture the typesetter cannot find stands in for any block Typst refuses.
+  const broken = { ...model, body: [...model.body.slice(0, 4), { k: 'figure' as const, src: 'missing.png', alt: 'A chart', widthPt: 100, line: 17 }, ...model.body.slice(4)] };
+  const job = { name: 'x.pdf', template: 'report.typ', model: broken, images: [], finish: { modified: '2025-06-30', linkTexts: [] }, expect: { title: doc.meta.title, lang: 'en-GB', headings: [], minFontPt: 18 } };
+  const run = await runPdfJobs([{ job, source: doc.file, edition: 'large-print PDF (18 point)' }], options());
+  assert.is(run.problems.length, 1);
+  assert.match(formatProblem(run.problems[0]!), /reports\/waiting-times\/index\.md:17: the large-print PDF \(18 point\) could not be typeset: .*not found.* — look for something unusual in the block that starts on this line/);
+});
+
+pdf('a picture that cannot be decoded stops the build at its line; an SVG with small text warns, and its large-print version is used', async () => {
+  const content = path.join(tmp.dir, 'pictures');
+  await cp(SECOND, content, { recursive: true });
+  const folder = path.join(content, 'reports/waiting-times');
+  await writeFile(path.join(folder, 'waiting-room.png'), 'this is not a picture');
+  const broken = await editionsOf(content);
+  assert.equal(broken.problems.map(formatProblem).map((m) => m.replace(/^.*index\.md:/, 'index.md:').replace(/: Input .* format —/, ': … —')), ['index.md:10: picture waiting-room.png (or its large-print version) cannot be read for the PDFs: … — open it in an image editor and save it again as PNG, JPEG or SVG (see docs/editors-guide.md#images)']);
+  await cp(path.join(SECOND, 'reports/waiting-times/waiting-room.png'), path.join(folder, 'waiting-room.png'));
+  const chart = (size: number) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 200"><text x="10" y="100" font-size="${size}">Phoned 56%</text></svg>`;
+  await writeFile(path.join(folder, 'chart.svg'), chart(16));
+  await writeFile(path.join(folder, 'index.md'), (await readFile(path.join(folder, 'index.md'), 'utf8')).replace('## What people said', '![Bar chart: 56% phoned](chart.svg)\n\n## What people said'));
+  const small = await editionsOf(content);
+  assert.equal(small.problems.map(formatProblem).filter((m) => m.includes('chart.svg')).map((m) => m.replace(/^.*index\.md:\d+: /, '')), ['warning: the text in picture chart.svg ("Phoned 56%") prints at 9.6 pt, below the 18 point large print — add a large-print version beside it named chart.large-print.svg with text of at least font-size 30 at 800 units wide, or give the numbers in a table after the picture (see docs/editors-guide.md#images)']);
+  await writeFile(path.join(folder, 'chart.large-print.svg'), chart(30));
+  const fixed = await editionsOf(content);
+  assert.equal(fixed.problems, []);
 });
 pdf.run();
