@@ -1,26 +1,31 @@
 #!/usr/bin/env bash
 # npm run setup: installs what the pipeline needs on a Debian machine with Node 20, and nothing already there.
+# Debian packages: Chromium (the accessibility gate and the tests; the build itself needs no browser) and poppler-utils
+# (pdfinfo, pdftotext, pdffonts: the tests hold every PDF against this independent reader).
 # Works before node_modules exists; running it twice is harmless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 chromium="${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium}"
-if [ -x "$chromium" ]; then
-  echo "setup: Chromium found at $chromium"
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: Chromium found at $chromium; poppler-utils found"
 else
-  echo "setup: installing Debian's chromium (used to check pages and, later, print PDFs)…"
+  echo "setup: installing Debian packages: ${missing[*]}…"
   if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "setup: Chromium is not installed, and this script cannot install it (it needs root or sudo)." >&2
-    echo "       Ask an administrator to run:  apt-get install chromium" >&2
-    echo "       or point PUPPETEER_EXECUTABLE_PATH at an installed Chromium or Chrome." >&2
+    echo "setup: ${missing[*]} not installed, and this script cannot install them (it needs root or sudo)." >&2
+    echo "       Ask an administrator to run:  apt-get install ${missing[*]}" >&2
+    echo "       (a Chromium or Chrome elsewhere can be named with PUPPETEER_EXECUTABLE_PATH)." >&2
     exit 1
   fi
   [ -x "$chromium" ] || { echo "setup: chromium was installed but $chromium does not exist; set PUPPETEER_EXECUTABLE_PATH." >&2; exit 1; }
-  echo "setup: Chromium installed at $chromium"
+  echo "setup: installed ${missing[*]}"
 fi
 
 # npm ci only when the lock file changed since the last install (npm ci deletes node_modules each time).

@@ -115,7 +115,7 @@ async function pdfStages(root: string, content: string, sample: number, log: (li
   const ours: number[] = [];
   const browser = await launchBrowser();
   try {
-    // Two rounds: the first warms the browser, the compiler and pdf.js; only the second is measured.
+    // Two rounds: the first warms the browser, the compiler and the read-back; only the second is measured.
     for (const round of [1, 2]) {
       for (const job of jobs) {
         const reference = await time(async () => {

@@ -1,0 +1,75 @@
+/**
+ * A PDF's tag tree, read with pdf-lib: for each page, the marked-content ids in the order the tree reads them (what
+ * assistive technology follows), and the elements the read-back inspects (figures, list items).
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
+
+export interface StructElement {
+  role: string;
+  alt?: string;
+  children: StructElement[];
+}
+
+export interface StructTree {
+  /** Top-level elements; empty when the PDF has no tag tree. */
+  roots: StructElement[];
+  /** Marked-content ids in reading order, by page object. */
+  contentOrder: Map<PDFDict, number[]>;
+}
+
+function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
+  return value instanceof PDFRef ? doc.context.lookup(value) : value;
+}
+
+export function readStructTree(doc: PDFDocument): StructTree {
+  const tree: StructTree = { roots: [], contentOrder: new Map() };
+  const root = resolve(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
+  if (!(root instanceof PDFDict)) return tree;
+  const roleMapDict = resolve(doc, root.get(PDFName.of('RoleMap')));
+  const roleMap = new Map<string, string>();
+  if (roleMapDict instanceof PDFDict) for (const [key, value] of roleMapDict.entries()) roleMap.set(key.decodeText(), String(value).replace(/^\//, ''));
+  const standard = (role: string): string => {
+    for (let hops = 0; hops < 8 && roleMap.has(role); hops++) role = roleMap.get(role)!;
+    return role;
+  };
+  const addContent = (page: PDFObject | undefined, mcid: number): void => {
+    const pageDict = resolve(doc, page);
+    if (!(pageDict instanceof PDFDict)) return;
+    const list = tree.contentOrder.get(pageDict) ?? [];
+    list.push(mcid);
+    tree.contentOrder.set(pageDict, list);
+  };
+  const visit = (element: PDFDict, inheritedPage: PDFObject | undefined, depth: number): StructElement[] => {
+    if (depth > 200) return [];
+    const page = element.get(PDFName.of('Pg')) ?? inheritedPage;
+    const kids = resolve(doc, element.get(PDFName.of('K')));
+    const list = kids instanceof PDFArray ? kids.asArray() : kids === undefined ? [] : [kids];
+    const children: StructElement[] = [];
+    for (const item of list) {
+      const kid = resolve(doc, item);
+      if (kid instanceof PDFNumber) addContent(page, kid.asNumber());
+      else if (kid instanceof PDFDict) {
+        const type = kid.get(PDFName.of('Type'));
+        if (type === PDFName.of('MCR')) {
+          const mcid = resolve(doc, kid.get(PDFName.of('MCID')));
+          if (mcid instanceof PDFNumber) addContent(kid.get(PDFName.of('Pg')) ?? page, mcid.asNumber());
+        } else if (type !== PDFName.of('OBJR') && kid.has(PDFName.of('S'))) {
+          const alt = resolve(doc, kid.get(PDFName.of('Alt')));
+          children.push({
+            role: standard(String(kid.get(PDFName.of('S'))).replace(/^\//, '')),
+            ...(alt && 'decodeText' in alt ? { alt: (alt as unknown as { decodeText(): string }).decodeText() } : {}),
+            children: visit(kid, page, depth + 1),
+          });
+        } else if (kid.has(PDFName.of('K'))) children.push(...visit(kid, page, depth + 1));
+      }
+    }
+    return children;
+  };
+  tree.roots = visit(root, undefined, 0);
+  return tree;
+}
+
+/** Elements anywhere below `elements` that pass `test`. */
+export function countElements(elements: readonly StructElement[], test: (element: StructElement) => boolean): number {
+  return elements.reduce((sum, e) => sum + (test(e) ? 1 : 0) + countElements(e.children, test), 0);
+}
