@@ -90,11 +90,21 @@ function setModified(doc: PDFDocument, modified: string): void {
   doc.context.assign(reference, doc.context.stream(new Uint8Array(Buffer.from(updated, 'utf8')), { Type: 'Metadata', Subtype: 'XML' }));
 }
 
-export async function finishPdf(bytes: Uint8Array, input: FinishInput): Promise<FinishResult> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+/** Finishes a document pdf-lib holds, and reports its fonts. */
+export function finishDocument(doc: PDFDocument, input: FinishInput): FontReport {
   markRowHeaders(doc);
   linkContents(doc, new Map(input.linkTexts));
   setModified(doc, input.modified);
-  const fonts = fontsIn(doc);
-  return { bytes: await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false }), fonts };
+  return fontsIn(doc);
+}
+
+/** Writes the document, with object streams. pdf-lib adds no date or producer of its own (loaded with updateMetadata off). */
+export function savePdf(doc: PDFDocument): Promise<Uint8Array> {
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+export async function finishPdf(bytes: Uint8Array, input: FinishInput): Promise<FinishResult> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const fonts = finishDocument(doc, input);
+  return { bytes: await savePdf(doc), fonts };
 }

@@ -10,6 +10,8 @@ export interface FontMetrics {
   widthPt(text: string, sizePt: number): number;
   /** Whether the font has a glyph for this code point. */
   covers(codePoint: number): boolean;
+  /** The widest glyph's advance, in ems: a word of n characters is at most n times this wide. */
+  maxAdvanceEm: number;
 }
 
 function tableOffsets(font: Buffer): Map<string, number> {
@@ -67,6 +69,7 @@ export function readFontMetrics(file: string): FontMetrics {
   const [head, hhea, hmtx, cmap] = ['head', 'hhea', 'hmtx', 'cmap'].map((tag) => tables.get(tag));
   if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined) throw new Error(`${file} is not a TrueType font with head, hhea, hmtx and cmap tables`);
   const unitsPerEm = font.readUInt16BE(head + 18);
+  const advanceWidthMax = font.readUInt16BE(hhea + 10);
   const longMetrics = font.readUInt16BE(hhea + 34);
   const glyphs = readCmap(font, cmap);
   const advance = (glyph: number): number => font.readUInt16BE(hmtx + Math.min(glyph, longMetrics - 1) * 4);
@@ -81,6 +84,7 @@ export function readFontMetrics(file: string): FontMetrics {
       return (units / unitsPerEm) * sizePt;
     },
     covers: (codePoint) => glyphs.has(codePoint),
+    maxAdvanceEm: advanceWidthMax / unitsPerEm,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * One PDF, start to finish, in whichever thread runs it: typeset with Typst, finish (row headers, link descriptions,
- * dates, object streams), then read back. Everything a job needs is plain data, so it can cross to a worker thread.
+ * dates), read back, and save with object streams. Everything a job needs is plain data, so it can cross to a worker thread.
  */
-import { finishPdf, type FinishInput } from './finish-pdf.ts';
+import { PDFDocument } from 'pdf-lib';
+import { finishDocument, savePdf, type FinishInput } from './finish-pdf.ts';
 import { readBackPdf, type ReadBackExpectations } from './read-back.ts';
 import { typeset, TypesetError, type TypesetJob } from './typeset.ts';
 
@@ -25,7 +26,11 @@ export async function makePdf(job: PdfJob): Promise<PdfOutcome> {
     if (err instanceof TypesetError) return { ok: false, message: err.message, line: err.line };
     throw err;
   }
-  const finished = await finishPdf(raw, job.finish);
-  const check = await readBackPdf(finished.bytes, job.expect, finished.fonts);
-  return { ok: true, pdf: finished.bytes, pages: check.pages, smallestPt: check.smallestPt, problems: check.problems, fallbackCharacters: finished.fonts.fallbackCharacters };
+  // One parse serves finishing, the read-back and saving: the read-back inspects exactly the objects that are then
+  // written (the tests read the written bytes again, with this read-back, pdf.js and poppler).
+  const doc = await PDFDocument.load(raw, { updateMetadata: false });
+  const fonts = finishDocument(doc, job.finish);
+  const check = await readBackPdf(doc, job.expect, fonts);
+  const pdf = await savePdf(doc);
+  return { ok: true, pdf, pages: check.pages, smallestPt: check.smallestPt, problems: check.problems, fallbackCharacters: fonts.fallbackCharacters };
 }

@@ -265,9 +265,11 @@ export function pageTextRuns(doc: PDFDocument, page: PDFPage): TextRun[] {
       if (!font) return;
       const start = multiply(tm, ctm);
       let text = '';
+      // Glyph advances run along the text line: add them up, then move the text matrix once.
+      let advance = 0;
       for (const item of items) {
         if (typeof item === 'number') {
-          tm = multiply([1, 0, 0, 1, (-item / 1000) * state.size * state.scale, 0], tm);
+          advance += (-item / 1000) * state.size * state.scale;
           continue;
         }
         if (!item || typeof item !== 'object' || !('bytes' in item)) continue;
@@ -276,9 +278,10 @@ export function pageTextRuns(doc: PDFDocument, page: PDFPage): TextRun[] {
         for (const code of codes) {
           text += font.unicode(code);
           const space = singleByte && code === 32 ? state.wordSpacing : 0;
-          tm = multiply([1, 0, 0, 1, (font.width(code) * state.size + state.charSpacing + space) * state.scale, 0], tm);
+          advance += (font.width(code) * state.size + state.charSpacing + space) * state.scale;
         }
       }
+      tm = multiply([1, 0, 0, 1, advance, 0], tm);
       const end = multiply(tm, ctm);
       // Inside an ActualText span, the span's text replaces its glyphs (spoken once, at its first glyph).
       let mcid: number | undefined;

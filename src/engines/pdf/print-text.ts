@@ -38,11 +38,27 @@ function metricsFor(bold: boolean) {
   return fontMetrics(PRINT_FONTS.find((f) => f.bold === bold)!.file);
 }
 
+const longWordPatterns = new Map<number, RegExp>();
+
+function longerThan(characters: number): RegExp {
+  let pattern = longWordPatterns.get(characters);
+  if (!pattern) longWordPatterns.set(characters, (pattern = new RegExp(`\\S{${characters + 1},}`)));
+  return pattern;
+}
+
 /** Splits plain text into runs, phones/postcodes that must not break, and words too long for the line. */
 export function printRuns(text: string, options: Pick<PrintTextOptions, 'sizePt' | 'lineWidthPt' | 'bold'>): PrintInline[] {
   const metrics = metricsFor(Boolean(options.bold));
   const runs: PrintInline[] = [];
+  // Only a word of more characters than this can be wider than the line: shorter text needs no measuring.
+  const safeLength = Math.floor((options.lineWidthPt * 0.95) / (metrics.maxAdvanceEm * options.sizePt));
+  const longWord = longerThan(safeLength);
   const pushText = (part: string): void => {
+    if (!longWord.test(part)) {
+      if (typeof runs.at(-1) === 'string') runs[runs.length - 1] += part;
+      else if (part) runs.push(part);
+      return;
+    }
     // Words wider than the line (less a margin for kerning) are the only ones Typst may break.
     for (const piece of part.split(/(\S+)/)) {
       if (!piece) continue;

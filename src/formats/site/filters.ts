@@ -1,10 +1,15 @@
 /** Nunjucks filters for the layouts: presentation helpers, tested here so templates hold no logic. */
 
 /** "2019-07-15" → "15 July 2019" (GOV.UK style). Dates are calendar dates: no time zone may shift them. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function readableDate(iso: string, lang = 'en-GB'): string {
   const date = new Date(`${iso}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) throw new Error(`readableDate: "${iso}" is not a YYYY-MM-DD date`);
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  // Making a formatter costs far more than using one, and a build formats thousands of dates.
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return format.format(date);
 }
 
 /** "020 7274 8522" → "tel:+442072748522": the international form works from any phone, including abroad. */
