@@ -9,8 +9,9 @@
  * by character, so the build can say which characters the main font lacked.
  */
 import {
-  PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString, decodePDFRawStream, type PDFObject,
+  PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString, type PDFObject,
 } from 'pdf-lib';
+import { streamBytes } from './stream-bytes.ts';
 import { fontsIn, type FontReport } from './pdf-fonts.ts';
 
 export interface FinishInput {
@@ -85,7 +86,7 @@ function setModified(doc: PDFDocument, modified: string): void {
   const reference = doc.catalog.get(PDFName.of('Metadata'));
   const metadata = resolve(doc, reference);
   if (!(reference instanceof PDFRef) || !(metadata instanceof PDFRawStream)) return;
-  const xml = Buffer.from(decodePDFRawStream(metadata).decode()).toString('utf8');
+  const xml = Buffer.from(streamBytes(metadata)).toString('utf8');
   const updated = xml.replace(/<xmp:ModifyDate>[^<]*<\/xmp:ModifyDate>/, `<xmp:ModifyDate>${modified}T00:00:00Z</xmp:ModifyDate>`);
   doc.context.assign(reference, doc.context.stream(new Uint8Array(Buffer.from(updated, 'utf8')), { Type: 'Metadata', Subtype: 'XML' }));
 }

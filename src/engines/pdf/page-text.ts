@@ -8,8 +8,9 @@
  * Follows ISO 32000-1 §9.4 (text objects and positioning) and §14.6 (marked content, ActualText).
  */
 import {
-  PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFPage, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject,
+  PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFPage, PDFRawStream, PDFRef, type PDFObject,
 } from 'pdf-lib';
+import { streamBytes } from './stream-bytes.ts';
 
 export interface TextRun {
   text: string;
@@ -93,9 +94,23 @@ function parseContent(data: Uint8Array, operator: (op: string, operands: Token[]
       continue;
     }
     if (c === 60) {
+      // Hex strings by hand: Typst writes every glyph run as one.
       const end = data.indexOf(62, i);
-      const hex = Buffer.from(data.subarray(i + 1, end)).toString('latin1').replace(/\s/g, '');
-      top().push({ bytes: Uint8Array.from(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')) });
+      const bytes = new Uint8Array((end - i) >> 1);
+      let length = 0;
+      let high = -1;
+      for (let k = i + 1; k < end; k++) {
+        const h = data[k]!;
+        const nibble = h >= 48 && h <= 57 ? h - 48 : h >= 65 && h <= 70 ? h - 55 : h >= 97 && h <= 102 ? h - 87 : -1;
+        if (nibble < 0) continue;
+        if (high < 0) high = nibble;
+        else {
+          bytes[length++] = (high << 4) | nibble;
+          high = -1;
+        }
+      }
+      if (high >= 0) bytes[length++] = high << 4;
+      top().push({ bytes: bytes.subarray(0, length) });
       i = end + 1;
       continue;
     }
@@ -178,7 +193,7 @@ export function parseToUnicode(cmap: string): Map<number, string> {
 
 function fontReader(doc: PDFDocument, font: PDFDict): FontReader {
   const toUnicodeStream = resolve(doc, font.get(PDFName.of('ToUnicode')));
-  const toUnicode = toUnicodeStream instanceof PDFRawStream ? parseToUnicode(Buffer.from(decodePDFRawStream(toUnicodeStream).decode()).toString('latin1')) : undefined;
+  const toUnicode = toUnicodeStream instanceof PDFRawStream ? parseToUnicode(Buffer.from(streamBytes(toUnicodeStream)).toString('latin1')) : undefined;
   const widths = new Map<number, number>();
   if (font.get(PDFName.of('Subtype')) === PDFName.of('Type0')) {
     const descendants = resolve(doc, font.get(PDFName.of('DescendantFonts')));
@@ -349,7 +364,7 @@ export function pageTextRuns(doc: PDFDocument, page: PDFPage): TextRun[] {
           if (form instanceof PDFRawStream && form.dict.get(PDFName.of('Subtype')) === PDFName.of('Form')) {
             const m = resolve(doc, form.dict.get(PDFName.of('Matrix')));
             const matrix = m instanceof PDFArray ? (m.asArray().map((v) => numberOf(doc, v) ?? 0) as Matrix) : IDENTITY;
-            run(decodePDFRawStream(form).decode(), dictOf(doc, form.dict.get(PDFName.of('Resources'))) ?? resources, multiply(matrix, ctm));
+            run(streamBytes(form), dictOf(doc, form.dict.get(PDFName.of('Resources'))) ?? resources, multiply(matrix, ctm));
           }
           break;
         }
@@ -359,7 +374,7 @@ export function pageTextRuns(doc: PDFDocument, page: PDFPage): TextRun[] {
 
   const contents = resolve(doc, page.node.get(PDFName.of('Contents')));
   const streams = contents instanceof PDFArray ? contents.asArray().map((c) => resolve(doc, c)) : [contents];
-  const data = streams.filter((s): s is PDFRawStream => s instanceof PDFRawStream).map((s) => Buffer.from(decodePDFRawStream(s).decode()));
+  const data = streams.filter((s): s is PDFRawStream => s instanceof PDFRawStream).map((s) => Buffer.from(streamBytes(s)));
   run(Buffer.concat(data.flatMap((d) => [d, Buffer.from('\n')])), page.node.Resources(), IDENTITY);
   return runs;
 }

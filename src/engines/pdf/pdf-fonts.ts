@@ -3,7 +3,9 @@
  * back to a font nobody chose), each embedded with a Unicode map (so its text can be read aloud and searched), none
  * italic. Text set in the deliberate fallback font is listed by character, so the build can say which ones.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
+import { streamBytes } from './stream-bytes.ts';
+import { parseToUnicode } from './page-text.ts';
 import { FALLBACK_FAMILY, PRINT_FONTS } from './print-fonts.ts';
 
 export interface FontReport {
@@ -21,23 +23,12 @@ function dict(doc: PDFDocument, value: PDFObject | undefined): PDFDict | undefin
   return resolved instanceof PDFDict ? resolved : undefined;
 }
 
-/** Code points a font's ToUnicode map gives text for. */
+/** Characters a font's ToUnicode map gives text for. */
 function unicodeOf(doc: PDFDocument, font: PDFDict): string[] {
   const map = resolve(doc, font.get(PDFName.of('ToUnicode')));
   if (!(map instanceof PDFRawStream)) return [];
-  const text = Buffer.from(decodePDFRawStream(map).decode()).toString('latin1');
-  const chars = new Set<string>();
-  const hex = (h: string): string => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((u) => parseInt(u, 16)));
-  for (const [, body] of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, , target] of body!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) chars.add(hex(target!));
-  }
-  for (const [, body] of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, from, to, target] of body!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
-      const first = parseInt(target!, 16);
-      for (let i = 0; i <= parseInt(to!, 16) - parseInt(from!, 16); i++) chars.add(String.fromCodePoint(first + i));
-    }
-  }
-  return [...chars].filter((c) => c.trim());
+  const texts = parseToUnicode(Buffer.from(streamBytes(map)).toString('latin1')).values();
+  return [...new Set([...texts].flatMap((text) => [...text]))].filter((c) => c.trim());
 }
 
 export function fontsIn(doc: PDFDocument): FontReport {

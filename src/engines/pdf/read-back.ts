@@ -12,7 +12,8 @@
  * - untagged text: every piece of text is either inside tagged content or marked as an artifact (PDF/UA-1, ISO
  *   14289-1 7.1; Matterhorn 01-005). Page numbers are artifacts.
  */
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { streamBytes } from './stream-bytes.ts';
 import { fontsIn, type FontReport } from './pdf-fonts.ts';
 import { layoutText, markedText, pageTextRuns } from './page-text.ts';
 import { countElements, readStructTree } from './struct-tree.ts';
@@ -74,7 +75,7 @@ function outlineTitles(doc: PDFDocument): string[] {
 
 function xmp(doc: PDFDocument): string {
   const stream = resolve(doc, doc.catalog.get(PDFName.of('Metadata')));
-  return stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8') : '';
+  return stream instanceof PDFRawStream ? Buffer.from(streamBytes(stream)).toString('utf8') : '';
 }
 
 function xmlText(text: string): string {

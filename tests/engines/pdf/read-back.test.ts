@@ -10,7 +10,7 @@ import { readBackPdf } from '../../../src/engines/pdf/read-back.ts';
 const PARAGRAPH = 'We talked with eighteen mothers who had mild to moderate mental health problems around the time of their baby being born, and with twelve professionals, about the help they got and what should change in perinatal services in Lambeth.';
 
 const chromium = suite('read-back against a Chromium-made PDF');
-chromium('words glued at line ends, untagged page numbers and text below the size are all caught', async () => {
+chromium('words glued at line ends, untagged page numbers, text below the size and fonts nobody chose are all caught', async () => {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
@@ -20,6 +20,7 @@ chromium('words glued at line ends, untagged page numbers and text below the siz
     const problems = result.problems.join("\n");
     assert.match(problems, /page 1: text "We talked with eighteen mothers.*" is 18\.0 pt, below 20 pt/);
     assert.match(problems, /page 1: \d+ words? in the tags (is|are) not on the page, so a screen reader reads words run together/);
+    assert.match(problems, /font [A-Z]{6}\+\S+ is not one of the print fonts/);
     assert.match(problems, /page 1: \d+ text runs? (is|are) neither tagged nor marked as an artifact \("Page 1"\)/);
   } finally {
     await browser.close();

@@ -103,7 +103,7 @@ pdf('a three-column table of long words prints at 18 point, read as rows; at 12 
   const content = path.join(tmp.dir, 'models');
   await cp(SECOND, content, { recursive: true });
   const file = path.join(content, 'reports/waiting-times/index.md');
-  const table = '\n\nTable: Models compared\n\n| Model | Score | Notes |\n| --- | --- | --- |\n| RandomForestClassifier | 0.93 | GradientBoostingClassifier was close |\n| LogisticRegression | 0.88 | Baseline |\n';
+  const table = '\n\n### 6.4 Model comparison {#model-comparison}\n\nTable: Models compared\n\n| Model | Score | Notes |\n| --- | --- | --- |\n| RandomForestClassifier | 0.93 | GradientBoostingClassifier was close |\n| LogisticRegression | 0.88 | Baseline |\n';
   await writeFile(file, (await readFile(file, 'utf8')).replace('## What people said', `${table}\n## What people said`));
   const result = await editionsOf(content);
   assert.equal(result.problems.map(formatProblem), []);
@@ -115,6 +115,22 @@ pdf('a three-column table of long words prints at 18 point, read as rows; at 12 
   const large = execFileSync('pdftotext', ['-raw', result.editions.get('waiting-times')![0]!.source!, '-']).toString();
   assert.match(large, 'This table is shown as a list, one row at a time.');
   assert.match(large, 'Model: RandomForestClassifier');
+  // The contents lists the heading as written, not numbered a second time.
+  const contents = execFileSync('pdftotext', ['-raw', '-f', '2', '-l', '3', result.editions.get('waiting-times')![0]!.source!, '-']).toString();
+  assert.match(contents, /^6\.4 Model comparison[ .]*\u2060?\d+$/m);
+});
+
+pdf('a long title and summary leave the large-print cover on one page', async () => {
+  const content = path.join(tmp.dir, 'long-cover');
+  await cp(SECOND, content, { recursive: true });
+  const file = path.join(content, 'reports/waiting-times/index.md');
+  const summary = 'What 412 residents of Riverside told us, in spring 2025, about getting an appointment with their GP surgery: how they booked, how long they waited, what got in the way, and what they would change.';
+  await writeFile(file, (await readFile(file, 'utf8')).replace('title: Waiting times for GP appointments in Riverside', 'title: Waiting times for GP appointments in Riverside, Northfield and the Eastern Villages in 2024 and 2025').replace(/^summary: .*$/m, `summary: "${summary}"`));
+  const result = await editionsOf(content);
+  const pdfFile = result.editions.get('waiting-times')![0]!.source!;
+  const page = (n: number) => execFileSync('pdftotext', ['-raw', '-f', String(n), '-l', String(n), pdfFile, '-']).toString();
+  assert.match(page(1).replace(/\s+/g, ' '), 'Other formats are listed on the next page. Page 1 of');
+  assert.match(page(2), /^Other formats\n/);
 });
 
 pdf('a failed typeset names the Markdown line of the block at fault', async () => {
