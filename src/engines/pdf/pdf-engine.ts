@@ -100,9 +100,13 @@ async function readCached(file: string): Promise<CachedFacts | undefined> {
 function problemsOf(sourced: SourcedPdfJob, outcome: PdfOutcome): Problem[] {
   const { job, source, edition } = sourced;
   if (!outcome.ok) {
-    return [error(source, outcome.line, `the ${edition} could not be typeset: ${outcome.message}`, outcome.line > 0
-      ? 'look for something unusual in the block that starts on this line (a table, picture or list); to publish the web page meanwhile, build with --formats and leave out this edition'
-      : 'to publish the web page meanwhile, build with --formats and leave out this edition; if the report looks right, send this message to the developers')];
+    const meanwhile = 'to publish the web page meanwhile, build with --formats and leave out this edition';
+    const fix = /could not be displayed with font/.test(outcome.message)
+      ? `the print fonts (${PRIMARY_FAMILY}, ${FALLBACK_FAMILY}) have no letter for it: write it another way, or ask the developers for a print font for that script; ${meanwhile}`
+      : outcome.line > 0
+        ? `look for something unusual in the block that starts on this line (a table, picture or list); ${meanwhile}`
+        : `${meanwhile}; if the report looks right, send this message to the developers`;
+    return [error(source, outcome.line, `the ${edition} could not be typeset: ${outcome.message}`, fix)];
   }
   return outcome.problems.map((problem) => error(source, 0, `${job.name}: ${problem}`, 'the print layout made this, not the report text: send this message to the developers; to publish the web page meanwhile, build with --formats and leave out this edition'));
 }

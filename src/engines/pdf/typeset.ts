@@ -34,7 +34,7 @@ export class TypesetError extends Error {
   }
 }
 
-interface Diagnostic { message?: string; severity?: number | string; hints?: string[] }
+interface Diagnostic { message?: string }
 
 let compiler: NodeCompiler | undefined;
 
@@ -48,7 +48,19 @@ function compilerForThisThread(): NodeCompiler {
 
 function messageOf(diagnostics: unknown): string {
   const list = Array.isArray(diagnostics) ? (diagnostics as Diagnostic[]) : [];
-  return list.map((d) => [d.message, ...(d.hints ?? [])].filter(Boolean).join('; ')).join('; ') || 'Typst could not typeset it';
+  return tidy(list.map((d) => d.message).filter(Boolean).join('; ')) || 'Typst could not typeset it';
+}
+
+/** Typst's words for an editor: no "PDF/UA-1 error:" prefix, no doubled quotes, each distinct message once. */
+function tidy(message: string): string {
+  const parts = message.split('; ').map((part) => part.replace(/^PDF\/UA-1 error: /, '').replace(/`"(.*?)"`/g, '"$1"'));
+  return [...new Set(parts)].join('; ');
+}
+
+/** PDF export errors arrive as one string of Rust debug output: keep their messages. */
+function exportMessage(err: Error): string {
+  const messages = [...(err.message || String((err as { code?: unknown }).code ?? '')).matchAll(/message: "((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+  return tidy(messages.join('; ')) || 'the PDF could not be written';
 }
 
 function compile(typst: NodeCompiler, job: TypesetJob, model: object): Buffer {
@@ -60,9 +72,8 @@ function compile(typst: NodeCompiler, job: TypesetJob, model: object): Buffer {
   try {
     return typst.pdf(result.result, { pdfStandard: 'ua-1' });
   } catch (err) {
-    // PDF/UA export errors (a missing alt text, say) come as a bare Error; the diagnostics say what.
-    const diagnostics = (err as { shortDiagnostics?: unknown }).shortDiagnostics;
-    throw new TypesetError(diagnostics ? messageOf(diagnostics) : (err as Error).message || 'the PDF could not be written');
+    // PDF/UA export refuses what would break the standard (a character no print font can show, say).
+    throw new TypesetError(exportMessage(err as Error));
   }
 }
 

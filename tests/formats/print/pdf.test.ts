@@ -164,3 +164,25 @@ pdf('a picture that cannot be decoded stops the build at its line; an SVG with s
   assert.equal(fixed.problems, []);
 });
 pdf.run();
+
+const scripts = suite('characters the print fonts have, and do not');
+scripts('Cyrillic falls back to Noto Sans and the build says which letters; a character no print font has stops the build at its line', async () => {
+  const content = path.join(tmp.dir, 'scripts');
+  await cp(SECOND, content, { recursive: true });
+  const file = path.join(content, 'reports/waiting-times/index.md');
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace('Most people phoned the GP surgery.', 'Most people phoned the GP surgery. One wrote «Спасибо».'));
+  const cyrillic = await editionsOf(content);
+  const warnings = cyrillic.problems.map(formatProblem);
+  assert.ok(warnings.length === 2 && warnings.every((w) => /index\.md: warning: С а б и о п с are not in the print font Atkinson Hyperlegible, so the (large-print PDF \(18 point\)|standard PDF) prints them in Noto Sans/.test(w)), warnings.join('\n'));
+  const fonts = execFileSync('pdffonts', [cyrillic.editions.get('waiting-times')![0]!.source!]).toString();
+  assert.match(fonts, /NotoSans-Regular/);
+  await writeFile(file, text.replace('## What people said', 'Our office sign reads 漢字.\n\n## What people said'));
+  const han = await editionsOf(content);
+  const messages = han.problems.map(formatProblem);
+  assert.ok(messages.length >= 1);
+  assert.match(messages[0]!, /index\.md:\d+: the (large-print PDF \(18 point\)|standard PDF) could not be typeset: the text "漢" could not be displayed with font "Atkinson Hyperlegible".* — the print fonts \(Atkinson Hyperlegible, Noto Sans\) have no letter for it/);
+  const line = Number(/index\.md:(\d+):/.exec(messages[0]!)![1]);
+  assert.is((await readFile(file, 'utf8')).split('\n')[line - 1], 'Our office sign reads 漢字.');
+});
+scripts.run();
