@@ -9,8 +9,9 @@
  * by character, so the build can say which characters the main font lacked.
  */
 import {
-  PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString, type PDFObject,
+  PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString,
 } from 'pdf-lib';
+import { resolve, dictOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
 import { fontsIn, type FontReport } from './pdf-fonts.ts';
 
@@ -29,26 +30,19 @@ export interface FinishResult {
 /** Bumped when this step changes, so cached PDFs are made again. */
 export const FINISH_VERSION = 1;
 
-function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
-  return value instanceof PDFRef ? doc.context.lookup(value) : value;
-}
 
-function dict(doc: PDFDocument, value: PDFObject | undefined): PDFDict | undefined {
-  const resolved = resolve(doc, value);
-  return resolved instanceof PDFDict ? resolved : undefined;
-}
 
 function kids(doc: PDFDocument, element: PDFDict): PDFDict[] {
   const k = resolve(doc, element.get(PDFName.of('K')));
   const list = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
-  return list.map((item) => dict(doc, item)).filter((d): d is PDFDict => d !== undefined && d.has(PDFName.of('S')));
+  return list.map((item) => dictOf(doc, item)).filter((d): d is PDFDict => d !== undefined && d.has(PDFName.of('S')));
 }
 
 const role = (element: PDFDict): string => String(element.get(PDFName.of('S'))).replace(/^\//, '');
 
 /** TD → TH /Scope /Row for the first cell of every row outside the table's head. */
 function markRowHeaders(doc: PDFDocument): void {
-  const root = dict(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
+  const root = dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
   if (!root) return;
   const visit = (element: PDFDict, inHead: boolean): void => {
     const kind = role(element);
@@ -70,9 +64,9 @@ function linkContents(doc: PDFDocument, texts: ReadonlyMap<string, string>): voi
   for (const page of doc.getPages()) {
     const annots = page.node.Annots();
     for (let i = 0; annots && i < annots.size(); i++) {
-      const annot = dict(doc, annots.get(i));
+      const annot = dictOf(doc, annots.get(i));
       if (!annot || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
-      const uri = dict(doc, annot.get(PDFName.of('A')))?.get(PDFName.of('URI'));
+      const uri = dictOf(doc, annot.get(PDFName.of('A')))?.get(PDFName.of('URI'));
       const href = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : undefined;
       const text = href ? texts.get(href) : undefined;
       if (text) annot.set(PDFName.of('Contents'), PDFHexString.fromText(text));

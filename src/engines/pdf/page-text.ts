@@ -8,8 +8,9 @@
  * Follows ISO 32000-1 §9.4 (text objects and positioning) and §14.6 (marked content, ActualText).
  */
 import {
-  PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFPage, PDFRawStream, PDFRef, type PDFObject,
+  PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFPage, PDFRawStream,
 } from 'pdf-lib';
+import { resolve, dictOf, numberOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
 
 export interface TextRun {
@@ -151,19 +152,8 @@ interface FontReader {
   width(code: number): number;
 }
 
-function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
-  return value instanceof PDFRef ? doc.context.lookup(value) : value;
-}
 
-function dictOf(doc: PDFDocument, value: PDFObject | undefined): PDFDict | undefined {
-  const resolved = resolve(doc, value);
-  return resolved instanceof PDFDict ? resolved : resolved instanceof PDFRawStream ? resolved.dict : undefined;
-}
 
-function numberOf(doc: PDFDocument, value: PDFObject | undefined): number | undefined {
-  const resolved = resolve(doc, value);
-  return resolved instanceof PDFNumber ? resolved.asNumber() : undefined;
-}
 
 function utf16(hex: string): string {
   const units = (hex.match(/.{1,4}/g) ?? []).map((u) => parseInt(u.padEnd(4, '0'), 16));

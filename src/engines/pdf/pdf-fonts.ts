@@ -3,7 +3,8 @@
  * back to a font nobody chose), each embedded with a Unicode map (so its text can be read aloud and searched), none
  * italic. Text set in the deliberate fallback font is listed by character, so the build can say which ones.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { resolve, dictOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
 import { parseToUnicode } from './page-text.ts';
 import { FALLBACK_FAMILY, PRINT_FONTS } from './print-fonts.ts';
@@ -14,14 +15,7 @@ export interface FontReport {
   fallbackCharacters: string[];
 }
 
-function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
-  return value instanceof PDFRef ? doc.context.lookup(value) : value;
-}
 
-function dict(doc: PDFDocument, value: PDFObject | undefined): PDFDict | undefined {
-  const resolved = resolve(doc, value);
-  return resolved instanceof PDFDict ? resolved : undefined;
-}
 
 /** Characters a font's ToUnicode map gives text for. */
 function unicodeOf(doc: PDFDocument, font: PDFDict): string[] {
@@ -44,8 +38,8 @@ export function fontsIn(doc: PDFDocument): FontReport {
       problems.push(`font ${name} is not one of the print fonts (a character the print fonts lack?)`);
       continue;
     }
-    const descendant = dict(doc, (resolve(doc, object.get(PDFName.of('DescendantFonts'))) as PDFArray | undefined)?.get(0));
-    const descriptor = dict(doc, (descendant ?? object).get(PDFName.of('FontDescriptor')));
+    const descendant = dictOf(doc, (resolve(doc, object.get(PDFName.of('DescendantFonts'))) as PDFArray | undefined)?.get(0));
+    const descriptor = dictOf(doc, (descendant ?? object).get(PDFName.of('FontDescriptor')));
     if (!descriptor || !['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.has(PDFName.of(key)))) problems.push(`font ${name} is not embedded`);
     if (/italic|oblique/i.test(name)) problems.push(`font ${name} is italic: large print uses bold for emphasis`);
     if (!object.has(PDFName.of('ToUnicode'))) problems.push(`font ${name} has no Unicode map, so its text cannot be read aloud or searched`);

@@ -32,6 +32,24 @@ export type PrintBlock =
   | { k: 'code'; t: string; line: number }
   | { k: 'rule'; line: number };
 
+/** What every print model gives the shared page setup (layouts/print/common.typ). */
+export interface PrintFrame {
+  lang: string;
+  /** Body text size; the page numbers are set at it too. */
+  sizePt: number;
+  bottomMarginPt: number;
+  title: string;
+  publisher: string;
+  /** [year, month, day] of publication: the PDF's creation date (the same input gives the same bytes). */
+  date: [number, number, number];
+}
+
+/** "2024-06-30" → [2024, 6, 30]. */
+export function dateParts(iso: string): [number, number, number] {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return [year, month, day];
+}
+
 /** Page geometry shared by the templates and the layout decisions made before typesetting (A4, ISO 216). */
 export const PAGE = {
   widthPt: 595.28,

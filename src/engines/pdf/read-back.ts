@@ -12,7 +12,8 @@
  * - untagged text: every piece of text is either inside tagged content or marked as an artifact (PDF/UA-1, ISO
  *   14289-1 7.1; Matterhorn 01-005). Page numbers are artifacts.
  */
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from 'pdf-lib';
+import { resolve, textOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
 import { fontsIn, type FontReport } from './pdf-fonts.ts';
 import { layoutText, markedText, pageTextRuns } from './page-text.ts';
@@ -49,13 +50,7 @@ function shorten(text: string): string {
   return clean.length > 50 ? `${clean.slice(0, 50)}…` : clean;
 }
 
-function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
-  return value instanceof PDFRef ? doc.context.lookup(value) : value;
-}
 
-function textOf(value: PDFObject | undefined): string | undefined {
-  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
-}
 
 /** Bookmark titles in order, depth first. */
 function outlineTitles(doc: PDFDocument): string[] {
@@ -63,7 +58,7 @@ function outlineTitles(doc: PDFDocument): string[] {
   const walk = (first: PDFObject | undefined, depth: number): void => {
     let item = resolve(doc, first);
     for (let guard = 0; item instanceof PDFDict && guard < 10_000 && depth < 50; guard++) {
-      titles.push(normalise(textOf(resolve(doc, item.get(PDFName.of('Title')))) ?? ''));
+      titles.push(normalise(textOf(doc, item.get(PDFName.of('Title'))) ?? ''));
       walk(item.get(PDFName.of('First')), depth + 1);
       item = resolve(doc, item.get(PDFName.of('Next')));
     }
@@ -93,7 +88,7 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
   if (!(prefs instanceof PDFDict) || prefs.get(PDFName.of('DisplayDocTitle')) !== PDFBool.True) problems.push('viewers will show the file name, not the title (DisplayDocTitle is not set)');
   const title = doc.getTitle() ?? '';
   if (normalise(title) !== normalise(expect.title)) problems.push(`the title is "${title}", not "${expect.title}"`);
-  const lang = textOf(resolve(doc, catalog.get(PDFName.of('Lang')))) ?? '';
+  const lang = textOf(doc, catalog.get(PDFName.of('Lang'))) ?? '';
   if (lang !== expect.lang) problems.push(`the language (/Lang) is "${lang}", not "${expect.lang}"`);
   const metadata = xmp(doc);
   const dcTitle = /<dc:title>[\s\S]*?<rdf:li[^>]*>([\s\S]*?)<\/rdf:li>/.exec(metadata)?.[1];
@@ -143,7 +138,7 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
     const annots = resolve(doc, page.node.get(PDFName.of('Annots')));
     const silentLinks = (annots instanceof PDFArray ? annots.asArray() : [])
       .map((a) => resolve(doc, a))
-      .filter((a): a is PDFDict => a instanceof PDFDict && a.get(PDFName.of('Subtype')) === PDFName.of('Link') && !textOf(resolve(doc, a.get(PDFName.of('Contents'))))?.trim()).length;
+      .filter((a): a is PDFDict => a instanceof PDFDict && a.get(PDFName.of('Subtype')) === PDFName.of('Link') && !textOf(doc, a.get(PDFName.of('Contents')))?.trim()).length;
     if (silentLinks > 0) problems.push(`page ${number}: ${silentLinks} ${silentLinks === 1 ? 'link has' : 'links have'} no /Contents description`);
   });
   const flatText = allText.replace(/\s/g, '');

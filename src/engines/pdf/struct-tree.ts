@@ -2,7 +2,8 @@
  * A PDF's tag tree, read with pdf-lib: for each page, the marked-content ids in the order the tree reads them (what
  * assistive technology follows), and the elements the read-back inspects (figures, list items).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject } from 'pdf-lib';
+import { resolve } from './pdf-objects.ts';
 
 export interface StructElement {
   role: string;
@@ -17,9 +18,6 @@ export interface StructTree {
   contentOrder: Map<PDFDict, number[]>;
 }
 
-function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
-  return value instanceof PDFRef ? doc.context.lookup(value) : value;
-}
 
 export function readStructTree(doc: PDFDocument): StructTree {
   const tree: StructTree = { roots: [], contentOrder: new Map() };

@@ -6,7 +6,7 @@
 import type { Organisation } from '../../report/site-data.ts';
 import type { PrintImage } from '../../engines/pdf/print-images.ts';
 import { printableUrl, printRuns, toPrintInlines, type PrintTextOptions } from '../../engines/pdf/print-text.ts';
-import { bottomMarginPt, TEXT_WIDTH_PT, type PrintInline } from '../../engines/pdf/print-types.ts';
+import { bottomMarginPt, dateParts, TEXT_WIDTH_PT, type PrintFrame, type PrintInline } from '../../engines/pdf/print-types.ts';
 import { readableDate } from '../site/filters.ts';
 import type { EasyReadDocument } from './model.ts';
 import { stripMarkers } from './checks.ts';
@@ -22,13 +22,7 @@ export const EASY_READ_PRINT = {
   gapMm: 8,
 };
 
-export interface EasyReadPrintModel {
-  lang: string;
-  sizePt: number;
-  bottomMarginPt: number;
-  title: string;
-  publisher: string;
-  date: [number, number, number];
+export interface EasyReadPrintModel extends PrintFrame {
   intro: string;
   dates: string;
   checked?: string;
@@ -66,7 +60,6 @@ export function easyReadPrintModel(input: EasyReadPrintInput): EasyReadPrintMode
   const mmToPt = 72 / 25.4;
   const options: PrintTextOptions = { sizePt, lineWidthPt: TEXT_WIDTH_PT - (EASY_READ_PRINT.pictureMm + EASY_READ_PRINT.gapMm) * mmToPt, cleanText: stripMarkers };
   const run = (text: string): PrintInline[] => printRuns(text, { sizePt, lineWidthPt: TEXT_WIDTH_PT });
-  const [year, month, day] = doc.meta.published.split('-').map(Number) as [number, number, number];
   const sections = doc.sections.map((section) => ({
     ...(section.heading ? { heading: section.heading.text } : {}),
     line: section.heading?.line ?? section.points[0]?.line ?? 0,
@@ -81,7 +74,7 @@ export function easyReadPrintModel(input: EasyReadPrintInput): EasyReadPrintMode
     bottomMarginPt: bottomMarginPt(EASY_READ_PRINT.minimumPt),
     title: doc.meta.title,
     publisher: org.name,
-    date: [year, month, day],
+    date: dateParts(doc.meta.published),
     intro: `This is an easy read version of our report: ${input.reportTitle}.`,
     dates: `Published ${readableDate(doc.meta.published)}${doc.meta.updated ? `. Updated ${readableDate(doc.meta.updated)}` : ''}.`,
     ...(doc.meta.checkedBy && doc.meta.checkedOn ? { checked: `${doc.meta.checkedBy} checked this with readers on ${readableDate(doc.meta.checkedOn)}.` } : {}),

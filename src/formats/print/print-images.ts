@@ -3,7 +3,7 @@
  * picture when there is one beside it ("chart.large-print.svg" for "chart.svg"). An SVG whose own text would print
  * below the edition's size gets a warning with the fix; a picture that cannot be decoded is an error at its line.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRef, ReportDocument } from '../../report/model.ts';
 import { imagesIn, resolveImage } from '../../checks/images.ts';
@@ -27,7 +27,7 @@ export function largePrintVersionOf(relative: string): string {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return readFile(file).then(() => true, () => false);
+  return access(file).then(() => true, () => false);
 }
 
 /** Warns when an SVG's smallest text prints below `sizePt` at the full text width. */

@@ -14,17 +14,10 @@ import { fontMetrics } from '../../engines/pdf/font-metrics.ts';
 import { PRINT_FONTS } from '../../engines/pdf/print-fonts.ts';
 import type { PrintImage } from '../../engines/pdf/print-images.ts';
 import { printableUrl, printInlineText, printRuns, toPrintInlines, type PrintTextOptions } from '../../engines/pdf/print-text.ts';
-import { bottomMarginPt, TEXT_WIDTH_PT, textHeightPt, type PrintBlock, type PrintInline } from '../../engines/pdf/print-types.ts';
+import { bottomMarginPt, dateParts, TEXT_WIDTH_PT, textHeightPt, type PrintBlock, type PrintFrame, type PrintInline } from '../../engines/pdf/print-types.ts';
 import type { PrintEdition } from './editions.ts';
 
-export interface ReportPrintModel {
-  lang: string;
-  sizePt: number;
-  bottomMarginPt: number;
-  title: string;
-  publisher: string;
-  /** [year, month, day] of publication: the PDF's creation date (the same input gives the same bytes). */
-  date: [number, number, number];
+export interface ReportPrintModel extends PrintFrame {
   cover: { edition: string; dates: string; summary: PrintInline[]; contact: PrintInline[] };
   otherFormats: { also?: string; intro: string; routes: PrintInline[][] };
   contents: boolean;
@@ -191,7 +184,6 @@ export function reportPrintModel(input: ReportPrintInput): ReportPrintModel {
   const sizePt = edition.fontSizePt;
   const state: State = { input, sizePt, abbreviationsSeen: new Set() };
   const run = (text: string, bold = false): PrintInline[] => printRuns(text, { sizePt, lineWidthPt: TEXT_WIDTH_PT, bold });
-  const [year, month, day] = doc.meta.published.split('-').map(Number) as [number, number, number];
   const dates = [`Published ${readableDate(doc.meta.published)}`, ...(doc.meta.updated ? [`updated ${readableDate(doc.meta.updated)}`] : [])].join(', ');
   return {
     lang: doc.meta.lang,
@@ -199,7 +191,7 @@ export function reportPrintModel(input: ReportPrintInput): ReportPrintModel {
     bottomMarginPt: bottomMarginPt(sizePt),
     title: doc.meta.title,
     publisher: org.name,
-    date: [year, month, day],
+    date: dateParts(doc.meta.published),
     cover: {
       edition: edition.name,
       dates: `${dates}.`,
