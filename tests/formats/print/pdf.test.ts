@@ -26,9 +26,18 @@ async function editionsOf(contentDir: string, log: string[] = []) {
   return makePrintEditions(await prepareSite(contentDir), options(log));
 }
 
+/**
+ * Poppler's tools. Their stderr is dropped: poppler 22 warns "Suspects object is wrong type (boolean)" and
+ * "Attribute BorderColor value is of wrong type (array)" for values ISO 32000-1 allows (MarkInfo /Suspects false,
+ * /BorderColor [0 0 0]), which Typst writes.
+ */
+function poppler(tool: string, args: string[]): Buffer {
+  return execFileSync(tool, args, { maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
 /** Words as the shared/hooks check sees them: poppler's tag text against its page text. */
 function popplerGluedWords(file: string): { tagged: number; glued: string[] } {
-  const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { maxBuffer: 1 << 26 }).toString('utf8');
+  const run = (cmd: string, args: string[]): string => poppler(cmd, args).toString('utf8');
   const words = (s: string): string[] => s.toLowerCase().replace(/’/g, "'").match(/[a-z0-9']+/g) ?? [];
   const tagged = words([...run('pdfinfo', ['-struct-text', file]).matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(' '));
   const page = new Set(words(run('pdftotext', ['-raw', file, '-'])));
@@ -48,9 +57,9 @@ pdf('the second report: every edition passes the read-back and poppler finds no 
     const { tagged, glued } = popplerGluedWords(file);
     assert.ok(tagged > 150, `${tagged} words in the tags`);
     assert.equal(glued, [], file);
-    const fonts = execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean);
+    const fonts = poppler('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean);
     assert.ok(fonts.length >= 2 && fonts.every((line) => /^[A-Z]{6}\+AtkinsonHyperlegible-(Regular|Bold)\s.*\byes yes yes\b/.test(line)), fonts.join('\n'));
-    const structure = execFileSync('pdfinfo', ['-struct-text', file]).toString('latin1');
+    const structure = poppler('pdfinfo', ['-struct-text', file]).toString('latin1');
     assert.match(structure, /TH:\s+\/Scope \/Row\s+Span \(inline\)\s+"Phoned the surgery at 8am"/);
   }
 });
@@ -108,15 +117,15 @@ pdf('a three-column table of long words prints at 18 point, read as rows; at 12 
   const result = await editionsOf(content);
   assert.equal(result.problems.map(formatProblem), []);
   for (const edition of result.editions.get('waiting-times')!) {
-    const text = execFileSync('pdftotext', ['-raw', edition.source!, '-']).toString();
+    const text = poppler('pdftotext', ['-raw', edition.source!, '-']).toString();
     assert.match(text, 'RandomForestClassifier');
     assert.match(text, 'GradientBoostingClassifier');
   }
-  const large = execFileSync('pdftotext', ['-raw', result.editions.get('waiting-times')![0]!.source!, '-']).toString();
+  const large = poppler('pdftotext', ['-raw', result.editions.get('waiting-times')![0]!.source!, '-']).toString();
   assert.match(large, 'This table is shown as a list, one row at a time.');
   assert.match(large, 'Model: RandomForestClassifier');
   // The contents lists the heading as written, not numbered a second time.
-  const contents = execFileSync('pdftotext', ['-raw', '-f', '2', '-l', '3', result.editions.get('waiting-times')![0]!.source!, '-']).toString();
+  const contents = poppler('pdftotext', ['-raw', '-f', '2', '-l', '3', result.editions.get('waiting-times')![0]!.source!, '-']).toString();
   assert.match(contents, /^6\.4 Model comparison[ .]*\u2060?\d+$/m);
 });
 
@@ -128,7 +137,7 @@ pdf('a long title and summary leave the large-print cover on one page', async ()
   await writeFile(file, (await readFile(file, 'utf8')).replace('title: Waiting times for GP appointments in Riverside', 'title: Waiting times for GP appointments in Riverside, Northfield and the Eastern Villages in 2024 and 2025').replace(/^summary: .*$/m, `summary: "${summary}"`));
   const result = await editionsOf(content);
   const pdfFile = result.editions.get('waiting-times')![0]!.source!;
-  const page = (n: number) => execFileSync('pdftotext', ['-raw', '-f', String(n), '-l', String(n), pdfFile, '-']).toString();
+  const page = (n: number) => poppler('pdftotext', ['-raw', '-f', String(n), '-l', String(n), pdfFile, '-']).toString();
   assert.match(page(1).replace(/\s+/g, ' '), 'Other formats are listed on the next page. Page 1 of');
   assert.match(page(2), /^Other formats\n/);
 });
@@ -175,7 +184,7 @@ scripts('Cyrillic falls back to Noto Sans and the build says which letters; a ch
   const cyrillic = await editionsOf(content);
   const warnings = cyrillic.problems.map(formatProblem);
   assert.ok(warnings.length === 2 && warnings.every((w) => /index\.md: warning: С а б и о п с are not in the print font Atkinson Hyperlegible, so the (large-print PDF \(18 point\)|standard PDF) prints them in Noto Sans/.test(w)), warnings.join('\n'));
-  const fonts = execFileSync('pdffonts', [cyrillic.editions.get('waiting-times')![0]!.source!]).toString();
+  const fonts = poppler('pdffonts', [cyrillic.editions.get('waiting-times')![0]!.source!]).toString();
   assert.match(fonts, /NotoSans-Regular/);
   await writeFile(file, text.replace('## What people said', 'Our office sign reads 漢字.\n\n## What people said'));
   const han = await editionsOf(content);
