@@ -204,7 +204,11 @@ function fontReader(doc: PDFDocument, font: PDFDict): FontReader {
       }
     }
     return {
-      codes: (bytes) => Array.from({ length: bytes.length >> 1 }, (_, n) => (bytes[2 * n]! << 8) | bytes[2 * n + 1]!),
+      codes: (bytes) => {
+        const codes = new Array<number>(bytes.length >> 1);
+        for (let n = 0; n < codes.length; n++) codes[n] = (bytes[2 * n]! << 8) | bytes[2 * n + 1]!;
+        return codes;
+      },
       unicode: (code) => toUnicode?.get(code) ?? '',
       width: (code) => (widths.get(code) ?? fallback) / 1000,
     };

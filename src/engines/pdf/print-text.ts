@@ -101,6 +101,10 @@ export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptio
       case 'abbr': {
         const short = plainText(node.children);
         const seen = options.abbreviationsSeen;
+        // "British Sign Language (BSL)" already says it in full: spelling it out again would double it.
+        const before = out.at(-1);
+        const spelledOut = typeof before === 'string' && before.toLowerCase().trimEnd().endsWith(`${node.title.toLowerCase()} (`);
+        if (spelledOut) seen?.add(short);
         if (!seen || seen.has(short)) text(short);
         else {
           seen.add(short);
@@ -123,14 +127,17 @@ export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptio
   return mergeStrings(out);
 }
 
-/** Adjacent runs of plain text as one string: smaller JSON, and Typst shapes the words together. */
+/**
+ * Adjacent runs of plain text as one string (smaller JSON, and Typst shapes the words together), with the double
+ * space a picture leaves behind when it moves out of its sentence made single.
+ */
 function mergeStrings(nodes: readonly PrintInline[]): PrintInline[] {
   const merged: PrintInline[] = [];
   for (const node of nodes) {
     if (typeof node === 'string' && typeof merged.at(-1) === 'string') merged[merged.length - 1] += node;
     else merged.push(node);
   }
-  return merged;
+  return merged.map((node) => (typeof node === 'string' ? node.replace(/ {2,}/g, ' ') : node));
 }
 
 /** The text a link's annotation should announce: its words, as the reader sees them. */

@@ -23,6 +23,8 @@ print('the cover and other formats carry the title, publisher, dates, edition an
 print('emphasis is bold, never italic; notes are "(note 1)" at full size; abbreviations spelt out the first time only', () => {
   assert.equal(first('Some *important* words.[^1]\n\n[^1]: A note.'), { k: 'p', c: ['Some ', { k: 'b', c: ['important'] }, ' words. (note 1)'], line: 6 });
   assert.equal(first('The NHS and the NHS.\n\n*[NHS]: National Health Service'), { k: 'p', c: ['The NHS (National Health Service) and the NHS.'], line: 6 });
+  assert.equal(first('People who use British Sign Language (BSL) and BSL users.\n\n*[BSL]: British Sign Language'), { k: 'p', c: ['People who use British Sign Language (BSL) and BSL users.'], line: 6 });
+  assert.equal(first('See the chart ![Bar chart](chart.png) for more.'), { k: 'p', c: ['See the chart for more.'], line: 6 });
   assert.equal(model('Text.[^1]\n\n[^1]: A note.').notes, [{ n: 1, blocks: [{ k: 'p', c: ['A note.'], line: 8 }] }]);
 });
 print('web addresses follow their link text, not twice; site links are printed in full; link texts describe annotations', () => {
