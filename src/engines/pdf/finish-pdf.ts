@@ -1,7 +1,7 @@
 /**
  * The small post-step after Typst, for what its PDF/UA-1 output leaves out (../shared/FORMATS.md), with pdf-lib:
  * - row headers: the first cell of each body row becomes TH with /Scope /Row (Typst can mark them only behind a
- *   feature flag the Node binding cannot set);
+ *   feature flag the Node binding cannot set); headings lose a title that only repeats their text;
  * - /Contents of each link annotation is the link's text, as the reader sees it (Typst writes the address);
  * - the modification date is the report's "updated" date (Typst writes the creation date twice);
  * - the file is saved with object streams, about halving it (Typst writes none).
@@ -28,7 +28,7 @@ export interface FinishResult {
 }
 
 /** Bumped when this step changes, so cached PDFs are made again. */
-export const FINISH_VERSION = 1;
+export const FINISH_VERSION = 2;
 
 
 
@@ -40,12 +40,17 @@ function kids(doc: PDFDocument, element: PDFDict): PDFDict[] {
 
 const role = (element: PDFDict): string => String(element.get(PDFName.of('S'))).replace(/^\//, '');
 
-/** TD → TH /Scope /Row for the first cell of every row outside the table's head. */
-function markRowHeaders(doc: PDFDocument): void {
+/**
+ * TD → TH /Scope /Row for the first cell of every row outside the table's head. Also drops the /T (title) Typst gives
+ * each heading element: it only repeats the heading's own text, and poppler prints a non-ASCII title as raw UTF-16
+ * (NUL bytes and all), which garbles the `pdfinfo -struct-text` dump an auditor reads.
+ */
+function tidyStructure(doc: PDFDocument): void {
   const root = dictOf(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
   if (!root) return;
   const visit = (element: PDFDict, inHead: boolean): void => {
     const kind = role(element);
+    if (/^H[1-6]$/.test(kind)) element.delete(PDFName.of('T'));
     if (kind === 'TR' && !inHead) {
       const first = kids(doc, element)[0];
       if (first && role(first) === 'TD') {
@@ -87,7 +92,7 @@ function setModified(doc: PDFDocument, modified: string): void {
 
 /** Finishes a document pdf-lib holds, and reports its fonts. */
 export function finishDocument(doc: PDFDocument, input: FinishInput): FontReport {
-  markRowHeaders(doc);
+  tidyStructure(doc);
   linkContents(doc, new Map(input.linkTexts));
   setModified(doc, input.modified);
   return fontsIn(doc);
