@@ -45,8 +45,18 @@ for (const b of [40, 41, 60, 62, 91, 93, 123, 125, 47, 37]) CLASS[b] = 2;
 /** Calls `operator` with its operands for every operator in a content stream. */
 function parseContent(data: Uint8Array, operator: (op: string, operands: Token[]) => void): void {
   let i = 0;
-  const stack: Token[][] = [[]];
-  const top = (): Token[] => stack[stack.length - 1]!;
+  // Operands of the current operator, or the items of the array or dictionary being read.
+  const stack: Token[][] = [];
+  let current: Token[] = [];
+  const open = (): void => {
+    stack.push(current);
+    current = [];
+  };
+  const close = (): Token[] => {
+    const items = current;
+    current = stack.pop() ?? [];
+    return items;
+  };
   const readName = (): string => {
     let name = '';
     while (i < data.length && CLASS[data[i]!] === 0) name += String.fromCharCode(data[i++]!);
@@ -56,7 +66,7 @@ function parseContent(data: Uint8Array, operator: (op: string, operands: Token[]
     const c = data[i]!;
     if (CLASS[c] === 1) { i++; continue; }
     if (c === 37) { while (i < data.length && data[i] !== 10 && data[i] !== 13) i++; continue; }
-    if (c === 47) { i++; top().push({ name: readName() }); continue; }
+    if (c === 47) { i++; current.push({ name: readName() }); continue; }
     if (c === 40) {
       const out: number[] = [];
       let depth = 1;
@@ -79,19 +89,19 @@ function parseContent(data: Uint8Array, operator: (op: string, operands: Token[]
         if (b === 41 && --depth === 0) break;
         out.push(b);
       }
-      top().push({ bytes: Uint8Array.from(out) });
+      current.push({ bytes: Uint8Array.from(out) });
       continue;
     }
-    if (c === 60 && data[i + 1] === 60) { i += 2; stack.push([]); continue; }
+    if (c === 60 && data[i + 1] === 60) { i += 2; open(); continue; }
     if (c === 62 && data[i + 1] === 62) {
       i += 2;
-      const items = stack.pop()!;
+      const items = close();
       const dict = new Map<string, Token>();
       for (let k = 0; k + 1 < items.length; k += 2) {
         const key = items[k];
         if (key && typeof key === 'object' && 'name' in key) dict.set(key.name, items[k + 1]!);
       }
-      top().push(dict);
+      current.push(dict);
       continue;
     }
     if (c === 60) {
@@ -111,12 +121,12 @@ function parseContent(data: Uint8Array, operator: (op: string, operands: Token[]
         }
       }
       if (high >= 0) bytes[length++] = high << 4;
-      top().push({ bytes: bytes.subarray(0, length) });
+      current.push({ bytes: bytes.subarray(0, length) });
       i = end + 1;
       continue;
     }
-    if (c === 91) { i++; stack.push([]); continue; }
-    if (c === 93) { i++; const items = stack.pop()!; top().push(items); continue; }
+    if (c === 91) { i++; open(); continue; }
+    if (c === 93) { i++; const items = close(); current.push(items); continue; }
     if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
       // Numbers by hand: this loop runs for every operand of every operator.
       const negative = c === 45;
@@ -131,25 +141,28 @@ function parseContent(data: Uint8Array, operator: (op: string, operands: Token[]
           else value = value * 10 + (d - 48);
         } else break;
       }
-      top().push(negative ? -value : value);
+      current.push(negative ? -value : value);
       continue;
     }
     const op = readName() || String.fromCharCode(data[i++]!);
-    if (stack.length === 1) {
-      operator(op, stack[0]!);
-      stack[0] = [];
-    } else top().push({ op });
+    if (stack.length === 0) {
+      operator(op, current);
+      current = [];
+    } else current.push({ op });
   }
 }
 
 // ——— Fonts ———
 
 interface FontReader {
-  /** Splits a string's bytes into character codes. */
-  codes(bytes: Uint8Array): number[];
-  unicode(code: number): string;
-  /** Advance width in text space units per 1 of font size. */
-  width(code: number): number;
+  /** Two bytes a character code (Identity-H CID fonts), or one. */
+  twoByte: boolean;
+  /** Text of each code ('' when the font says nothing). */
+  unicode: string[];
+  /** Advance width of each code, in text space units per 1 of font size. */
+  widths: Float64Array;
+  /** For codes past the end of the tables. */
+  fallbackWidth: number;
 }
 
 
@@ -184,46 +197,45 @@ export function parseToUnicode(cmap: string): Map<number, string> {
 function fontReader(doc: PDFDocument, font: PDFDict): FontReader {
   const toUnicodeStream = resolve(doc, font.get(PDFName.of('ToUnicode')));
   const toUnicode = toUnicodeStream instanceof PDFRawStream ? parseToUnicode(Buffer.from(streamBytes(toUnicodeStream)).toString('latin1')) : undefined;
-  const widths = new Map<number, number>();
-  if (font.get(PDFName.of('Subtype')) === PDFName.of('Type0')) {
+  const widthOf = new Map<number, number>();
+  const twoByte = font.get(PDFName.of('Subtype')) === PDFName.of('Type0');
+  let fallback = 0;
+  let scale = 1;
+  if (twoByte) {
     const descendants = resolve(doc, font.get(PDFName.of('DescendantFonts')));
     const cid = dictOf(doc, descendants instanceof PDFArray ? descendants.get(0) : undefined);
-    const fallback = numberOf(doc, cid?.get(PDFName.of('DW'))) ?? 1000;
+    fallback = numberOf(doc, cid?.get(PDFName.of('DW'))) ?? 1000;
     const w = resolve(doc, cid?.get(PDFName.of('W')));
     const items = w instanceof PDFArray ? w.asArray().map((item) => resolve(doc, item)) : [];
     for (let k = 0; k < items.length;) {
       const first = (items[k] as PDFNumber).asNumber();
       const next = items[k + 1];
       if (next instanceof PDFArray) {
-        next.asArray().forEach((value, n) => widths.set(first + n, numberOf(doc, value) ?? fallback));
+        next.asArray().forEach((value, n) => widthOf.set(first + n, numberOf(doc, value) ?? fallback));
         k += 2;
       } else {
         const [last, width] = [(next as PDFNumber).asNumber(), (items[k + 2] as PDFNumber).asNumber()];
-        for (let code = first; code <= last; code++) widths.set(code, width);
+        for (let code = first; code <= last; code++) widthOf.set(code, width);
         k += 3;
       }
     }
-    return {
-      codes: (bytes) => {
-        const codes = new Array<number>(bytes.length >> 1);
-        for (let n = 0; n < codes.length; n++) codes[n] = (bytes[2 * n]! << 8) | bytes[2 * n + 1]!;
-        return codes;
-      },
-      unicode: (code) => toUnicode?.get(code) ?? '',
-      width: (code) => (widths.get(code) ?? fallback) / 1000,
-    };
+  } else {
+    const firstChar = numberOf(doc, font.get(PDFName.of('FirstChar'))) ?? 0;
+    const list = resolve(doc, font.get(PDFName.of('Widths')));
+    if (list instanceof PDFArray) list.asArray().forEach((value, n) => widthOf.set(firstChar + n, numberOf(doc, value) ?? 0));
+    // Type 3 glyph widths are in glyph space; scale by its FontMatrix.
+    const matrix = resolve(doc, font.get(PDFName.of('FontMatrix')));
+    scale = matrix instanceof PDFArray ? (numberOf(doc, matrix.get(0)) ?? 0.001) * 1000 : 1;
   }
-  const firstChar = numberOf(doc, font.get(PDFName.of('FirstChar'))) ?? 0;
-  const list = resolve(doc, font.get(PDFName.of('Widths')));
-  if (list instanceof PDFArray) list.asArray().forEach((value, n) => widths.set(firstChar + n, numberOf(doc, value) ?? 0));
-  // Type 3 glyph widths are in glyph space; scale by its FontMatrix.
-  const matrix = resolve(doc, font.get(PDFName.of('FontMatrix')));
-  const scale = matrix instanceof PDFArray ? (numberOf(doc, matrix.get(0)) ?? 0.001) * 1000 : 1;
-  return {
-    codes: (bytes) => [...bytes],
-    unicode: (code) => toUnicode?.get(code) ?? String.fromCharCode(code),
-    width: (code) => ((widths.get(code) ?? 0) * scale) / 1000,
-  };
+  // Tables indexed by code, as long as the highest code the font describes: looked up once per glyph on every page.
+  const size = twoByte ? Math.max(0, ...widthOf.keys(), ...(toUnicode?.keys() ?? [])) + 1 : 0x100;
+  const widths = new Float64Array(size);
+  const unicode = new Array<string>(size);
+  for (let code = 0; code < size; code++) {
+    widths[code] = ((widthOf.get(code) ?? fallback) * scale) / 1000;
+    unicode[code] = toUnicode?.get(code) ?? (twoByte ? '' : String.fromCharCode(code));
+  }
+  return { twoByte, unicode, widths, fallbackWidth: (fallback * scale) / 1000 };
 }
 
 // ——— Reading a page ———
@@ -282,12 +294,13 @@ export function pageTextRuns(doc: PDFDocument, page: PDFPage): TextRun[] {
           continue;
         }
         if (!item || typeof item !== 'object' || !('bytes' in item)) continue;
-        const codes = font.codes(item.bytes);
-        const singleByte = codes.length === item.bytes.length;
-        for (const code of codes) {
-          text += font.unicode(code);
-          const space = singleByte && code === 32 ? state.wordSpacing : 0;
-          advance += (font.width(code) * state.size + state.charSpacing + space) * state.scale;
+        const bytes = item.bytes;
+        const step = font.twoByte ? 2 : 1;
+        for (let k = 0; k + step <= bytes.length; k += step) {
+          const code = font.twoByte ? (bytes[k]! << 8) | bytes[k + 1]! : bytes[k]!;
+          text += font.unicode[code] ?? '';
+          const space = !font.twoByte && code === 32 ? state.wordSpacing : 0;
+          advance += ((font.widths[code] ?? font.fallbackWidth) * state.size + state.charSpacing + space) * state.scale;
         }
       }
       tm = multiply([1, 0, 0, 1, advance, 0], tm);
