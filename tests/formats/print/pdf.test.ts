@@ -108,6 +108,24 @@ pdf('the cache typesets again only what changed', async () => {
   assert.match(third.editions.get('waiting-times')![0]!.entry.label, /^Large print PDF \(18 point, \d+ pages, \d+ KB\)$/);
 });
 
+pdf('a 24 point edition, set in site.yml, is checked at 24 point, page numbers included', async () => {
+  const content = path.join(tmp.dir, 'sizes');
+  await cp(SECOND, content, { recursive: true });
+  const settings = path.join(content, '_data/site.yml');
+  await writeFile(settings, `${await readFile(settings, 'utf8')}print:\n  largePrintSizes: [18, 24]\n`);
+  const result = await editionsOf(content);
+  assert.equal(result.problems.map(formatProblem), []);
+  const editions = result.editions.get('waiting-times')!;
+  assert.equal(editions.map((e) => e.entry.label.replace(/\d+ pages, \d+ KB/, 'N pages, N KB')), ['Large print PDF (18 point, N pages, N KB)', 'Large print PDF (24 point, N pages, N KB)', 'Standard PDF (N pages, N KB)']);
+  const doc = await getDocument({ data: new Uint8Array(await readFile(editions[1]!.source!)), verbosity: 0 }).promise;
+  let smallest = Infinity;
+  for (let n = 1; n <= doc.numPages; n++) {
+    for (const item of (await (await doc.getPage(n)).getTextContent()).items) if ('str' in item && item.str.trim()) smallest = Math.min(smallest, Math.hypot(item.transform[2], item.transform[3]));
+  }
+  assert.ok(smallest >= 23.9, `pdf.js finds text at ${smallest} pt`);
+  await doc.destroy();
+});
+
 pdf('a three-column table of long words prints at 18 point, read as rows; at 12 point as a table', async () => {
   const content = path.join(tmp.dir, 'models');
   await cp(SECOND, content, { recursive: true });
