@@ -38,6 +38,17 @@ function metricsFor(bold: boolean) {
   return fontMetrics(PRINT_FONTS.find((f) => f.bold === bold)!.file);
 }
 
+/**
+ * A soft hyphen after every `every` characters: Typst breaks a word only where hyphenation patterns or soft hyphens
+ * allow, and a code or file name has no patterns, so without these it would run off the page.
+ */
+function breakable(word: string, every: number): string {
+  const characters = [...word];
+  const pieces: string[] = [];
+  for (let i = 0; i < characters.length; i += Math.max(1, every)) pieces.push(characters.slice(i, i + Math.max(1, every)).join(''));
+  return pieces.join('\u00ad');
+}
+
 const longWordPatterns = new Map<number, RegExp>();
 
 function longerThan(characters: number): RegExp {
@@ -62,7 +73,7 @@ export function printRuns(text: string, options: Pick<PrintTextOptions, 'sizePt'
     // Words wider than the line (less a margin for kerning) are the only ones Typst may break.
     for (const piece of part.split(/(\S+)/)) {
       if (!piece) continue;
-      if (/\S/.test(piece) && metrics.widthPt(piece, options.sizePt) > options.lineWidthPt * 0.95) runs.push({ k: 'long', t: piece });
+      if (/\S/.test(piece) && metrics.widthPt(piece, options.sizePt) > options.lineWidthPt * 0.95) runs.push({ k: 'long', t: breakable(piece, safeLength) });
       else if (typeof runs.at(-1) === 'string') runs[runs.length - 1] += piece;
       else runs.push(piece);
     }

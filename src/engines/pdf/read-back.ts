@@ -125,6 +125,9 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
     // One message a page, quoting the small text as it reads, is enough to find the rule that causes it.
     if (tooSmall.length > 0) problems.push(`page ${number}: text "${shorten(layoutText(tooSmall))}" is ${tooSmall[0]!.size.toFixed(1)} pt, below ${expect.minFontPt} pt`);
     for (const r of runs) smallest = Math.min(smallest, r.size);
+    // Text past the page's edge is cut off in print and on screen, though a screen reader would still read it.
+    const offPage = runs.filter((r) => Math.max(r.x0, r.x1) > width + 1 || Math.min(r.x0, r.x1) < -1);
+    if (offPage.length > 0) problems.push(`page ${number}: text "${shorten(layoutText(offPage))}" runs past the edge of the page`);
     const untagged = runs.filter((r) => !r.marked);
     if (untagged.length > 0) {
       problems.push(`page ${number}: ${untagged.length} text ${untagged.length === 1 ? 'run is' : 'runs are'} neither tagged nor marked as an artifact ("${shorten(layoutText(untagged))}")`);

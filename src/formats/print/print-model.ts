@@ -79,11 +79,12 @@ export function tableColumnWidths(table: Pick<TableBlock, 'header' | 'rows'>, si
   const padding = 2 * CELL_INSET_EM * sizePt + 1;
   const minimum = new Array<number>(columns).fill(0);
   const natural = new Array<number>(columns).fill(0);
+  // 8% over the measured width: kerning, and the 5% a word may exceed its line before it counts as too long (print-text.ts).
   const measure = (content: readonly Inline[], column: number, isBold: boolean): void => {
     const metrics = isBold ? bold! : regular!;
     const words = wordsOf(content);
-    minimum[column] = Math.max(minimum[column]!, ...words.map((w) => metrics.widthPt(w, sizePt) * 1.03 + padding));
-    natural[column] = Math.max(natural[column]!, metrics.widthPt(words.join(' '), sizePt) * 1.03 + padding);
+    minimum[column] = Math.max(minimum[column]!, ...words.map((w) => metrics.widthPt(w, sizePt) * 1.08 + padding));
+    natural[column] = Math.max(natural[column]!, metrics.widthPt(words.join(' '), sizePt) * 1.08 + padding);
   };
   table.header.forEach((cell, i) => measure(cell.content, i, true));
   // The first cell of a row is its row header, printed bold.

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { prepareSite, forgetPreparedSites } from '../../../src/report/prepare-site.ts';
 import { makePrintEditions } from '../../../src/formats/print/make-print-editions.ts';
-import { reportPrintModel } from '../../../src/formats/print/print-model.ts';
+import { reportPrintHeadings, reportPrintModel } from '../../../src/formats/print/print-model.ts';
 import { printEditions } from '../../../src/formats/print/editions.ts';
 import { runPdfJobs, type EngineOptions } from '../../../src/engines/pdf/pdf-engine.ts';
 import { makePdf } from '../../../src/engines/pdf/make-pdf.ts';
@@ -158,6 +158,20 @@ pdf('a long title and summary leave the large-print cover on one page', async ()
   const page = (n: number) => poppler('pdftotext', ['-raw', '-f', String(n), '-l', String(n), pdfFile, '-']).toString();
   assert.match(page(1).replace(/\s+/g, ' '), 'Other formats are listed on the next page. Page 1 of');
   assert.match(page(2), /^Other formats\n/);
+});
+
+pdf('a code with no hyphenation points breaks inside the page; unbroken, the read-back catches it running off the page', async () => {
+  forgetPreparedSites();
+  const site = await prepareSite(SECOND);
+  const doc = site.reports[0]!.document;
+  const code = 'REF-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const model = reportPrintModel({ doc: { ...doc, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: `Quote ${code} when you call.` }], line: 9 }] }, organisation: site.organisation, edition: printEditions([24])[0]!, images: new Map(), otherFormats: [], siteUrl: site.settings.url });
+  const job = (body: typeof model.body) => ({ name: 'x.pdf', template: 'report.typ', model: { ...model, body }, images: [], finish: { modified: '2025-06-30', linkTexts: [] }, expect: { title: doc.meta.title, lang: 'en-GB', headings: reportPrintHeadings({ ...model, body }), minFontPt: 24 } });
+  const broken = await makePdf(job(model.body));
+  assert.ok(broken.ok);
+  if (broken.ok) assert.equal(broken.problems, []);
+  const unbreakable = await makePdf(job([{ k: 'p', c: [`Quote ${code} when you call.`], line: 9 }]));
+  assert.ok(unbreakable.ok && unbreakable.problems.some((p) => /^page \d+: text ".*" runs past the edge of the page$/.test(p)), unbreakable.ok ? unbreakable.problems.join('\n') : '');
 });
 
 pdf('a failed typeset names the Markdown line of the block at fault', async () => {

@@ -63,7 +63,12 @@ print('three columns of long words: rows at 24 point; at 18 point every column h
 });
 print('a word too long for any line is the only text marked breakable', () => {
   const p = first('Run Supercalifragilisticexpialidocious_and_a_very_long_identifier_name_here now.', printEditions([40])[0]);
-  assert.equal(p, { k: 'p', c: ['Run ', { k: 'long', t: 'Supercalifragilisticexpialidocious_and_a_very_long_identifier_name_here' }, ' now.'], line: 6 });
+  assert.is(p.k, 'p');
+  if (p.k !== 'p') return;
+  const [before, long, after] = p.c;
+  assert.equal([before, after], ['Run ', ' now.']);
+  // Soft hyphens let Typst break even a word with no hyphenation points; the words themselves are unchanged.
+  assert.ok(typeof long === 'object' && long.k === 'long' && long.t.replace(/\u00ad/g, '') === 'Supercalifragilisticexpialidocious_and_a_very_long_identifier_name_here' && long.t.includes('\u00ad'));
 });
 print('the print headings are what the bookmarks must list', () => {
   const m = model('## One\n\n### Two\n\nText.[^1]\n\n[^1]: Note.');
