@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run setup: installs what the pipeline needs on a Debian machine with Node 20, and nothing already there.
-# Debian packages: Chromium (the accessibility gate and the tests; the build itself needs no browser) and poppler-utils
-# (pdfinfo, pdftotext, pdffonts: the tests hold every PDF against this independent reader).
+# Debian packages: Chromium (the accessibility gate and the tests; the build itself needs no browser), poppler-utils
+# (pdfinfo, pdftotext, pdffonts) and qpdf: the tests hold every PDF against these independent readers.
 # Works before node_modules exists; running it twice is harmless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,8 +10,9 @@ chromium="${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: Chromium found at $chromium; poppler-utils found"
+  echo "setup: Chromium found at $chromium; poppler-utils and qpdf found"
 else
   echo "setup: installing Debian packages: ${missing[*]}…"
   if [ "$(id -u)" = "0" ]; then

@@ -59,6 +59,8 @@ pdf('the second report: every edition passes the read-back and poppler finds no 
     assert.equal(glued, [], file);
     const fonts = poppler('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean);
     assert.ok(fonts.length >= 2 && fonts.every((line) => /^[A-Z]{6}\+AtkinsonHyperlegible-(Regular|Bold)\s.*\byes yes yes\b/.test(line)), fonts.join('\n'));
+    // qpdf checks the file's structure (cross-reference, object streams) after pdf-lib rewrote it.
+    assert.match(poppler('qpdf', ['--check', file]).toString(), /No syntax or stream encoding errors found/);
     const structure = poppler('pdfinfo', ['-struct-text', file]).toString('latin1');
     assert.match(structure, /TH:\s+\/Scope \/Row\s+Span \(inline\)\s+"Phoned the surgery at 8am"/);
   }
