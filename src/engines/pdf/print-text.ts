@@ -103,7 +103,8 @@ export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptio
       case 'strong':
       case 'em': out.push({ k: 'b', c: toPrintInlines(node.children, { ...options, bold: true }) }); break;
       case 'strike': out.push({ k: 'del', c: toPrintInlines(node.children, options) }); break;
-      case 'code': out.push({ k: 'code', t: node.text }); break;
+      // Code is printed in the same font as the text (large print keeps one legible font), and breaks like it.
+      case 'code': text(node.text); break;
       case 'break': out.push({ k: 'br' }); break;
       case 'html': break;
       // Images are printed as figures by the block renderer (see print-model.ts), never dropped from the text.
@@ -153,5 +154,5 @@ function mergeStrings(nodes: readonly PrintInline[]): PrintInline[] {
 
 /** The text a link's annotation should announce: its words, as the reader sees them. */
 export function printInlineText(nodes: readonly PrintInline[]): string {
-  return nodes.map((n) => (typeof n === 'string' ? n : 'c' in n ? printInlineText(n.c) : 't' in n ? n.t : n.k === 'br' ? ' ' : '')).join('');
+  return nodes.map((n) => (typeof n === 'string' ? n : 'c' in n ? printInlineText(n.c) : 't' in n ? n.t.replace(/\u00ad/g, '') : n.k === 'br' ? ' ' : '')).join('');
 }

@@ -9,7 +9,6 @@ export type PrintInline =
   | string
   | { k: 'b'; c: PrintInline[] }
   | { k: 'del'; c: PrintInline[] }
-  | { k: 'code'; t: string }
   /** A link: its text, and the address printed after it (a reader cannot click paper). */
   | { k: 'a'; href: string; c: PrintInline[]; url?: string }
   /** Never broken across lines (a phone number, a postcode). */
@@ -29,7 +28,8 @@ export type PrintBlock =
   | { k: 'table'; caption?: PrintInline[]; header: PrintInline[][]; rows: PrintInline[][][]; numeric: boolean[]; widthsPt: number[]; line: number }
   /** A table too wide for the page at this size, read one row at a time as "heading: value" lines. */
   | { k: 'rows'; caption?: PrintInline[]; header: PrintInline[][]; rows: PrintInline[][][]; line: number }
-  | { k: 'code'; t: string; line: number }
+  /** Preformatted text, a line at a time (long lines break only where a word is too long for any line). */
+  | { k: 'code'; lines: PrintInline[][]; line: number }
   | { k: 'rule'; line: number };
 
 /** What every print model gives the shared page setup (layouts/print/common.typ). */

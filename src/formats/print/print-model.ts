@@ -158,7 +158,10 @@ function blocks(list: readonly Block[], state: State, availablePt: number): Prin
       case 'quote': return [{ k: 'quote', blocks: blocks(block.blocks, state, availablePt - INDENT_EM * state.sizePt), line: block.line }];
       case 'figure': return figure(block.image, state, availablePt);
       case 'table': return [table(block, state, availablePt)];
-      case 'code': return [{ k: 'code', t: block.text.replace(/\n$/, ''), line: block.line }];
+      case 'code': {
+        const inner = availablePt - 2 * CELL_INSET_EM * state.sizePt;
+        return [{ k: 'code', lines: block.text.replace(/\n$/, '').split('\n').map((text) => printRuns(text, { sizePt: state.sizePt, lineWidthPt: inner })), line: block.line }];
+      }
       case 'rule': return [{ k: 'rule', line: block.line }];
       case 'html': return [];
     }

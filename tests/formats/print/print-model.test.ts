@@ -70,6 +70,15 @@ print('a word too long for any line is the only text marked breakable', () => {
   // Soft hyphens let Typst break even a word with no hyphenation points; the words themselves are unchanged.
   assert.ok(typeof long === 'object' && long.k === 'long' && long.t.replace(/\u00ad/g, '') === 'Supercalifragilisticexpialidocious_and_a_very_long_identifier_name_here' && long.t.includes('\u00ad'));
 });
+print('code is printed in the text font and breaks like text: a line too long for the page gets soft hyphens', () => {
+  assert.equal(first('Run `npm test` now.'), { k: 'p', c: ['Run npm test now.'], line: 6 });
+  const block = first('```\nconst x = 1;\n' + 'a'.repeat(90) + '\n```');
+  assert.is(block.k, 'code');
+  if (block.k !== 'code') return;
+  assert.equal(block.lines[0], ['const x = 1;']);
+  const long = block.lines[1]![0]!;
+  assert.ok(typeof long === 'object' && long.k === 'long' && long.t.replace(/\u00ad/g, '') === 'a'.repeat(90));
+});
 print('the print headings are what the bookmarks must list', () => {
   const m = model('## One\n\n### Two\n\nText.[^1]\n\n[^1]: Note.');
   assert.equal(reportPrintHeadings(m).map((h) => `${h.level} ${h.text}`), ['1 Sample', '2 Other formats', '2 Contents', '2 One', '3 Two', '2 Notes']);
