@@ -55,17 +55,75 @@ export function spokenLetters(letters: string): string {
   return letters.split('').join(' ');
 }
 
-const SYMBOLS: Array<[RegExp, string]> = [
-  [/£\s?(\d[\d,]*(?:\.\d+)?)(m|bn)?\b/g, '$1$2 pounds'],
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const FRACTION_WORDS: Record<number, [string, string]> = {
+  2: ['half', 'halves'], 3: ['third', 'thirds'], 4: ['quarter', 'quarters'], 5: ['fifth', 'fifths'], 6: ['sixth', 'sixths'],
+  7: ['seventh', 'sevenths'], 8: ['eighth', 'eighths'], 9: ['ninth', 'ninths'], 10: ['tenth', 'tenths'],
+};
+const UNITS: Record<string, string> = { yr: 'year', hr: 'hour', wk: 'week', mo: 'month', min: 'minute' };
+
+/** "22/04/2025" → "22 April 2025" (UK order); undefined when it cannot be a date. */
+function spokenDate(day: string, month: string, year?: string): string | undefined {
+  const [d, m] = [Number(day), Number(month)];
+  if (d < 1 || d > 31 || m < 1 || m > 12) return undefined;
+  const fullYear = year === undefined ? '' : ` ${year.length === 2 ? `20${year}` : year}`;
+  return `${d} ${MONTHS[m - 1]}${fullYear}`;
+}
+
+/** "1/3" → "one third", "14/18" → "14 out of 18", "22/04" → "22 April", "2011/12" → "2011 to 2012". */
+function spokenSlashNumbers(a: string, b: string): string {
+  const [x, y] = [Number(a), Number(b)];
+  if (y >= 2 && y <= 10 && x >= 1 && x < y) return `${NUMBER_WORDS[x]} ${FRACTION_WORDS[y]![x === 1 ? 0 : 1]}`;
+  if (a.length === 4 && b.length === 2 && (x + 1) % 100 === y) return `${a} to ${a.slice(0, 2)}${b}`;
+  const date = a.length <= 2 && b.length === 2 ? spokenDate(a, b) : undefined;
+  if (date) return date;
+  return x <= y ? `${a} out of ${b}` : `${a} slash ${b}`;
+}
+
+/** "2011-12" → "2011 to 2012", "10-15" → "10 to 15", "9am–5pm" → "9am to 5pm". */
+function spokenRange(from: string, to: string): string {
+  const expanded = /^(19|20)\d\d$/.test(from) && /^\d\d$/.test(to) ? `${from.slice(0, 2)}${to}` : to;
+  return `${from} to ${expanded}`;
+}
+
+/**
+ * Written forms a listener would mishear, each with what to say instead. Order matters: specific forms (N/A, dates,
+ * ranges) come before the general ones (a slash between words, a dash between clauses).
+ */
+const SYMBOLS: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
+  [/£\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(m|bn|k)\b)?/gi, (_, amount, scale) => `${amount}${scale ? scale.toLowerCase() : ''} pounds`],
   [/(\d[\d,]*(?:\.\d+)?)\s?%/g, '$1 percent'],
   [/\s&\s/g, ' and '],
   [/\be\.g\.(?=\s|$)/gi, 'for example'],
   [/\bi\.e\.(?=\s|$)/gi, 'that is'],
   [/\betc\.(?=\s|$)/gi, 'and so on'],
+  [/\bN\/A\b/gi, 'not applicable'],
+  [/\band\/or\b/gi, 'and or'],
+  [/\b24\/7\b/g, '24 hours a day, 7 days a week'],
+  [/\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g, (whole, d, m, y) => spokenDate(d, m, y) ?? whole.replace(/\//g, ' slash ')],
+  [/(?<![\w/.])(\d{1,4})\/(\d{1,4})(?![\w/])/g, (_, a, b) => spokenSlashNumbers(a, b)],
+  [/\/(year|month|week|day|hour|minute|person|patient|head|annum|yr|hr|wk|mo|min)\b/gi, (_, unit: string) => ` per ${UNITS[unit.toLowerCase()] ?? unit}`],
+  // A hyphen or dash between two numbers is "to" only when it stands alone: never inside a code like M-24-08.
+  [/(?<![\w./-])(\d{1,4}(?:\.\d+)?(?:am|pm)?)\s?[–—-]\s?(\d{1,4}(?:\.\d+)?(?:am|pm)?)(?![\w/-])/gi, (_, a, b) => spokenRange(a, b)],
+  // A dash after a sentence's end introduces who said it ("I went home. — a resident").
+  [/([.!?])\s+[–—]\s/g, '$1 '],
   [/\s[–—]\s/g, ', '],
-  [/(\d(?:am|pm)?)\s?[–—-]\s?(\d)/gi, '$1 to $2'],
-  [/\b(\w+)\/(\w+)\b/g, '$1 or $2'],
+  [/\b([A-Za-z]+)\/([A-Za-z]+)\b/g, '$1 or $2'],
   [/\s\+\s/g, ' plus '],
+  [/~\s?(?=\d)/g, 'about '],
+  [/\s?≤\s?/g, ' up to '],
+  [/\s?≥\s?/g, ' at least '],
+  [/\s?<\s?(?=\d)/g, ' less than '],
+  [/\s?>\s?(?=\d)/g, ' more than '],
+  [/[~<>]/g, ' '],
+  [/_/g, ' '],
+  // The text's own square brackets stay words of the text: the narrator's script keeps [ ] for its directions.
+  [/\[/g, '('],
+  [/\]/g, ')'],
+  // Words that point at the page mean nothing to a listener.
+  [/\b(the|this) (table|chart|graph|figure|picture|image|list) below\b/gi, 'the next $2'],
+  [/\b(the|this) (table|chart|graph|figure|picture|image|list) above\b/gi, 'the previous $2'],
   [/[“”"]/g, ''],
   [/\s*\*\s*/g, ' '],
 ];
@@ -73,8 +131,12 @@ const SYMBOLS: Array<[RegExp, string]> = [
 /** Words for symbols a speech engine reads badly or not at all. */
 export function speakSymbols(text: string): string {
   let out = text;
-  for (const [pattern, replacement] of SYMBOLS) out = out.replace(pattern, replacement);
-  return out.replace(/(\d)m pounds/g, '$1 million pounds').replace(/(\d)bn pounds/g, '$1 billion pounds');
+  for (const [pattern, replacement] of SYMBOLS) out = out.replace(pattern, replacement as (substring: string, ...args: string[]) => string);
+  return out
+    .replace(/(\d)m pounds/g, '$1 million pounds')
+    .replace(/(\d)bn pounds/g, '$1 billion pounds')
+    .replace(/(\d)k pounds/g, '$1 thousand pounds')
+    .replace(/ {2,}/g, ' ');
 }
 
 const INITIALISM = /\b[A-Z]{2,4}(?=s?\b)/;

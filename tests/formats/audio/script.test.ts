@@ -52,11 +52,28 @@ golden('phone numbers, email and web addresses are speakable; link addresses are
   );
 });
 golden('symbols are spoken', () => {
-  assert.is(speakSymbols('£5 & 10% – then 2–3 days, e.g. and/or'), '5 pounds and 10 percent, then 2 to 3 days, for example and or or');
+  assert.is(speakSymbols('£5 & 10% – then 2–3 days, e.g. and/or'), '5 pounds and 10 percent, then 2 to 3 days, for example and or');
   assert.is(speakSymbols('open 9am–5pm, £1,250 a week'), 'open 9am to 5pm, 1,250 pounds a week');
   assert.is(spokenPhone('+44 (0)20 7946 0000'), 'plus 4 4, 2 0, 7 9 4 6, 0 0 0 0');
   assert.is(spokenEmail('info@healthwatch-lambeth.org.uk'), 'info at healthwatch dash lambeth dot org dot uk');
   assert.is(spokenWebAddress('https://www.nhs.uk/mental-health/'), 'www dot nhs dot uk slash mental dash health');
+});
+golden('slashes are read by what they mean', () => {
+  assert.is(speakSymbols('N/A, and/or, staff/volunteers, open 24/7'), 'not applicable, and or, staff or volunteers, open 24 hours a day, 7 days a week');
+  assert.is(speakSymbols('on 22/04/2025 and 22/04'), 'on 22 April 2025 and 22 April');
+  assert.is(speakSymbols('1/3 of people, 2/3 of them, 14/18 mothers'), 'one third of people, two thirds of them, 14 out of 18 mothers');
+  assert.is(speakSymbols('in 2019/20 it cost £2M/year, or £5/day'), 'in 2019 to 2020 it cost 2 million pounds per year, or 5 pounds per day');
+});
+golden('a hyphen between numbers is "to" only in a range', () => {
+  assert.is(speakSymbols('in 2011-12, ages 18-24, 10 – 15 people'), 'in 2011 to 2012, ages 18 to 24, 10 to 15 people');
+  assert.is(speakSymbols('code M-24-08, on 2025-06-30'), 'code M-24-08, on 2025-06-30');
+});
+golden('symbols, brackets, page words and attributions', () => {
+  assert.is(speakSymbols('~40 people, <5 and >10, file_name'), 'about 40 people, less than 5 and more than 10, file name');
+  assert.is(speakSymbols('values [0.53, 0.47]'), 'values (0.53, 0.47)');
+  assert.is(speakSymbols('See the table below and the chart above.'), 'See the next table and the previous chart.');
+  assert.is(speakSymbols('I went home. — a resident'), 'I went home. a resident');
+  assert.is(speakSymbols('£1,250 a week, £3k'), '1,250 pounds a week, 3 thousand pounds');
 });
 golden.run();
 
