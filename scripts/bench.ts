@@ -11,3 +11,4 @@ const results = await runBench(reports, runs, (line) => console.log(line));
 console.log(formatBench(results.site, `\nSite, ${reports} reports of ~5,000 words (floor: raw Eleventy on the same Markdown)`));
 console.log(formatBench(results.pdf, '\nPDFs, large print (reference: Chromium\'s bare page.pdf of the same report)'));
 console.log(formatBench(results.audio, '\nAudio (ratios against speech synthesis alone)'));
+console.log(formatBench(results.encoders, '\nMP3 encoders on the same speech (ratios against lamejs)'));

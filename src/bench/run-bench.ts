@@ -24,6 +24,9 @@ import { PDFDocument } from 'pdf-lib';
 import { readBackPdf } from '../engines/pdf/read-back.ts';
 import { audioDefaults, makeAudio } from '../formats/audio/make-audio.ts';
 import { renderAudioInWorker } from '../formats/audio/audio-pool.ts';
+import { levelled, speak } from '../formats/audio/synthesize.ts';
+import { encodeMp3 } from '../formats/audio/encode-mp3.ts';
+import { encodeMp3WithLamejs } from './lamejs-reference.ts';
 
 export interface StageResult { name: string; runsSeconds: number[]; median: number; ratio: number; note?: string }
 
@@ -168,13 +171,33 @@ async function audioStages(root: string, content: string, sample: number, log: (
   const minutes = cold.reports.reduce((n, r) => n + r.facts.durationSeconds, 0) / 60;
   return [
     stage('speech synthesis', per(cold.synthesisSeconds), floor, `s per 1,000 words (eSpeak NG, WebAssembly; ${cold.words} words, ${minutes.toFixed(0)} min of audio)`),
-    stage('MP3 encoding', per(cold.encodingSeconds), floor, 's per 1,000 words (lamejs)'),
+    stage('MP3 encoding', per(cold.encodingSeconds), floor, 's per 1,000 words (LAME in WebAssembly)'),
     stage('audio, cold (wall clock)', per(coldSeconds), floor, `s per 1,000 words, ${options.concurrency} workers`),
     stage('audio, cached', per(cachedSeconds), floor, 's per 1,000 words: nothing synthesised'),
   ];
 }
 
-export async function runBench(reports: number, runs: number, log: (line: string) => void): Promise<{ site: StageResult[]; pdf: StageResult[]; audio: StageResult[] }> {
+/** The two MP3 encoders on the same speech (about two minutes), seconds per minute of audio, medians of `runs`. */
+async function encoderStages(runs: number, log: (line: string) => void): Promise<StageResult[]> {
+  log('Encoding the same speech with lamejs and with LAME in WebAssembly…');
+  const sentence = 'We talked with eighteen mothers in Lambeth about the help they got and what should change. ';
+  const speech = await speak(`<speak>${sentence.repeat(24)}</speak>`, 'en-GB');
+  const pcm = { samples: levelled(speech.samples), sampleRate: speech.sampleRate };
+  const minutes = pcm.samples.length / pcm.sampleRate / 60;
+  const lamejs: number[] = [];
+  const wasm: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    lamejs.push((await time(async () => encodeMp3WithLamejs(pcm, 48))) / minutes);
+    wasm.push((await time(() => encodeMp3(pcm, 48))) / minutes);
+  }
+  const floor = median(lamejs);
+  return [
+    stage('lamejs (before)', lamejs, floor, `s per minute of audio (${minutes.toFixed(1)} min, 48 kbit/s mono)`),
+    stage('LAME in WebAssembly (now)', wasm, floor, 's per minute of audio, same speech and settings'),
+  ];
+}
+
+export async function runBench(reports: number, runs: number, log: (line: string) => void): Promise<{ site: StageResult[]; pdf: StageResult[]; audio: StageResult[]; encoders: StageResult[] }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'reports-bench-'));
   try {
     const content = path.join(root, 'content');
@@ -183,7 +206,8 @@ export async function runBench(reports: number, runs: number, log: (line: string
     const site = await siteStages(root, content, reports, runs, log);
     const pdf = await pdfStages(root, content, 10, log);
     const audio = await audioStages(root, content, Math.min(2, reports), log);
-    return { site, pdf, audio };
+    const encoders = await encoderStages(Math.max(3, runs), log);
+    return { site, pdf, audio, encoders };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -78,7 +78,7 @@ function packageVersion(name: string): string {
 
 function engineIdentity(): string {
   const version = packageVersion;
-  return `espeak-ng@${version('espeak-ng')}|lamejs@${version('@breezystack/lamejs')}|${JSON.stringify(VOICE_DEFAULTS)}|v${AUDIO_VERSION}`;
+  return `espeak-ng@${version('espeak-ng')}|wasm-media-encoders@${version('wasm-media-encoders')}|${JSON.stringify(VOICE_DEFAULTS)}|v${AUDIO_VERSION}`;
 }
 
 

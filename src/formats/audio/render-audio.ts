@@ -4,7 +4,8 @@
  * in, bytes out, so it can run in a worker thread.
  */
 import NodeID3 from 'node-id3';
-import { encodeMp3, levelled, measureLevel, speak, VOICE_DEFAULTS, type Level } from './synthesize.ts';
+import { levelled, measureLevel, speak, VOICE_DEFAULTS, type Level } from './synthesize.ts';
+import { encodeMp3 } from './encode-mp3.ts';
 
 export interface AudioJob {
   title: string;
@@ -38,7 +39,7 @@ export async function renderAudio(job: AudioJob): Promise<AudioResult> {
   });
   const synthesised = performance.now();
   const samples = levelled(joined);
-  const encoded = encodeMp3({ samples, sampleRate }, VOICE_DEFAULTS.kbps);
+  const encoded = await encodeMp3({ samples, sampleRate }, VOICE_DEFAULTS.kbps);
   const durationSeconds = total / sampleRate;
   const ms = (seconds: number): number => Math.round(seconds * 1000);
   const ends = chapters.map((_, i) => chapters[i + 1]?.startSeconds ?? durationSeconds);

@@ -1,11 +1,10 @@
 /**
  * Speech, offline: eSpeak NG compiled to WebAssembly (npm espeak-ng; no system package, no network) reads each
- * chapter's SSML; the samples are levelled and encoded to MP3 by a JavaScript encoder (@breezystack/lamejs).
+ * chapter's SSML; the samples are levelled here and encoded to MP3 by encode-mp3.ts.
  *
  * Level (audiobook practice, ../shared/FORMATS.md): RMS about −20 dBFS, peaks below −3 dBFS, mono is fine for speech.
  */
 import ESpeakNg from 'espeak-ng';
-import { Mp3Encoder } from '@breezystack/lamejs';
 
 export const VOICE_DEFAULTS = {
   /** Words a minute: a little slower than eSpeak's 175, for clarity. */
@@ -15,7 +14,7 @@ export const VOICE_DEFAULTS = {
   /** No peak above this, dBFS. */
   peakCeilingDb: -3,
   /** MP3 bit rate for mono speech at eSpeak's 22,050 Hz. */
-  kbps: 48,
+  kbps: 48 as const,
 };
 
 /** eSpeak NG voice for a language tag: "en-GB" → "en-gb", "cy" → "cy". */
@@ -99,17 +98,3 @@ export function levelled(samples: Int16Array, targetRmsDb = VOICE_DEFAULTS.targe
   return out;
 }
 
-export function encodeMp3(pcm: Pcm, kbps = VOICE_DEFAULTS.kbps): Uint8Array {
-  const encoder = new Mp3Encoder(1, pcm.sampleRate, kbps);
-  const chunks: Uint8Array[] = [];
-  const block = 1152 * 64;
-  for (let i = 0; i < pcm.samples.length; i += block) chunks.push(encoder.encodeBuffer(pcm.samples.subarray(i, i + block)));
-  chunks.push(encoder.flush());
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
