@@ -4,6 +4,7 @@
  */
 import { Mp3Encoder } from '@breezystack/lamejs';
 import type { Pcm } from '../formats/audio/synthesize.ts';
+import { joinChunks } from '../formats/audio/encode-mp3.ts';
 
 export function encodeMp3WithLamejs(pcm: Pcm, kbps: number): Uint8Array {
   const encoder = new Mp3Encoder(1, pcm.sampleRate, kbps);
@@ -11,11 +12,5 @@ export function encodeMp3WithLamejs(pcm: Pcm, kbps: number): Uint8Array {
   const block = 1152 * 64;
   for (let i = 0; i < pcm.samples.length; i += block) chunks.push(encoder.encodeBuffer(pcm.samples.subarray(i, i + block)));
   chunks.push(encoder.flush());
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return joinChunks(chunks);
 }

@@ -24,6 +24,11 @@ export async function encodeMp3(pcm: Pcm, kbps: Kbps): Promise<Uint8Array> {
     chunks.push(encoder.encode([block.subarray(0, part.length)]).slice());
   }
   chunks.push(encoder.finalize().slice());
+  return joinChunks(chunks);
+}
+
+/** An encoder's output pieces as one file. */
+export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const chunk of chunks) {
