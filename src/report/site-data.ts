@@ -42,6 +42,10 @@ export const siteSchema = z.strictObject({
     /** On a static host the request and feedback pages offer an email link with the details filled in. */
     mailto: z.boolean().default(true),
   }).default({ formats: ['Braille', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'], replyWithin: 'within 5 working days', mailto: true }),
+  /** Audio: how to say words a speech engine gets wrong (local place names, terms), as respellings. */
+  speech: z.strictObject({
+    pronunciations: z.record(z.string().trim().min(1, 'needs a word'), z.string().trim().min(1, 'must say how to pronounce the word, such as "Lam beth"')).default({}),
+  }).default({ pronunciations: {} }),
   accessibility: z.strictObject({
     status: z.enum(['fully', 'partially', 'not'], { error: 'must be one of: fully, partially, not' }),
     /** Known problems: what is not accessible, why, and what to do instead. */

@@ -87,7 +87,7 @@ export async function makeAudio(site: PreparedSite, options: AudioOptions, forma
   const identity = engineIdentity();
   const planned = site.reports.map((report) => {
     const doc = report.document;
-    const script = toAudioScript(doc, { organisation: site.organisation, otherFormats: editionsInWords(report, formats, 'audio') });
+    const script = toAudioScript(doc, { organisation: site.organisation, otherFormats: editionsInWords(report, formats, 'audio'), pronunciations: site.settings.speech.pronunciations });
     const job: AudioJob = { title: doc.meta.title, artist: site.organisation.name, lang: doc.meta.lang, chapters: script.chapters.map((c) => ({ title: c.title, ssml: engineInput(c, doc.meta.lang) })) };
     const key = createHash('sha256').update(identity).update(JSON.stringify(job)).digest('hex').slice(0, 32);
     return { report, script, job, key, base: path.join(options.cacheDir, key) };

@@ -62,7 +62,8 @@ function ssmlPieces(pieces: readonly Piece[]): string {
         case 'telephone': return `<say-as interpret-as="telephone">${xml(p.written)}</say-as>`;
         case 'characters': return `<say-as interpret-as="characters">${xml(p.written)}</say-as>`;
         case 'date': return `<say-as interpret-as="date" format="ymd">${xml(p.written)}</say-as>`;
-        case 'sub': return `<sub alias="${xml(p.spoken)}">${xml(p.written)}</sub>`;
+        case 'sub':
+        case 'pronounce': return `<sub alias="${xml(p.spoken)}">${xml(p.written)}</sub>`;
       }
     })
     .join('')

@@ -8,7 +8,7 @@ import type { Block, Footnote, Inline, ReportDocument, TableBlock } from '../../
 import type { Organisation } from '../../report/site-data.ts';
 import { readableDate } from '../site/filters.ts';
 import { listInWords } from '../available.ts';
-import { speakableText, spoken, spokenLetters, type Piece } from './speakable.ts';
+import { speakableText, spoken, spokenLetters, type Piece, applyPronunciations } from './speakable.ts';
 
 /** Speaking rate used for estimates (FORMATS.md: about 150 words a minute). */
 export const WORDS_PER_MINUTE = 150;
@@ -31,6 +31,8 @@ export interface ScriptOptions {
   organisation: Organisation;
   /** Other editions, in words: "a web page", "a large print PDF"… */
   otherFormats: readonly string[];
+  /** Word → how to say it, from site settings (speech.pronunciations). */
+  pronunciations?: Readonly<Record<string, string>>;
 }
 
 interface State {
@@ -226,5 +228,12 @@ export function toAudioScript(doc: ReportDocument, options: ScriptOptions): Audi
   // The opening says how long the whole recording lasts, so it is estimated with itself included.
   const rest = [...body, closing];
   const draft = estimatedSeconds([opening(0), ...rest]);
-  return { title: doc.meta.title, lang: doc.meta.lang, chapters: [opening(draft), ...rest] };
+  const chapters = [opening(draft), ...rest];
+  const pronunciations = options.pronunciations ?? {};
+  return {
+    title: doc.meta.title,
+    lang: doc.meta.lang,
+    // Last, over everything said (title, text, contact details alike), so no word escapes the list.
+    chapters: chapters.map((c) => ({ ...c, paragraphs: c.paragraphs.map((p) => applyPronunciations(p, pronunciations)) })),
+  };
 }

@@ -12,6 +12,8 @@ export type Piece =
   | { kind: 'sub'; written: string; spoken: string }
   /** A date written YYYY-MM-DD, said as "1 October 2019". */
   | { kind: 'date'; written: string; spoken: string }
+  /** A word said as the site's pronunciation list spells it ("Lambeth" as "Lam beth"); transcripts show the word. */
+  | { kind: 'pronounce'; written: string; spoken: string }
   | { kind: 'pause'; ms: number };
 
 /** "020 7274 8522" → "0 2 0, 7 2 7 4, 8 5 2 2": each digit, the groups as written (how UK numbers are read out). */
@@ -171,9 +173,33 @@ export function speakableText(text: string): Piece[] {
 /** What a listener hears from pieces, as plain text. */
 export function spoken(pieces: readonly Piece[]): string {
   return pieces
-    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'pause' ? ' ' : p.spoken))
+    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'pause' ? ' ' : p.kind === 'pronounce' ? p.written : p.spoken))
     .join('')
     .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Words from the site's pronunciation list, found in the text pieces (whole words, any capitals) and marked with how to
+ * say them. Other pieces (phone numbers, addresses) are left as they are.
+ */
+export function applyPronunciations(pieces: readonly Piece[], pronunciations: Readonly<Record<string, string>>): Piece[] {
+  const words = Object.keys(pronunciations);
+  if (words.length === 0) return [...pieces];
+  const lookup = new Map(words.map((word) => [word.toLowerCase(), pronunciations[word]!]));
+  const escaped = words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return pieces.flatMap((piece): Piece[] => {
+    if (piece.kind !== 'text') return [piece];
+    const out: Piece[] = [];
+    let last = 0;
+    for (const match of piece.text.matchAll(pattern)) {
+      if (match.index > last) out.push({ kind: 'text', text: piece.text.slice(last, match.index) });
+      out.push({ kind: 'pronounce', written: match[0], spoken: lookup.get(match[0].toLowerCase())! });
+      last = match.index + match[0].length;
+    }
+    if (last < piece.text.length) out.push({ kind: 'text', text: piece.text.slice(last) });
+    return out;
+  });
 }

@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { toAudioScript } from '../../../src/formats/audio/script.ts';
-import { renderScriptText } from '../../../src/formats/audio/render-script.ts';
+import { engineInput, renderScriptText, renderSsml } from '../../../src/formats/audio/render-script.ts';
 import { spokenEmail, spokenPhone, spokenWebAddress, speakSymbols } from '../../../src/formats/audio/speakable.ts';
 import type { Organisation } from '../../../src/report/site-data.ts';
 import { parse } from '../../helpers.ts';
@@ -74,6 +74,16 @@ golden('symbols, brackets, page words and attributions', () => {
   assert.is(speakSymbols('See the table below and the chart above.'), 'See the next table and the previous chart.');
   assert.is(speakSymbols('I went home. — a resident'), 'I went home. a resident');
   assert.is(speakSymbols('£1,250 a week, £3k'), '1,250 pounds a week, 3 thousand pounds');
+});
+golden('words on the pronunciation list are said as spelt there; transcripts still show the word', () => {
+  const doc = parse('## Who\n\nWe talked to mothers in Lambeth about perinatal care.').document;
+  const script = toAudioScript(doc, { organisation, otherFormats: [], pronunciations: { Lambeth: 'Lam beth', perinatal: 'perry nay tal' } });
+  const transcript = renderScriptText(script, { directions: false });
+  assert.match(transcript, 'We talked to mothers in Lambeth about perinatal care.');
+  assert.match(renderSsml(script), 'mothers in <sub alias="Lam beth">Lambeth</sub> about <sub alias="perry nay tal">perinatal</sub> care.');
+  const spokenToEngine = script.chapters.map((c) => engineInput(c, 'en-GB')).join('');
+  assert.match(spokenToEngine, 'mothers in Lam beth about perry nay tal care.');
+  assert.not.match(spokenToEngine, 'Lambeth');
 });
 golden.run();
 
