@@ -18,6 +18,7 @@ import { launchBrowser } from '../checks/site/browser.ts';
 import { printEditions } from '../formats/print/editions.ts';
 import { printLinkTexts, reportPrintHeadings, reportPrintModel } from '../formats/print/print-model.ts';
 import { reportPictures } from '../formats/print/print-images.ts';
+import { virtualFiles } from '../engines/pdf/print-images.ts';
 import { typeset } from '../engines/pdf/typeset.ts';
 import { finishDocument, savePdf } from '../engines/pdf/finish-pdf.ts';
 import { PDFDocument } from 'pdf-lib';
@@ -110,7 +111,7 @@ async function pdfStages(root: string, content: string, most: number, log: (line
     const model = reportPrintModel({ doc, organisation: site.organisation, edition, images, otherFormats: [], siteUrl: site.settings.url });
     jobs.push({
       page: path.join(root, 'site', 'reports', doc.slug, 'index.html'),
-      typeset: { template: 'report.typ', model, images: [...images.values()].map((i) => ({ name: i.name, file: i.file })) },
+      typeset: { template: 'report.typ', model, images: virtualFiles(images.values()) },
       finish: { modified: doc.meta.published, linkTexts: printLinkTexts(model.body) },
       expect: { title: doc.meta.title, lang: doc.meta.lang, headings: reportPrintHeadings(model), minFontPt: edition.fontSizePt },
     });

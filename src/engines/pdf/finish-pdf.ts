@@ -22,10 +22,6 @@ export interface FinishInput {
   linkTexts: ReadonlyArray<readonly [string, string]>;
 }
 
-export interface FinishResult {
-  bytes: Uint8Array;
-  fonts: FontReport;
-}
 
 /** Bumped when this step changes, so cached PDFs are made again. */
 export const FINISH_VERSION = 2;
@@ -101,10 +97,4 @@ export function finishDocument(doc: PDFDocument, input: FinishInput): FontReport
 /** Writes the document, with object streams. pdf-lib adds no date or producer of its own (loaded with updateMetadata off). */
 export function savePdf(doc: PDFDocument): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
-}
-
-export async function finishPdf(bytes: Uint8Array, input: FinishInput): Promise<FinishResult> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const fonts = finishDocument(doc, input);
-  return { bytes: await savePdf(doc), fonts };
 }

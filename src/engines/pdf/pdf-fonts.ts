@@ -47,9 +47,3 @@ export function fontsIn(doc: PDFDocument): FontReport {
   }
   return { problems, fallbackCharacters: [...fallback].sort() };
 }
-
-
-/** The font report of a PDF's bytes (for a PDF not already open in pdf-lib). */
-export async function fontsOf(bytes: Uint8Array): Promise<FontReport> {
-  return fontsIn(await PDFDocument.load(bytes, { updateMetadata: false }));
-}

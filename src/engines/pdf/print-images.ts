@@ -42,6 +42,11 @@ async function convert(file: string): Promise<{ data: Buffer; type: 'png' | 'jpg
   }
 }
 
+/** The typesetter's virtual files for these pictures, each once (equal pictures share a name). */
+export function virtualFiles(images: Iterable<PrintImage>): Array<{ name: string; file: string }> {
+  return [...new Map([...images].map((image) => [image.name, { name: image.name, file: image.file }])).values()];
+}
+
 /** A print-ready picture, converted once per distinct file content. */
 export async function cachedPrintImage(file: string, cacheDir: string): Promise<PrintImage> {
   const bytes = await readFile(file);

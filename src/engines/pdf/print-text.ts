@@ -8,6 +8,7 @@
  *   ever broken: large print is not hyphenated).
  */
 import type { Inline } from '../../report/model.ts';
+import { plainText } from '../../report/plain-text.ts';
 import { fontMetrics } from './font-metrics.ts';
 import { PRINT_FONTS } from './print-fonts.ts';
 import type { PrintInline } from './print-types.ts';
@@ -86,10 +87,6 @@ export function printRuns(text: string, options: Pick<PrintTextOptions, 'sizePt'
   }
   pushText(text.slice(last));
   return runs;
-}
-
-export function plainText(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? plainText(n.children) : '')).join('');
 }
 
 export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptions): PrintInline[] {

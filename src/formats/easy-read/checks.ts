@@ -15,7 +15,8 @@ import { resolveImage } from '../../checks/images.ts';
 import { walkInlines } from '../../report/build-document.ts';
 import { closestWord } from '../../report/validators.ts';
 import type { ParsedEasyRead } from './parse-easy-read.ts';
-import { plainText, type EasyReadPoint } from './model.ts';
+import type { EasyReadPoint } from './model.ts';
+import { plainText } from '../../report/plain-text.ts';
 import { findPictogram, isPictogram } from './pictograms.ts';
 import { fleschKincaidGrade, initialisms, numberWords, probablyTwoIdeas, proportions, sentences, suggestProportion, syllables, words } from './language.ts';
 

@@ -7,6 +7,7 @@
  * A "## Hard words" section lists words as "**Word**: what it means".
  */
 import type { Block, ImageRef, Inline, ReportDocument } from '../../report/model.ts';
+import { plainText } from '../../report/plain-text.ts';
 import type { EasyReadMeta } from './front-matter.ts';
 
 export interface EasyReadPoint {
@@ -41,9 +42,6 @@ export interface EasyReadDocument {
 
 export const HARD_WORDS_HEADING = /^hard words$/i;
 
-export function plainText(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? plainText(n.children) : n.type === 'break' ? ' ' : '')).join('');
-}
 
 /** "**Perinatal**: the time…" or "**Perinatal** – the time…" → a hard word. */
 function hardWord(content: readonly Inline[], line: number): HardWord | undefined {

@@ -12,7 +12,7 @@ import { resolveImage } from '../../checks/images.ts';
 import { publishFile } from '../../build/publish-file.ts';
 import { fileSize, readableDate } from '../site/filters.ts';
 import { copyImages, imageDefaults, processImage, type ProcessedImage } from '../site/images.ts';
-import { cachedPrintImage, UnreadableImageError, type PrintImage } from '../../engines/pdf/print-images.ts';
+import { cachedPrintImage, UnreadableImageError, virtualFiles, type PrintImage } from '../../engines/pdf/print-images.ts';
 import { engineDefaults, runPdfJobs, type SourcedPdfJob } from '../../engines/pdf/pdf-engine.ts';
 import type { EasyReadDocument } from './model.ts';
 import { findPictogram, isPictogram, PICTOGRAM_CREDIT } from './pictograms.ts';
@@ -137,7 +137,7 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
           name: `reports/${slug}/${slug}-easy-read.pdf`,
           template: 'easy-read.typ',
           model,
-          images: [...new Map([...print.values()].map((i) => [i.name, { name: i.name, file: i.file }])).values()],
+          images: virtualFiles(print.values()),
           finish: { modified: easy.meta.updated ?? easy.meta.published, linkTexts: [] },
           expect: { title: easy.meta.title, lang: easy.meta.lang, headings: easyReadHeadings(easy), minFontPt: EASY_READ_PRINT.minimumPt },
         },

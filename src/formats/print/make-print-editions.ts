@@ -10,6 +10,7 @@ import type { PublishedEdition } from '../manifest.ts';
 import { printEditions, type PrintEdition } from './editions.ts';
 import { printLinkTexts, reportPrintHeadings, reportPrintModel } from './print-model.ts';
 import { reportPictures } from './print-images.ts';
+import { virtualFiles } from '../../engines/pdf/print-images.ts';
 import { runPdfJobs, type EngineOptions, type SourcedPdfJob } from '../../engines/pdf/pdf-engine.ts';
 import { OPTIONAL_FORMATS, type OptionalFormat } from '../../build/build-context.ts';
 import { editionsInWords } from '../available.ts';
@@ -54,7 +55,7 @@ export async function makePrintEditions(site: PreparedSite, options: EngineOptio
           name: `reports/${doc.slug}/${fileName}`,
           template: 'report.typ',
           model,
-          images: [...new Map([...images.values()].map((i) => [i.name, { name: i.name, file: i.file }])).values()],
+          images: virtualFiles(images.values()),
           finish: { modified: doc.meta.updated ?? doc.meta.published, linkTexts: printLinkTexts([...model.body, ...model.notes.flatMap((n) => n.blocks)]) },
           expect: { title: doc.meta.title, lang: doc.meta.lang, headings: reportPrintHeadings(model), minFontPt: edition.fontSizePt },
         },

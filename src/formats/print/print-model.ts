@@ -8,6 +8,7 @@
  */
 import type { Block, HeadingBlock, ImageRef, Inline, ReportDocument, TableBlock } from '../../report/model.ts';
 import type { Organisation } from '../../report/site-data.ts';
+import { plainText } from '../../report/plain-text.ts';
 import { readableDate } from '../site/filters.ts';
 import { listInWords } from '../available.ts';
 import { fontMetrics } from '../../engines/pdf/font-metrics.ts';
@@ -67,8 +68,7 @@ function textOptions(state: State, lineWidthPt: number, bold = false): PrintText
 }
 
 function wordsOf(nodes: readonly Inline[]): string[] {
-  const text = nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? wordsOf(n.children).join(' ') : ' ')).join('');
-  return text.split(/\s+/).filter(Boolean);
+  return plainText(nodes).split(/\s+/).filter(Boolean);
 }
 
 /** Widths of a table's columns at this size, or undefined when they cannot all hold their longest word. */
@@ -148,7 +148,9 @@ function blocks(list: readonly Block[], state: State, availablePt: number): Prin
     switch (block.type) {
       case 'heading': return [{ k: 'h', level: block.level, c: toPrintInlines(block.content, textOptions(state, availablePt, true)), line: block.line }];
       case 'paragraph': {
-        const text: PrintBlock[] = inlineText(block.content).trim() ? [{ k: 'p', c: toPrintInlines(block.content, textOptions(state, availablePt)), line: block.line }] : [];
+        // A paragraph that was only a picture leaves no text behind (a note reference is text: "(note 1)").
+        const hasText = plainText(block.content).trim() !== '' || block.content.some((n) => n.type === 'footnote-ref');
+        const text: PrintBlock[] = hasText ? [{ k: 'p', c: toPrintInlines(block.content, textOptions(state, availablePt)), line: block.line }] : [];
         return [...text, ...inlineImages(block.content).flatMap((image) => figure(image, state, availablePt))];
       }
       case 'list': {
@@ -166,10 +168,6 @@ function blocks(list: readonly Block[], state: State, availablePt: number): Prin
       case 'html': return [];
     }
   });
-}
-
-function inlineText(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : n.type === 'footnote-ref' ? String(n.footnote) : 'children' in n ? inlineText(n.children) : '')).join('');
 }
 
 function contactRoutes(org: Organisation, sizePt: number): PrintInline[][] {
