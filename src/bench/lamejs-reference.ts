@@ -3,7 +3,7 @@
  * WebAssembly encoder's saving against it in the same run.
  */
 import { Mp3Encoder } from '@breezystack/lamejs';
-import type { Pcm } from '../formats/audio/synthesize.ts';
+import type { Pcm } from '../formats/audio/voices/wav.ts';
 import { joinChunks } from '../formats/audio/encode-mp3.ts';
 
 export function encodeMp3WithLamejs(pcm: Pcm, kbps: number): Uint8Array {

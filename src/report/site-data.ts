@@ -9,6 +9,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { lineOfPath } from './yaml-lines.ts';
 import { error, type Problem } from './problems.ts';
 import { isoDate, isLanguageTag, valueAt } from './validators.ts';
+import { voiceSchema } from '../formats/audio/voices/voice.ts';
 
 const ukPhone = z.string().regex(/^\+?[\d ()-]{7,20}$/, 'must be a phone number written with digits and spaces, like 020 7274 8522');
 
@@ -42,10 +43,12 @@ export const siteSchema = z.strictObject({
     /** On a static host the request and feedback pages offer an email link with the details filled in. */
     mailto: z.boolean().default(true),
   }).default({ formats: ['Braille', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'], replyWithin: 'within 5 working days', mailto: true }),
-  /** Audio: how to say words a speech engine gets wrong (local place names, terms), as respellings. */
   speech: z.strictObject({
+    /** Audio: which engine and voice reads each language ("en", "en-GB", "cy"…); see src/formats/audio/voices/voice.ts. */
+    voices: z.record(z.string().refine(isLanguageTag, 'must be a language tag such as en, en-GB or cy'), voiceSchema).default({}),
+    /** Audio: how to say words a speech engine gets wrong (local place names, terms), as respellings. */
     pronunciations: z.record(z.string().trim().min(1, 'needs a word'), z.string().trim().min(1, 'must say how to pronounce the word, such as "Lam beth"')).default({}),
-  }).default({ pronunciations: {} }),
+  }).default({ voices: {}, pronunciations: {} }),
   accessibility: z.strictObject({
     status: z.enum(['fully', 'partially', 'not'], { error: 'must be one of: fully, partially, not' }),
     /** Known problems: what is not accessible, why, and what to do instead. */

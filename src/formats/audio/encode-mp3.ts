@@ -3,7 +3,7 @@
  * JavaScript port we used before (lamejs), which made encoding the slowest step of the audio. Mono, constant bit rate.
  */
 import { createMp3Encoder } from 'wasm-media-encoders';
-import type { Pcm } from './synthesize.ts';
+import type { Pcm } from './voices/wav.ts';
 
 /** Bit rates LAME accepts for constant-bit-rate MP3. */
 type Kbps = 8 | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 112 | 128 | 160 | 192 | 224 | 256 | 320;

