@@ -82,6 +82,10 @@ export function readDataFile<T extends z.ZodType>(source: string, file: string, 
       if (issue.code === 'unrecognized_keys') {
         return error(file, lineOf([...issue.path, issue.keys[0]!]), `unknown field "${issue.keys.join('", "')}"${field ? ` in ${field}` : ''}`, 'remove it, or check its spelling', 'data-files');
       }
+      // A record's key that fails its own check: zod says only "Invalid key in record"; its own issue says why.
+      if (issue.code === 'invalid_key') {
+        return error(file, lineOf(issue.path), `"${field}" ${issue.issues[0]?.message ?? 'is not a valid name here'}`, 'correct it', 'data-files');
+      }
       return issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined
         ? error(file, lineOf(issue.path.slice(0, -1)), `"${field}" is missing`, `add a line "${String(issue.path.at(-1))}: …"`, 'data-files')
         : error(file, lineOf(issue.path), `"${field}" ${issue.message}`, 'correct it', 'data-files');

@@ -28,7 +28,7 @@ export interface SentenceChapter {
 }
 
 /** Words the text ends a sentence with that are not the end of a sentence. */
-const NOT_AN_END = /(?:^|[\s(])(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|Mx|St|No|vs|approx|Prof|Cllr|Rev|[A-Z])\.$/;
+const NOT_AN_END = /(?:^|[\s(])(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|Mx|St|No|no|vs|approx|Prof|Cllr|Rev|p|pp|para|fig|Fig|vol|ch|ref|Tel|tel|[A-Z])\.$/;
 const BOUNDARY = /(?<=[.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}£$€])/gu;
 
 /** What the engine reads for pieces: spoken forms written out, pauses as spaces. */

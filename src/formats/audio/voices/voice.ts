@@ -16,7 +16,7 @@ export const voiceSchema = z.discriminatedUnion('engine', [
     /** The program and its arguments; {output} is where it must write its WAV file. Text comes on standard input. */
     command: z.union([z.string().trim().min(1), z.array(z.string()).min(1)])
       .transform((c) => (typeof c === 'string' ? c.split(/\s+/) : c))
-      .refine((args) => args.some((a) => a.includes('{output}')), 'must include {output} where the program writes its WAV file, such as: flite -f /dev/stdin -o {output}'),
+      .refine((args) => args.some((a) => a.includes('{output}')), 'must include {output} where the program writes its WAV file, such as: flite -o {output}'),
   }),
 ], { error: 'must say which engine reads it: engine: flite, engine: espeak or engine: command' });
 
