@@ -14,17 +14,9 @@ command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: Chromium found at $chromium; poppler-utils and qpdf found"
 else
-  echo "setup: installing Debian packages: ${missing[*]}…"
-  if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "setup: ${missing[*]} not installed, and this script cannot install them (it needs root or sudo)." >&2
-    echo "       Ask an administrator to run:  apt-get install ${missing[*]}" >&2
-    echo "       (a Chromium or Chrome elsewhere can be named with PUPPETEER_EXECUTABLE_PATH)." >&2
-    exit 1
-  fi
+  # shellcheck source=apt-install.sh
+  . scripts/apt-install.sh
+  apt_install setup "${missing[@]}" || { echo "       (a Chromium or Chrome elsewhere can be named with PUPPETEER_EXECUTABLE_PATH)." >&2; exit 1; }
   [ -x "$chromium" ] || { echo "setup: chromium was installed but $chromium does not exist; set PUPPETEER_EXECUTABLE_PATH." >&2; exit 1; }
   echo "setup: installed ${missing[*]}"
 fi
