@@ -181,7 +181,7 @@ async function audioStages(root: string, content: string, sample: number, log: (
   const floor = cold.synthesisSeconds / thousands;
   const minutes = cold.reports.reduce((n, r) => n + r.facts.durationSeconds, 0) / 60;
   return [
-    stage('speech synthesis', per(cold.synthesisSeconds), floor, `s per 1,000 words, CPU (Flite awb, WebAssembly; ${cold.words} words, ${minutes.toFixed(0)} min of audio)`),
+    stage('speech synthesis', per(cold.synthesisSeconds), floor, `s per 1,000 words, CPU (Flite rms, WebAssembly; ${cold.words} words, ${minutes.toFixed(0)} min of audio)`),
     stage('MP3 encoding', per(cold.encodingSeconds), floor, 's per 1,000 words, CPU (LAME in WebAssembly)'),
     stage('audio, cold (wall clock)', per(coldSeconds), floor, `s per 1,000 words, ${options.concurrency} workers (target: at most 3.5)`),
     stage('audio, cached', per(cachedSeconds), floor, 's per 1,000 words: nothing synthesised'),
@@ -193,7 +193,7 @@ async function audioStages(root: string, content: string, sample: number, log: (
 async function encoderStages(runs: number, log: (line: string) => void): Promise<StageResult[]> {
   log('Encoding the same speech with lamejs and with LAME in WebAssembly…');
   const sentence = 'We talked with eighteen mothers in Lambeth about the help they got and what should change. ';
-  const speech = await speakSentence(sentence.repeat(16), { engine: 'flite', voice: 'awb' });
+  const speech = await speakSentence(sentence.repeat(16), { engine: 'flite', voice: 'rms' });
   const pcm = { samples: levelled(speech.samples), sampleRate: speech.sampleRate };
   const minutes = pcm.samples.length / pcm.sampleRate / 60;
   const lamejs: number[] = [];

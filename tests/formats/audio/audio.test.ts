@@ -1,6 +1,6 @@
 /**
  * Real audio for the second fixture report (a table, an image, abbreviations, a phone number, an email address),
- * spoken by the default English voice (Flite awb): the SSML parses as XML, the MP3 decodes with chapters at every h2,
+ * spoken by the default English voice (Flite rms): the SSML parses as XML, the MP3 decodes with chapters at every h2,
  * its length fits the script, the WebVTT cues cover every sentence in order, an unchanged script is never synthesised
  * again, and a one-sentence edit re-speaks exactly that sentence.
  */

@@ -9,9 +9,9 @@ const SITE = 'url: https://example.org/\naccessibility:\n  status: fully\n  prep
 const F = 'content/_data/site.yml';
 
 const voices = suite('voices');
-voices('English is read by Flite awb, other languages by eSpeak NG, unless the settings say otherwise', () => {
-  assert.equal(voiceFor('en-GB'), { engine: 'flite', voice: 'awb' });
-  assert.equal(voiceFor('en'), { engine: 'flite', voice: 'awb' });
+voices('English is read by Flite rms, other languages by eSpeak NG, unless the settings say otherwise', () => {
+  assert.equal(voiceFor('en-GB'), { engine: 'flite', voice: 'rms' });
+  assert.equal(voiceFor('en'), { engine: 'flite', voice: 'rms' });
   assert.equal(voiceFor('cy'), { engine: 'espeak', voice: 'cy' });
   assert.equal(voiceFor('fr-CA'), { engine: 'espeak', voice: 'fr' });
   assert.equal(voiceFor('en-GB', { en: { engine: 'flite', voice: 'slt' } }), { engine: 'flite', voice: 'slt' });
