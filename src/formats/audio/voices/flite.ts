@@ -3,7 +3,6 @@
  * downloaded. The module is compiled once per thread; each sentence gets a fresh instance, because Flite's main()
  * keeps state between runs and cannot be called twice.
  */
-import { WASI } from 'node:wasi';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -37,28 +36,36 @@ function scratchDir(): Promise<string> {
   return workDir;
 }
 
-/** Node 20 warns that WASI is experimental on every use, into the build log; the warning says nothing to an editor. */
-function quietly<T>(make: () => T): T {
-  const emit = process.emitWarning;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    if (!String(warning).includes('WASI')) (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
-  }) as typeof process.emitWarning;
-  try {
-    return make();
-  } finally {
-    process.emitWarning = emit;
-  }
+let wasiClass: Promise<typeof import('node:wasi').WASI> | undefined;
+
+/**
+ * node:wasi, loaded once. Node 20 warns on loading it that WASI is experimental, into the build log, where the warning
+ * says nothing an editor can act on: that one warning is held back while the module loads.
+ */
+function loadWasi(): Promise<typeof import('node:wasi').WASI> {
+  wasiClass ??= (async () => {
+    const emit = process.emitWarning;
+    process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+      if (!String(warning).includes('WASI')) (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
+    }) as typeof process.emitWarning;
+    try {
+      return (await import('node:wasi')).WASI;
+    } finally {
+      process.emitWarning = emit;
+    }
+  })();
+  return wasiClass;
 }
 
 export async function speakWithFlite(text: string, voice: (typeof FLITE_VOICES)[number]): Promise<Pcm> {
-  const [module, dir] = await Promise.all([fliteModule(), scratchDir()]);
+  const [WASI, module, dir] = await Promise.all([loadWasi(), fliteModule(), scratchDir()]);
   await writeFile(path.join(dir, 'in.txt'), text);
-  const wasi = quietly(() => new WASI({
+  const wasi = new WASI({
     version: 'preview1',
     args: ['flite', '-voice', voice, '-f', '/work/in.txt', '-o', '/work/out.wav'],
     preopens: { '/work': dir },
     returnOnExit: true,
-  }));
+  });
   const instance = await WebAssembly.instantiate(module, wasi.getImportObject() as WebAssembly.Imports);
   const code = wasi.start(instance);
   if (code !== 0) throw new Error(`Flite stopped with code ${code} while reading: ${text.slice(0, 80)}`);
