@@ -12,8 +12,15 @@ type SampleRate = 8000 | 11025 | 12000 | 16000 | 22050 | 24000 | 32000 | 44100 |
 /** Samples handed to the encoder at a time: the encoder's output lives in its own memory until the next call. */
 const BLOCK = 1152 * 64;
 
+/**
+ * One encoder per thread. createMp3Encoder compiles LAME's WebAssembly each time (about a tenth of a second), which
+ * dominated when each paragraph became its own MP3; configure() starts a fresh stream in the same instance.
+ */
+let shared: ReturnType<typeof createMp3Encoder> | undefined;
+
 export async function encodeMp3(pcm: Pcm, kbps: Kbps): Promise<Uint8Array> {
-  const encoder = await createMp3Encoder();
+  shared ??= createMp3Encoder();
+  const encoder = await shared;
   encoder.configure({ channels: 1, sampleRate: pcm.sampleRate, bitrate: kbps, outputSampleRate: pcm.sampleRate as SampleRate });
   const chunks: Uint8Array[] = [];
   const block = new Float32Array(BLOCK);

@@ -30,7 +30,7 @@ import type { AudioJob, AudioResult, Cue } from './render-audio.ts';
 
 const require = createRequire(import.meta.url);
 /** Bumped when the audio pipeline changes in a way the inputs do not show. */
-const AUDIO_VERSION = 2;
+const AUDIO_VERSION = 3;
 
 export interface AudioOptions {
   cacheDir: string;
@@ -123,7 +123,7 @@ function plan(report: ParsedReport, kind: RecordingKind, script: AudioScript, si
     voice,
     voiceId: voiceIdentity(voice),
     cacheDir,
-    chapters: sentences.map((c) => ({ title: c.title, sentences: c.paragraphs.flat().map(({ id, said, gapBeforeMs }) => ({ id, said, gapBeforeMs })) })),
+    chapters: sentences.map((c) => ({ title: c.title, paragraphs: c.paragraphs.map((p) => p.map(({ id, said, gapBeforeMs }) => ({ id, said, gapBeforeMs }))) })),
   };
   const key = createHash('sha256').update(`wasm-media-encoders@${packageVersion('wasm-media-encoders')}|${SPEECH_KBPS}`).update(JSON.stringify(job)).digest('hex').slice(0, 32);
   return { report, kind, script, sentences, job, key, base: path.join(cacheDir, key) };

@@ -1,9 +1,10 @@
 /**
  * One recording (a report's, or an easy-read edition's), sentence by sentence:
  * - each sentence is spoken alone, trimmed and levelled, and cached by the hash of its text and voice;
- * - each chapter is the sentences with the script's silences between them, encoded to MP3 and cached by the hash of
- *   its sentences, so an edit re-encodes one chapter;
- * - the chapters' frames are joined, with each sentence's start and end time (for WebVTT) and ID3v2 chapter frames.
+ * - each paragraph is its sentences with the script's silences between them, encoded to MP3 and cached by the hash
+ *   of its sentences, so an edit re-encodes one paragraph;
+ * - the paragraphs' frames are joined (MP3 frames concatenate; each paragraph starts with silence, so the joins are
+ *   silent), with each sentence's start and end time (for WebVTT) and ID3v2 chapter frames.
  * Pure of anything but its cache folder, so it runs in a worker thread.
  */
 import { createHash } from 'node:crypto';
@@ -26,7 +27,7 @@ export interface AudioJob {
   /** What identifies the voice's sound: engine, version, voice. Part of every cache key. */
   voiceId: string;
   cacheDir: string;
-  chapters: Array<{ title: string; sentences: Array<{ id: string; said: string; gapBeforeMs: number }> }>;
+  chapters: Array<{ title: string; paragraphs: Array<Array<{ id: string; said: string; gapBeforeMs: number }>> }>;
 }
 
 export interface Cue { id: string; startSeconds: number; endSeconds: number }
@@ -40,14 +41,14 @@ export interface AudioResult {
   /** Sentences synthesised in this run, and found in the cache. */
   spoken: number;
   reused: number;
-  /** Chapters encoded in this run. */
+  /** Paragraphs encoded in this run. */
   encoded: number;
   synthesisSeconds: number;
   encodingSeconds: number;
 }
 
-/** A chapter's cached facts: where each sentence sits in its samples, and its loudness sums. */
-interface ChapterFacts {
+/** A paragraph's cached facts: where each sentence sits in its samples, and its loudness sums. */
+interface ParagraphFacts {
   sampleRate: number;
   samples: number;
   sentences: Array<{ start: number; end: number }>;
@@ -79,9 +80,9 @@ function pcmOf(bytes: Buffer): Pcm {
 
 export async function renderAudio(job: AudioJob): Promise<AudioResult> {
   const sentenceDir = path.join(job.cacheDir, 'sentences');
-  const chapterDir = path.join(job.cacheDir, 'chapters');
+  const paragraphDir = path.join(job.cacheDir, 'paragraphs');
   await mkdir(sentenceDir, { recursive: true });
-  await mkdir(chapterDir, { recursive: true });
+  await mkdir(paragraphDir, { recursive: true });
   const tally = { spoken: 0, reused: 0, encoded: 0, synthesisMs: 0, encodingMs: 0 };
 
   async function sentenceSound(said: string): Promise<Pcm> {
@@ -100,21 +101,22 @@ export async function renderAudio(job: AudioJob): Promise<AudioResult> {
     return pcm;
   }
 
-  async function chapterSound(chapter: AudioJob['chapters'][number]): Promise<{ mp3: Uint8Array; facts: ChapterFacts }> {
-    const key = hash(job.voiceId, `${SPEECH_KBPS}kbps`, ...chapter.sentences.map((s) => `${s.gapBeforeMs}|${s.said}`));
-    const base = path.join(chapterDir, key);
+  async function paragraphSound(sentences: AudioJob['chapters'][number]['paragraphs'][number]): Promise<{ mp3: Uint8Array; facts: ParagraphFacts }> {
+    const key = hash(job.voiceId, `${SPEECH_KBPS}kbps`, ...sentences.map((s) => `${s.gapBeforeMs}|${s.said}`));
+    const base = path.join(paragraphDir, key);
     const [mp3, json] = await Promise.all([readIfThere(`${base}.mp3`), readIfThere(`${base}.json`)]);
     if (mp3 && json) {
-      tally.reused += chapter.sentences.length;
-      return { mp3: new Uint8Array(mp3), facts: JSON.parse(json.toString('utf8')) as ChapterFacts };
+      tally.reused += sentences.length;
+      return { mp3: new Uint8Array(mp3), facts: JSON.parse(json.toString('utf8')) as ParagraphFacts };
     }
     const sounds: Pcm[] = [];
-    for (const sentence of chapter.sentences) sounds.push(await sentenceSound(sentence.said));
+    for (const sentence of sentences) sounds.push(await sentenceSound(sentence.said));
     const sampleRate = sounds[0]?.sampleRate ?? 16000;
-    const gaps = chapter.sentences.map((s) => Math.round((s.gapBeforeMs / 1000) * sampleRate));
+    // The encoder's delay is heard as silence before the paragraph: it is taken from the paragraph's first gap.
+    const gaps = sentences.map((s, i) => Math.max(0, Math.round((s.gapBeforeMs / 1000) * sampleRate) - (i === 0 ? ENCODER_DELAY_SAMPLES : 0)));
     const total = sounds.reduce((n, s, i) => n + gaps[i]! + s.samples.length, 0);
     const samples = new Int16Array(total);
-    const placed: ChapterFacts['sentences'] = [];
+    const placed: ParagraphFacts['sentences'] = [];
     let at = 0;
     sounds.forEach((sound, i) => {
       if (sound.sampleRate !== sampleRate) throw new Error(`the speech engine changed its sample rate mid-recording (${sampleRate} Hz, then ${sound.sampleRate} Hz)`);
@@ -127,27 +129,31 @@ export async function renderAudio(job: AudioJob): Promise<AudioResult> {
     const encoded = await encodeMp3({ samples, sampleRate }, SPEECH_KBPS);
     tally.encodingMs += performance.now() - started;
     tally.encoded++;
-    const facts: ChapterFacts = { sampleRate, samples: total, sentences: placed, sums: levelSums(samples) };
+    const facts: ParagraphFacts = { sampleRate, samples: total, sentences: placed, sums: levelSums(samples) };
     await writeAtomically(`${base}.mp3`, encoded);
     await writeAtomically(`${base}.json`, JSON.stringify(facts));
     return { mp3: encoded, facts };
   }
 
-  const parts = [];
-  for (const chapter of job.chapters.filter((c) => c.sentences.length > 0)) parts.push({ chapter, ...(await chapterSound(chapter)) });
-
   const chapters: AudioResult['chapters'] = [];
   const cues: Cue[] = [];
+  const mp3s: Uint8Array[] = [];
   let sums: LevelSums = { squares: 0, count: 0, peak: 0 };
   let seconds = 0;
   const round = (s: number): number => Math.round(s * 1000) / 1000;
-  for (const { chapter, mp3, facts } of parts) {
+  for (const chapter of job.chapters) {
+    const paragraphs = chapter.paragraphs.filter((p) => p.length > 0);
+    if (paragraphs.length === 0) continue;
     chapters.push({ title: chapter.title, startSeconds: round(seconds) });
-    const at = (sample: number): number => round(seconds + (ENCODER_DELAY_SAMPLES + sample) / facts.sampleRate);
-    chapter.sentences.forEach((s, i) => cues.push({ id: s.id, startSeconds: at(facts.sentences[i]!.start), endSeconds: at(facts.sentences[i]!.end) }));
-    const frames = mp3Samples(mp3);
-    seconds += frames.samples / frames.sampleRate;
-    sums = addSums(sums, facts.sums);
+    for (const sentences of paragraphs) {
+      const { mp3, facts } = await paragraphSound(sentences);
+      const at = (sample: number): number => round(seconds + (ENCODER_DELAY_SAMPLES + sample) / facts.sampleRate);
+      sentences.forEach((s, i) => cues.push({ id: s.id, startSeconds: at(facts.sentences[i]!.start), endSeconds: at(facts.sentences[i]!.end) }));
+      const frames = mp3Samples(mp3);
+      seconds += frames.samples / frames.sampleRate;
+      sums = addSums(sums, facts.sums);
+      mp3s.push(mp3);
+    }
   }
   const durationSeconds = round(seconds);
   const ms = (s: number): number => Math.round(s * 1000);
@@ -160,7 +166,7 @@ export async function renderAudio(job: AudioJob): Promise<AudioResult> {
       chapter: chapters.map((c, i) => ({ elementID: `chp${i}`, startTimeMs: ms(c.startSeconds), endTimeMs: ms(ends[i]!), tags: { title: c.title } })),
       tableOfContents: [{ elementID: 'toc', isOrdered: true, elements: chapters.map((_, i) => `chp${i}`), tags: { title: job.title } }],
     },
-    Buffer.from(joinChunks(parts.map((p) => p.mp3))),
+    Buffer.from(joinChunks(mp3s)),
   );
   return {
     mp3: new Uint8Array(tagged),
