@@ -47,7 +47,8 @@ export interface FormatsManifest {
   formats: FormatEntry[];
 }
 
-function byKind(a: FormatEntry, b: FormatEntry): number {
+/** The order readers see editions in: by kind (FORMAT_KINDS), then by file. */
+export function byKind(a: FormatEntry, b: FormatEntry): number {
   return FORMAT_KINDS.indexOf(a.kind) - FORMAT_KINDS.indexOf(b.kind) || a.href.localeCompare(b.href);
 }
 

@@ -19,6 +19,7 @@ import { findPictogram, isPictogram, PICTOGRAM_CREDIT } from './pictograms.ts';
 import { easyReadHeadings, easyReadPrintModel, EASY_READ_PRINT } from './print-model.ts';
 import { escapeHtml, inlineHtml } from './render-html.ts';
 import { EASY_READ_LIMITS } from './checks.ts';
+import { byKind } from '../manifest.ts';
 
 export interface EasyReadPluginOptions {
   contentDir: string;
@@ -182,6 +183,7 @@ export function reportEasyRead(eleventyConfig: UserConfig, options: EasyReadPlug
         { href: '../', label: 'The full report (web page)', mediaType: 'text/html' },
         ...(site.editions.get(page.slug) ?? [])
           .filter((e) => e.entry.kind !== 'easy-read-html' && e.entry.kind !== 'easy-read-pdf')
+          .sort((a, b) => byKind(a.entry, b.entry))
           .map((e) => ({ href: e.entry.href.startsWith('/') ? e.entry.href : `../${e.entry.href}`, label: e.entry.label, mediaType: e.entry.mediaType })),
       ],
     }));
