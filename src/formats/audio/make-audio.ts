@@ -125,7 +125,9 @@ function plan(report: ParsedReport, kind: RecordingKind, script: AudioScript, si
     cacheDir,
     chapters: sentences.map((c) => ({ title: c.title, paragraphs: c.paragraphs.map((p) => p.map(({ id, said, gapBeforeMs }) => ({ id, said, gapBeforeMs }))) })),
   };
-  const key = createHash('sha256').update(`wasm-media-encoders@${packageVersion('wasm-media-encoders')}|${SPEECH_KBPS}`).update(JSON.stringify(job)).digest('hex').slice(0, 32);
+  // Everything the recording depends on, and not where the cache is (the same content built from another folder).
+  const { cacheDir: _where, ...sound } = job;
+  const key = createHash('sha256').update(`wasm-media-encoders@${packageVersion('wasm-media-encoders')}|${SPEECH_KBPS}`).update(JSON.stringify(sound)).digest('hex').slice(0, 32);
   return { report, kind, script, sentences, job, key, base: path.join(cacheDir, key) };
 }
 

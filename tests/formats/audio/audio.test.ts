@@ -117,6 +117,15 @@ audio('an unchanged script is not synthesised again', async () => {
   assert.equal([again.synthesised, again.reused], [0, 1]);
 });
 
+audio('the same recording is found whatever the cache folder is called (relative or absolute)', async () => {
+  forgetPreparedSites();
+  const before = context.renders;
+  const relative = { ...options(), cacheDir: path.relative(process.cwd(), options().cacheDir) };
+  const again = await makeAudio(await prepareSite(SECOND), relative);
+  assert.is(context.renders, before);
+  assert.equal([again.synthesised, again.reused], [0, 1]);
+});
+
 audio('a one-sentence edit re-speaks exactly that sentence, and the MP3 still decodes with right chapter times', async () => {
   const copy = path.join(context.dir, 'edited');
   await cp(SECOND, copy, { recursive: true });
