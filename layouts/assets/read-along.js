@@ -35,10 +35,17 @@
 
   var controls = document.createElement('div');
   controls.className = 'read-along-controls';
-  controls.innerHTML =
-    '<p class="read-along-help" id="read-along-help">The words being read are highlighted. To listen from a sentence, select it. ' +
-    'With a keyboard, press Tab to reach the text, the arrow keys to move, and Enter to listen from there.</p>' +
-    '<p><label><input type="checkbox" id="read-along-follow"> Keep the words being read in view</label></p>';
+  // A page may word the help its own way (the easy-read page uses easier words): data-read-along="…".
+  var help = document.createElement('p');
+  help.className = 'read-along-help';
+  help.id = 'read-along-help';
+  help.textContent = follow.getAttribute('data-read-along') ||
+    'The words being read are highlighted. To listen from a sentence, select it. ' +
+    'With a keyboard, press Tab to reach the text, the arrow keys to move, and Enter to listen from there.';
+  controls.appendChild(help);
+  var option = document.createElement('p');
+  option.innerHTML = '<label><input type="checkbox" id="read-along-follow"> Keep the words being read in view</label>';
+  controls.appendChild(option);
   follow.parentNode.insertBefore(controls, follow);
   var keepInView = controls.querySelector('#read-along-follow');
   var reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
