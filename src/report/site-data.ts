@@ -47,7 +47,7 @@ export const siteSchema = z.strictObject({
     /** Audio: which engine and voice reads each language ("en", "en-GB", "cy"…); see src/formats/audio/voices/voice.ts. */
     voices: z.record(z.string().refine(isLanguageTag, 'must be a language tag such as en, en-GB or cy'), voiceSchema).default({}),
     /** Audio: how to say words a speech engine gets wrong (local place names, terms), as respellings. */
-    pronunciations: z.record(z.string().trim().min(1, 'needs a word'), z.string().trim().min(1, 'must say how to pronounce the word, such as "Lam beth"')).default({}),
+    pronunciations: z.record(z.string().trim().min(1, 'needs a word'), z.string().trim().min(1, 'must say how to pronounce the word, such as "Lambith"')).default({}),
   }).default({ voices: {}, pronunciations: {} }),
   accessibility: z.strictObject({
     status: z.enum(['fully', 'partially', 'not'], { error: 'must be one of: fully, partially, not' }),

@@ -26,7 +26,7 @@ data('an unknown field is refused', () => {
 data('pronunciations: each word needs a way to say it, and the line is named', () => {
   const site = 'url: https://example.org/\naccessibility:\n  status: fully\n  prepared: 2025-01-01\n  reviewed: 2025-01-01\n  testedBy: Us.\nspeech:\n  pronunciations:\n    Lambeth: Lam beth\n    Streatham: ""\n';
   const result = readDataFile(site, 'content/_data/site.yml', siteSchema);
-  assert.equal(messages(result.problems), ['content/_data/site.yml:10: "speech.pronunciations.Streatham" must say how to pronounce the word, such as "Lam beth" — correct it (see docs/editors-guide.md#data-files)']);
+  assert.equal(messages(result.problems), ['content/_data/site.yml:10: "speech.pronunciations.Streatham" must say how to pronounce the word, such as "Lambith" — correct it (see docs/editors-guide.md#data-files)']);
   const fixed = readDataFile(site.replace('Streatham: ""', 'Streatham: Stret um'), 'content/_data/site.yml', siteSchema);
   assert.equal(fixed.data?.speech.pronunciations, { Lambeth: 'Lam beth', Streatham: 'Stret um' });
 });

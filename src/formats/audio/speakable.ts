@@ -12,7 +12,7 @@ export type Piece =
   | { kind: 'sub'; written: string; spoken: string }
   /** A date written YYYY-MM-DD, said as "1 October 2019". */
   | { kind: 'date'; written: string; spoken: string }
-  /** A word said as the site's pronunciation list spells it ("Lambeth" as "Lam beth"); transcripts show the word. */
+  /** A word said as the site's pronunciation list spells it ("Lambeth" as "Lambith"); transcripts show the word. */
   | { kind: 'pronounce'; written: string; spoken: string }
   | { kind: 'pause'; ms: number };
 
