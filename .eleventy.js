@@ -5,6 +5,7 @@ import { reportWebsite } from './src/formats/site/plugin.ts';
 import { reportPrintEditions } from './src/formats/print/plugin.ts';
 import { reportEasyRead } from './src/formats/easy-read/plugin.ts';
 import { reportAudio } from './src/formats/audio/plugin.ts';
+import { reportBraille } from './src/formats/braille/plugin.ts';
 
 export default function (eleventyConfig) {
   const context = buildContext();
@@ -12,6 +13,7 @@ export default function (eleventyConfig) {
   if (context.formats.has('print')) eleventyConfig.addPlugin(reportPrintEditions, context);
   if (context.formats.has('easy-read')) eleventyConfig.addPlugin(reportEasyRead, context);
   if (context.formats.has('audio')) eleventyConfig.addPlugin(reportAudio, context);
+  if (context.formats.has('braille')) eleventyConfig.addPlugin(reportBraille, context);
 
   return {
     dir: { input: 'layouts', includes: '_includes', data: '_data' },

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run setup: installs what the pipeline needs on a Debian machine with Node 20, and nothing already there.
 # Debian packages: Chromium (the accessibility gate and the tests; the build itself needs no browser), poppler-utils
-# (pdfinfo, pdftotext, pdffonts) and qpdf: the tests hold every PDF against these independent readers.
+# (pdfinfo, pdftotext, pdffonts) and qpdf: the tests hold every PDF against these independent readers. liblouis-bin:
+# the braille edition is translated by its lou_translate.
 # Works before node_modules exists; running it twice is harmless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +12,10 @@ missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+# liblouis: braille translation (lou_translate and its Unified English Braille tables).
+command -v lou_translate >/dev/null 2>&1 || missing+=(liblouis-bin)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: Chromium found at $chromium; poppler-utils and qpdf found"
+  echo "setup: Chromium found at $chromium; poppler-utils, qpdf and liblouis found"
 else
   # shellcheck source=apt-install.sh
   . scripts/apt-install.sh

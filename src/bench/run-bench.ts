@@ -26,6 +26,7 @@ import { readBackPdf } from '../engines/pdf/read-back.ts';
 import { audioDefaults, makeAudio } from '../formats/audio/make-audio.ts';
 import { renderAudioInWorker } from '../formats/audio/audio-pool.ts';
 import { levelled } from '../formats/audio/level.ts';
+import { makeBraille } from '../formats/braille/make-braille.ts';
 import { speakSentence } from '../formats/audio/voices/speak.ts';
 import { encodeMp3 } from '../formats/audio/encode-mp3.ts';
 import { encodeMp3WithLamejs } from './lamejs-reference.ts';
@@ -216,7 +217,21 @@ async function encoderStages(runs: number, log: (line: string) => void): Promise
   ];
 }
 
-export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders'] as const;
+/** Braille for `sample` reports, both grades: seconds per report (translation, layout, checks, round trip). */
+async function brailleStages(content: string, sample: number, log: (line: string) => void): Promise<StageResult[]> {
+  forgetPreparedSites();
+  const site = await prepareSite(content);
+  log(`Brailling ${sample} reports at both grades…`);
+  const seconds: number[] = [];
+  for (const report of site.reports.slice(0, sample)) {
+    seconds.push(await time(async () => {
+      for (const grade of [1, 2] as const) await makeBraille(report.document, site.organisation, { cells: 40, lines: 25 }, grade);
+    }));
+  }
+  return [stage('braille, both grades', seconds, median(seconds), 'per report of ~5,000 words: liblouis, layout, checks and round trip')];
+}
+
+export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export async function runBench(reports: number, runs: number, log: (line: string) => void, parts: ReadonlySet<BenchPart> = new Set(BENCH_PARTS)): Promise<Record<BenchPart, StageResult[]>> {
@@ -229,7 +244,8 @@ export async function runBench(reports: number, runs: number, log: (line: string
     const pdf = parts.has('pdf') ? await pdfStages(root, content, 10, log) : [];
     const audio = parts.has('audio') ? await audioStages(root, content, Math.min(2, reports), log) : [];
     const encoders = parts.has('encoders') ? await encoderStages(Math.max(3, runs), log) : [];
-    return { site, pdf, audio, encoders };
+    const braille = parts.has('braille') ? await brailleStages(content, Math.min(10, reports), log) : [];
+    return { site, pdf, audio, encoders, braille };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ReportDocument } from '../report/model.ts';
 
 /** Fixed list of kinds, in the order readers see them in the "Other formats" box. */
-export const FORMAT_KINDS = ['html', 'large-print-pdf', 'standard-pdf', 'easy-read-html', 'easy-read-pdf', 'easy-read-mp3', 'easy-read-vtt', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml'] as const;
+export const FORMAT_KINDS = ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'easy-read-html', 'easy-read-pdf', 'easy-read-mp3', 'easy-read-vtt', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml'] as const;
 export type FormatKind = (typeof FORMAT_KINDS)[number];
 
 export interface FormatEntry {
@@ -23,6 +23,9 @@ export interface FormatEntry {
   pages?: number;
   /** Large print: body text size in points. */
   fontSizePt?: number;
+  /** Braille: Unified English Braille grade (2 contracted, 1 uncontracted), and braille pages. */
+  grade?: 1 | 2;
+  braillePages?: number;
   /** Audio: length, and where each chapter starts. */
   durationSeconds?: number;
   chapters?: Array<{ title: string; startSeconds: number }>;

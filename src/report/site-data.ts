@@ -34,15 +34,20 @@ export const siteSchema = z.strictObject({
   print: z.strictObject({
     largePrintSizes: z.array(z.number().int().min(16, 'must be at least 16 (smaller is not large print)').max(40, 'must be at most 40')).min(1).default([18]),
   }).default({ largePrintSizes: [18] }),
+  /** Braille (BRF): the page size of the embosser or braille display it is made for (UK A4 braille: 40 × 25). */
+  braille: z.strictObject({
+    cellsPerLine: z.number().int().min(20, 'must be at least 20 cells').max(60, 'must be at most 60 cells').default(40),
+    linesPerPage: z.number().int().min(10, 'must be at least 10 lines').max(40, 'must be at most 40 lines').default(25),
+  }).default({ cellsPerLine: 40, linesPerPage: 25 }),
   /** Asking for another format (the request form, and the mailto link used on a static host without the server). */
   requests: z.strictObject({
     /** Formats readers can choose, besides "Something else". */
-    formats: z.array(z.string().trim().min(1)).min(1).default(['Braille', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post']),
+    formats: z.array(z.string().trim().min(1)).min(1).default(['Braille on paper', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post']),
     /** How soon readers hear back, in words: "within 5 working days". */
     replyWithin: z.string().trim().min(1).default('within 5 working days'),
     /** On a static host the request and feedback pages offer an email link with the details filled in. */
     mailto: z.boolean().default(true),
-  }).default({ formats: ['Braille', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'], replyWithin: 'within 5 working days', mailto: true }),
+  }).default({ formats: ['Braille on paper', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'], replyWithin: 'within 5 working days', mailto: true }),
   speech: z.strictObject({
     /** Audio: which engine and voice reads each language ("en", "en-GB", "cy"…); see src/formats/audio/voices/voice.ts. */
     voices: z.record(z.string().refine(isLanguageTag, 'must be a language tag such as en, en-GB or cy'), voiceSchema).default({}),

@@ -40,7 +40,7 @@ forms.after(async () => {
 forms('request form: empty, errors (focus on the summary, links to fields), confirmation', async () => {
   // The form pages carry no script of their own: what is tested here is what a reader without JavaScript gets.
   const page = await context.browser!.newPage();
-  await page.goto(`${context.origin}/reports/first-report/request/?format=Braille`, { waitUntil: 'load' });
+  await page.goto(`${context.origin}/reports/first-report/request/?format=Braille%20on%20paper`, { waitUntil: 'load' });
   await errorsOn(page, 'empty request form');
   assert.ok(await page.$eval('#format', (el) => (el as HTMLInputElement).checked), 'the format from the link is chosen');
 

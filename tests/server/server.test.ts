@@ -52,18 +52,18 @@ server.after(async () => {
 });
 
 server('a valid request is stored whole, confirmed with a reference, and listed for editors', async () => {
-  const response = await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille', replyBy: 'email', email: 'reader@example.org', phone: '020 7946 0000', name: 'A Reader' });
+  const response = await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille on paper', replyBy: 'email', email: 'reader@example.org', phone: '020 7946 0000', name: 'A Reader' });
   assert.is(response.status, 303);
   const location = response.headers.get('location')!;
   const ref = /ref=(REQ-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(location)![1]!;
   const confirmation = await (await fetch(context.origin + location)).text();
   assert.match(confirmation, `<strong class="reference">${ref}</strong>`);
   const [stored] = listSubmissions(context.db!, 'requests') as unknown as Array<Record<string, unknown>>;
-  assert.equal({ ...stored, created_at: 'x' }, { id: 1, ref, report_slug: 'first-report', report_title: 'First report', format: 'Braille', reply_by: 'email', email: 'reader@example.org', phone: null, address: null, name: 'A Reader', note: null, created_at: 'x', done_at: null });
+  assert.equal({ ...stored, created_at: 'x' }, { id: 1, ref, report_slug: 'first-report', report_title: 'First report', format: 'Braille on paper', reply_by: 'email', email: 'reader@example.org', phone: null, address: null, name: 'A Reader', note: null, created_at: 'x', done_at: null });
   const lines: string[] = [];
   assert.is(runSubmissions('requests', ['list'], context.dataDir, (l) => lines.push(l)), 0);
   assert.match(lines.join('\n'), `${ref}`);
-  assert.match(lines.join('\n'), 'Braille — First report — reply by email');
+  assert.match(lines.join('\n'), 'Braille on paper — First report — reply by email');
 });
 
 server('each kind of bad input is refused with its message, the values kept, and nothing stored', async () => {
@@ -72,11 +72,11 @@ server('each kind of bad input is refused with its message, the values kept, and
     [{ replyBy: 'email', email: 'a@b.org' }, 'Select the format you need'],
     [{ format: 'other', replyBy: 'email', email: 'a@b.org' }, 'Enter the format you need'],
     [{ format: 'Smoke signals', replyBy: 'email', email: 'a@b.org' }, 'Select one of the formats in the list'],
-    [{ format: 'Braille' }, 'Select how we should reply to you'],
-    [{ format: 'Braille', replyBy: 'email', email: 'not-an-email' }, 'Enter an email address in the correct format, like name@example.com'],
-    [{ format: 'Braille', replyBy: 'text', phone: '12345' }, 'Enter a UK mobile number, like 020 7946 0000 or 07700 900 982'],
-    [{ format: 'Braille', replyBy: 'post' }, 'Enter your postal address'],
-    [{ format: 'Braille', replyBy: 'email', email: 'a@b.org', note: 'x'.repeat(2001) }, 'Your note must be 2000 characters or fewer'],
+    [{ format: 'Braille on paper' }, 'Select how we should reply to you'],
+    [{ format: 'Braille on paper', replyBy: 'email', email: 'not-an-email' }, 'Enter an email address in the correct format, like name@example.com'],
+    [{ format: 'Braille on paper', replyBy: 'text', phone: '12345' }, 'Enter a UK mobile number, like 020 7946 0000 or 07700 900 982'],
+    [{ format: 'Braille on paper', replyBy: 'post' }, 'Enter your postal address'],
+    [{ format: 'Braille on paper', replyBy: 'email', email: 'a@b.org', note: 'x'.repeat(2001) }, 'Your note must be 2000 characters or fewer'],
   ];
   for (const [fields, message] of cases) {
     const response = await post(FORM, { token: await token(FORM), report: 'first-report', ...fields });
@@ -103,7 +103,7 @@ server('each kind of bad input is refused with its message, the values kept, and
 
 server('posts from another site, without a token or with a forged one, are refused and nothing is stored', async () => {
   const before = count('requests');
-  const fields = { report: 'first-report', format: 'Braille', replyBy: 'email', email: 'a@b.org' };
+  const fields = { report: 'first-report', format: 'Braille on paper', replyBy: 'email', email: 'a@b.org' };
   assert.is((await post(FORM, fields)).status, 400);
   assert.is((await post(FORM, { ...fields, token: '1.forged' })).status, 400);
   assert.is((await post(FORM, { ...fields, token: await token(FORM) }, { origin: 'https://evil.example' })).status, 403);
@@ -145,7 +145,7 @@ server('security headers on every response', async () => {
 });
 
 server('the CSV export is safe to open in a spreadsheet', async () => {
-  await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille', replyBy: 'email', email: 'a@b.org', note: '=HYPERLINK("http://evil.example","Click")' });
+  await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille on paper', replyBy: 'email', email: 'a@b.org', note: '=HYPERLINK("http://evil.example","Click")' });
   const lines: string[] = [];
   runSubmissions('requests', ['export', '--csv'], context.dataDir, (l) => lines.push(l));
   assert.match(lines.join('\n'), `"'=HYPERLINK(""http://evil.example"",""Click"")"`);

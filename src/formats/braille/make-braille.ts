@@ -1,0 +1,109 @@
+/**
+ * One report in braille, at one grade: the report model as braille blocks, translated by liblouis in one run, laid
+ * out by our formatter after a title page and a contents page, then checked (line and page sizes, BRF characters only,
+ * nothing liblouis could not translate) and translated back to measure how much of the report's wording survives.
+ */
+import type { ReportDocument } from '../../report/model.ts';
+import type { Organisation } from '../../report/site-data.ts';
+import { error, type Problem } from '../../report/problems.ts';
+import { readableDate } from '../site/filters.ts';
+import { reportBrailleBlocks, type BrailleBlock } from './braille-text.ts';
+import { translateLines, untranslatable, type Grade } from './liblouis.ts';
+import { layOut, toBrf, braillePageNumber, type BrfBlock, type PageSize } from './layout.ts';
+
+export interface BrailleEdition {
+  grade: Grade;
+  brf: string;
+  pages: number;
+  /** Share of the report's words found again when the braille is translated back (0–1). */
+  roundTrip: number;
+  problems: Problem[];
+}
+
+/** Only these characters may appear in a BRF file: the 64 braille cells as ASCII (space to underscore). */
+const BRF_CHARACTERS = /^[\x20-\x5f]*$/;
+
+/** Lower-case words and numbers of a text, to compare print with braille translated back. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+}
+
+/** How many of `source`'s words (counted with repeats) appear in `back`. */
+export function recall(source: readonly string[], back: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const w of back) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let found = 0;
+  for (const w of source) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) {
+      found++;
+      counts.set(w, n - 1);
+    }
+  }
+  return source.length ? found / source.length : 1;
+}
+
+export function checkPages(pages: readonly string[][], size: PageSize, file: string): Problem[] {
+  const problems: Problem[] = [];
+  pages.forEach((lines, p) => {
+    if (lines.length > size.lines) problems.push(error(file, 0, `braille page ${p + 1} has ${lines.length} lines, more than ${size.lines}`, 'this is a fault in the braille formatter: please report it', 'braille'));
+    lines.forEach((line, l) => {
+      if (line.length > size.cells) problems.push(error(file, 0, `braille page ${p + 1}, line ${l + 1} has ${line.length} cells, more than ${size.cells}`, 'this is a fault in the braille formatter: please report it', 'braille'));
+      if (!BRF_CHARACTERS.test(line)) problems.push(error(file, 0, `braille page ${p + 1}, line ${l + 1} has a character that is not braille`, 'this is a fault in the braille formatter: please report it', 'braille'));
+    });
+  });
+  return problems;
+}
+
+export async function makeBraille(doc: ReportDocument, organisation: Organisation, size: PageSize, grade: Grade): Promise<BrailleEdition> {
+  const blocks = reportBrailleBlocks(doc);
+  const problems: Problem[] = [];
+  for (const char of await untranslatable(blocks.map((b) => b.text).join(' '))) {
+    const block = blocks.find((b) => b.text.includes(char))!;
+    problems.push(error(doc.file, block.line, `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) cannot be written in braille`, 'replace it with words, or with a common character', 'braille'));
+  }
+  if (problems.length) return { grade, brf: '', pages: 0, roundTrip: 0, problems };
+
+  const contracted = grade === 2 ? 'contracted (grade 2)' : 'uncontracted (grade 1)';
+  const contents = blocks.filter((b): b is Extract<BrailleBlock, { kind: 'heading' }> => b.kind === 'heading' && b.level === 2);
+  const routes = [`phone ${organisation.phone}`, ...(organisation.text ? [`text ${organisation.text}`] : []), `email ${organisation.email}`];
+  const title = [
+    doc.meta.title,
+    `By ${organisation.name}`,
+    `Published ${readableDate(doc.meta.published)}${doc.meta.updated ? `, updated ${readableDate(doc.meta.updated)}` : ''}`,
+    `Unified English Braille, ${contracted}`,
+    `This report is also on our website, in large print, easy read and audio. To ask for another format, ${routes.join(', ')}.`,
+    'Contents',
+  ];
+  const translated = await translateLines([...blocks.map((b) => b.text), ...title, ...contents.map((c) => c.text)], grade);
+  const body = translated.slice(0, blocks.length);
+  const [tTitle, tBy, tDate, tCode, tFormats, tContents] = translated.slice(blocks.length, blocks.length + title.length) as string[];
+  const tEntries = translated.slice(blocks.length + title.length);
+
+  const bodyBlocks: BrfBlock[] = blocks.map((b, i) => (b.kind === 'heading' ? { kind: 'heading', level: b.level, brf: body[i]! } : b.kind === 'item' ? { kind: 'item', brf: body[i]!, depth: b.depth } : { kind: 'paragraph', brf: body[i]! }));
+  const titleBlocks = (pagesLine: string): BrfBlock[] => [
+    { kind: 'centred', brf: tTitle! }, { kind: 'blank' }, { kind: 'centred', brf: tBy! }, { kind: 'centred', brf: tDate! }, { kind: 'blank' },
+    { kind: 'centred', brf: tCode! }, { kind: 'centred', brf: pagesLine }, { kind: 'blank' }, { kind: 'paragraph', brf: tFormats! },
+  ];
+  const contentsBlocks = (pageOf: (i: number) => string): BrfBlock[] => [
+    { kind: 'heading', level: 1, brf: tContents! },
+    ...tEntries.map((brf, i): BrfBlock => ({ kind: 'entry', brf, page: pageOf(i) })),
+  ];
+  // Two passes: the preliminary pages' count decides where the body starts, which the contents and title page show.
+  const titlePages = layOut(titleBlocks('#JJJ ,BRAILLE PAGES'), size, 1).pages.length;
+  const contentsPages = contents.length ? layOut(contentsBlocks(() => '#JJJ'), size, 1).pages.length : 0;
+  const laid = layOut(bodyBlocks, size, titlePages + contentsPages + 1);
+  const total = titlePages + contentsPages + laid.pages.length;
+  const [pagesLine] = await translateLines([`${total} braille pages`], grade);
+  const headingIndex = contents.map((c) => blocks.indexOf(c));
+  const pages = [
+    ...layOut(titleBlocks(pagesLine!), size, 1).pages,
+    ...(contents.length ? layOut(contentsBlocks((i) => braillePageNumber(laid.startPage[headingIndex[i]!]!)), size, titlePages + 1).pages : []),
+    ...laid.pages,
+  ];
+  problems.push(...checkPages(pages, size, doc.file));
+
+  const back = await translateLines(body, grade, 'backward');
+  const roundTrip = recall(wordsOf(blocks.map((b) => b.text).join(' ')), wordsOf(back.join(' ')));
+  return { grade, brf: toBrf(pages), pages: pages.length, roundTrip, problems };
+}
