@@ -31,13 +31,13 @@ export function wrap(brf: string, width: number, first: number, runover: number)
       if (word.length <= room) {
         current += `${current.trim() ? ' ' : ''}${word}`;
         word = '';
-      } else if (current.trim() && word.length <= width - runover) {
+      } else if (current.trim()) {
         lines.push(current);
         current = ' '.repeat(runover);
       } else {
-        // Longer than a whole line: fill this line and carry the rest.
-        const take = Math.max(1, room);
-        current += `${current.trim() ? ' ' : ''}${word.slice(0, take)}`;
+        // Longer than a whole line: fill this one and carry the rest to the next.
+        const take = Math.max(1, width - current.length);
+        current += word.slice(0, take);
         word = word.slice(take);
         lines.push(current);
         current = ' '.repeat(runover);
@@ -60,7 +60,11 @@ function blockLines(block: BrfBlock, width: number): { lines: string[]; before: 
         ? { lines: centred(block.brf, width), before: true, after: true, keepWithNext: true }
         : { lines: wrap(block.brf, width, 4, 4), before: true, after: false, keepWithNext: true };
     case 'paragraph': return { lines: wrap(block.brf, width, 2, 0), before: false, after: false, keepWithNext: false };
-    case 'item': return { lines: wrap(block.brf, width, 2 * block.depth, 2 * block.depth + 2), before: false, after: false, keepWithNext: false };
+    case 'item': {
+      // Deeply nested lists stop indenting at cell 11, so a line always has room for words.
+      const indent = Math.min(2 * block.depth, 10);
+      return { lines: wrap(block.brf, width, indent, indent + 2), before: false, after: false, keepWithNext: false };
+    }
     case 'centred': return { lines: centred(block.brf, width), before: false, after: false, keepWithNext: false };
     case 'blank': return { lines: [''], before: false, after: false, keepWithNext: false };
     case 'entry': {

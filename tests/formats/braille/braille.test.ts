@@ -19,6 +19,8 @@ braille('layout: paragraphs start at cell 3, items hang, main headings are centr
   assert.equal(wrap('AA BB CC DD', 8, 2, 0), ['  AA BB', 'CC DD']);
   assert.equal(wrap('AA BB CC DD', 8, 0, 2), ['AA BB CC', '  DD']);
   assert.equal(wrap('ABCDEFGHIJKL', 5, 0, 0), ['ABCDE', 'FGHIJ', 'KL']);
+  assert.equal(wrap('AB ABCDEFGHIJKL', 5, 0, 0), ['AB', 'ABCDE', 'FGHIJ', 'KL'], 'a word longer than a line starts its own line');
+  assert.ok(wrap('WORD '.repeat(50), 20, 18, 18).every((l) => l.length <= 20), 'a deep indent never overflows');
   assert.is(braillePageNumber(12), '#AB');
   const { pages, startPage } = layOut([{ kind: 'heading', level: 2, brf: ',TITLE' }, { kind: 'paragraph', brf: 'WORD '.repeat(300).trim() }], { cells: 20, lines: 10 }, 3);
   assert.is(pages[0]![0], '       ,TITLE');
