@@ -55,6 +55,42 @@ export function checkPages(pages: readonly string[][], size: PageSize, file: str
   return problems;
 }
 
+/** Email and web addresses: UEB writes them uncontracted, after the grade 1 word indicator. */
+// Addresses with "://" are left to liblouis: its back-translation misreads their colon after the indicator.
+const ADDRESS = /(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.[^\s]*[^\s.,;:!?)])/g;
+const GRADE_1_WORD = ';;';
+
+/**
+ * Texts translated at `grade`. In contracted braille, addresses are translated apart, uncontracted, and marked with the
+ * grade 1 word indicator, as a transcriber writes them ("info@…" would otherwise read as contractions). One liblouis
+ * run per grade, whatever the number of texts.
+ */
+export async function translateTexts(texts: readonly string[], grade: Grade): Promise<string[]> {
+  if (grade === 1) return translateLines(texts, 1);
+  type Part = { text: string; address: boolean };
+  const split = texts.map((text): Part[] => {
+    const parts: Part[] = [];
+    let last = 0;
+    for (const match of text.matchAll(ADDRESS)) {
+      if (match.index > last) parts.push({ text: text.slice(last, match.index), address: false });
+      parts.push({ text: match[0], address: true });
+      last = match.index + match[0].length;
+    }
+    if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last), address: false });
+    return parts;
+  });
+  const words = split.flat().filter((p) => !p.address).map((p) => p.text.trim());
+  const addresses = split.flat().filter((p) => p.address).map((p) => p.text);
+  const [contracted, uncontracted] = await Promise.all([translateLines(words, 2), translateLines(addresses, 1)]);
+  let w = 0;
+  let a = 0;
+  return split.map((parts) => parts.map((part, i) => {
+    const brf = part.address ? `${GRADE_1_WORD}${uncontracted[a++]}` : contracted[w++]!;
+    const space = i > 0 && (/\s$/.test(parts[i - 1]!.text) || /^\s/.test(part.text)) ? ' ' : '';
+    return brf ? `${space}${brf}` : '';
+  }).join('').trim());
+}
+
 export async function makeBraille(doc: ReportDocument, organisation: Organisation, size: PageSize, grade: Grade): Promise<BrailleEdition> {
   const blocks = reportBrailleBlocks(doc);
   const problems: Problem[] = [];
@@ -75,7 +111,7 @@ export async function makeBraille(doc: ReportDocument, organisation: Organisatio
     `This report is also on our website, in large print, easy read and audio. To ask for another format, ${routes.join(', ')}.`,
     'Contents',
   ];
-  const translated = await translateLines([...blocks.map((b) => b.text), ...title, ...contents.map((c) => c.text)], grade);
+  const translated = await translateTexts([...blocks.map((b) => b.text), ...title, ...contents.map((c) => c.text)], grade);
   const body = translated.slice(0, blocks.length);
   const [tTitle, tBy, tDate, tCode, tFormats, tContents] = translated.slice(blocks.length, blocks.length + title.length) as string[];
   const tEntries = translated.slice(blocks.length + title.length);

@@ -6,7 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import path from 'node:path';
 import { prepareSite, forgetPreparedSites } from '../../../src/report/prepare-site.ts';
-import { makeBraille, checkPages, recall, wordsOf } from '../../../src/formats/braille/make-braille.ts';
+import { makeBraille, checkPages, recall, wordsOf, translateTexts } from '../../../src/formats/braille/make-braille.ts';
 import { layOut, wrap, braillePageNumber } from '../../../src/formats/braille/layout.ts';
 import { reportBrailleBlocks } from '../../../src/formats/braille/braille-text.ts';
 import { translateLines, BrailleToolMissingError } from '../../../src/formats/braille/liblouis.ts';
@@ -78,6 +78,13 @@ braille('a table is laid out as rows of "heading: value", never run-on text', as
   assert.is(rowStarts.length, 4, 'each of the 4 rows starts its own line at the margin');
   const [firstRow] = await translateLines([lines.slice(rowStarts[0]![1], rowStarts[1]![1]).map((l) => l.trim()).join(' ')], 1, 'backward');
   assert.is(firstRow, 'How people booked: Phoned the surgery at 8am; Residents: 231; Share: 56%');
+});
+
+braille('contracted braille writes email and www addresses uncontracted, after the grade 1 word indicator', async () => {
+  const [brf] = await translateTexts(['To ask, email info@healthwatchlambeth.org.uk or visit www.example.org.uk/help.'], 2);
+  assert.is(brf, ',TO ASK1 EMAIL ;;INFO@AHEALTHWATCHLAMBETH4ORG4UK OR VISIT ;;WWW4EXAMPLE4ORG4UK_/HELP4');
+  const [back] = await translateLines([brf!], 2, 'backward');
+  assert.is(back, 'To ask, email info@healthwatchlambeth.org.uk or visit www.example.org.uk/help.');
 });
 
 braille('without liblouis, the message names npm run setup and --formats', async () => {
