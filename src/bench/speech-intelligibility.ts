@@ -17,8 +17,7 @@ import { speakSentence } from '../formats/audio/voices/speak.ts';
 import { levelled, trimSilence } from '../formats/audio/level.ts';
 import { voiceName, FLITE_VOICES, type Voice } from '../formats/audio/voices/voice.ts';
 import type { Pcm } from '../formats/audio/voices/wav.ts';
-import { speakableText } from '../formats/audio/speakable.ts';
-import { applyPronunciations } from '../formats/audio/speakable.ts';
+import { applyPronunciations, speakableText } from '../formats/audio/speakable.ts';
 import { wordErrorRate } from './word-error-rate.ts';
 
 const run = promisify(execFile);

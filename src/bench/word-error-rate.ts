@@ -3,13 +3,9 @@
  * by edit distance over words. Numbers are left out of the count on both sides (the recogniser writes "eighteen"
  * where the text has "18"; how numbers are written is not what is being measured).
  */
+import { wordsOf } from '../report/words.ts';
 
 const NUMBER_WORDS = new Set(['zero', 'oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'percent']);
-
-/** Lower case, apostrophes kept ("mother's"), every other mark a space. */
-export function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').split(' ').map((w) => w.replace(/^'+|'+$/g, '')).filter(Boolean);
-}
 
 const notANumber = (word: string): boolean => !/\d/.test(word) && !NUMBER_WORDS.has(word);
 

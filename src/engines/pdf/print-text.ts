@@ -8,6 +8,7 @@
  *   ever broken: large print is not hyphenated).
  */
 import type { Inline } from '../../report/model.ts';
+import { saidInFullJustBefore } from '../../report/abbreviations.ts';
 import { plainText } from '../../report/plain-text.ts';
 import { fontMetrics } from './font-metrics.ts';
 import { PRINT_FONTS } from './print-fonts.ts';
@@ -112,7 +113,7 @@ export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptio
         const seen = options.abbreviationsSeen;
         // "British Sign Language (BSL)" already says it in full: spelling it out again would double it.
         const before = out.at(-1);
-        const spelledOut = typeof before === 'string' && before.toLowerCase().trimEnd().endsWith(`${node.title.toLowerCase()} (`);
+        const spelledOut = typeof before === 'string' && saidInFullJustBefore(before, node.title);
         if (spelledOut) seen?.add(short);
         if (!seen || seen.has(short)) text(short);
         else {

@@ -47,6 +47,11 @@ function chaptersOf(made: MadeRecording): AudioPage['chapters'] {
   return made.facts.chapters.map((c) => ({ ...c, start: clockTime(c.startSeconds) }));
 }
 
+/** A recording's file of one kind, as a link from a page one folder below the report's (audio/, easy-read/). */
+function fileOf(made: MadeRecording, suffix: 'mp3' | 'vtt'): string {
+  return `../${made.editions.find((e) => e.entry.kind.endsWith(`-${suffix}`))!.entry.href}`;
+}
+
 /** 75.4 → "1:15". */
 export function clockTime(seconds: number): string {
   const whole = Math.floor(seconds);
@@ -69,7 +74,7 @@ export function reportAudio(eleventyConfig: UserConfig, options: AudioPluginOpti
     }
     easyReads = Object.fromEntries(run.easyReads.map((made) => {
       const slug = made.report.document.slug;
-      return [slug, { mp3: `../${slug}-easy-read-audio.mp3`, vtt: `../${slug}-easy-read-audio.vtt`, duration: minutesLabel(made.facts.durationSeconds), chapters: chaptersOf(made), cues: cuesByAnchor(made.sentences) }];
+      return [slug, { mp3: fileOf(made, 'mp3'), vtt: fileOf(made, 'vtt'), duration: minutesLabel(made.facts.durationSeconds), chapters: chaptersOf(made), cues: cuesByAnchor(made.sentences) }];
     }));
     pages = run.reports.map((made) => {
       const { report, facts, editions } = made;
@@ -79,9 +84,9 @@ export function reportAudio(eleventyConfig: UserConfig, options: AudioPluginOpti
         title: report.document.meta.title,
         lang: report.document.meta.lang,
         lastmod: report.document.meta.updated ?? report.document.meta.published,
-        mp3: `../${slug}-audio.mp3`,
+        mp3: fileOf(made, 'mp3'),
         duration: minutesLabel(facts.durationSeconds),
-        vtt: `../${slug}-audio.vtt`,
+        vtt: fileOf(made, 'vtt'),
         chapters: chaptersOf(made),
         downloads: editions.map((e) => ({ href: `../${e.entry.href}`, label: e.entry.label, mediaType: e.entry.mediaType })),
         transcript: made.sentences.map((c) => ({ title: c.title, paragraphs: c.paragraphs.map((p) => p.map((s) => ({ cue: s.id, text: s.written }))) })),

@@ -1,10 +1,10 @@
 /**
  * Renders an audio script three ways from the same structure:
  * - the narrator's script (plain UTF-8 text, with an estimate per section and [pause] directions),
- * - SSML for speech engines (say-as, sub and break mark the spoken forms),
- * - the input our own speech engine gets for one chapter (spoken forms written out, breaks kept).
+ * - SSML for speech engines (say-as, sub and break mark the spoken forms).
+ * What our own speech engines read, sentence by sentence, is sentences.ts's engineText.
  */
-import type { AudioChapter, AudioScript } from './script.ts';
+import type { AudioScript } from './script.ts';
 import { estimatedSeconds, WORDS_PER_MINUTE } from './script.ts';
 import { spoken, type Piece } from './speakable.ts';
 import { escapeXml } from '../../build/escape.ts';
@@ -87,12 +87,4 @@ export function renderSsml(script: AudioScript): string {
 ${chapters.join('\n')}
 </speak>
 `;
-}
-
-/** One chapter as our speech engine (eSpeak NG, SSML mode) reads it: spoken forms written out, breaks kept. */
-export function engineInput(chapter: AudioChapter, lang: string): string {
-  const paragraphs = chapter.paragraphs.map((p) =>
-    p.map((piece) => (piece.kind === 'pause' ? `<break time="${piece.ms}ms"/>` : piece.kind === 'text' ? xml(piece.text) : xml(piece.spoken))).join(''),
-  );
-  return `<speak xml:lang="${xml(lang)}">${paragraphs.map((p) => `<p>${p.replace(/\s+/g, ' ').trim()}</p>`).join('')}</speak>`;
 }

@@ -7,6 +7,7 @@
 import type { Block, Footnote, Inline, ReportDocument, TableBlock } from '../../report/model.ts';
 import type { Organisation } from '../../report/site-data.ts';
 import { readableDate } from '../site/filters.ts';
+import { saidInFullJustBefore } from '../../report/abbreviations.ts';
 import { listInWords } from '../available.ts';
 import { speakableText, spoken, spokenLetters, type Piece, applyPronunciations } from './speakable.ts';
 
@@ -88,7 +89,7 @@ function inline(nodes: readonly Inline[], state: State): Piece[] {
         const letters: Piece = /^[A-Z]{2,5}s?$/.test(short) ? { kind: 'characters', written: short, spoken: spokenLetters(short) } : text(short);
         // "British Sign Language (BSL)": the text has just said it in full, so the letters are enough.
         const before = nodes[index - 1];
-        const saidInFull = before?.type === 'text' && before.text.trimEnd().toLowerCase().endsWith(`${node.title.toLowerCase()} (`);
+        const saidInFull = before?.type === 'text' && saidInFullJustBefore(before.text, node.title);
         if (state.abbreviationsSaid.has(short) || saidInFull) {
           state.abbreviationsSaid.add(short);
           return [letters];

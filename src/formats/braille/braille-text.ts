@@ -6,6 +6,7 @@
  */
 import type { Block, Footnote, Inline, ReportDocument } from '../../report/model.ts';
 import { plainText } from '../../report/plain-text.ts';
+import { saidInFullJustBefore } from '../../report/abbreviations.ts';
 
 export type BrailleBlock =
   | { kind: 'heading'; level: number; text: string; line: number }
@@ -35,8 +36,7 @@ function inline(nodes: readonly Inline[], state: State): string {
         break;
       case 'abbr': {
         const short = plainText(node.children);
-        const spelledOut = out.toLowerCase().trimEnd().endsWith(`${node.title.toLowerCase()} (`);
-        if (spelledOut || state.abbreviationsSeen.has(short)) out += short;
+        if (saidInFullJustBefore(out, node.title) || state.abbreviationsSeen.has(short)) out += short;
         else out += `${short} (${node.title})`;
         state.abbreviationsSeen.add(short);
         break;

@@ -7,6 +7,7 @@ import type { ReportDocument } from '../../report/model.ts';
 import type { Organisation } from '../../report/site-data.ts';
 import { error, type Problem } from '../../report/problems.ts';
 import { readableDate } from '../site/filters.ts';
+import { wordsOf } from '../../report/words.ts';
 import { reportBrailleBlocks, type BrailleBlock } from './braille-text.ts';
 import { translateLines, untranslatable, type Grade } from './liblouis.ts';
 import { layOut, toBrf, braillePageNumber, type BrfBlock, type PageSize } from './layout.ts';
@@ -17,16 +18,13 @@ export interface BrailleEdition {
   pages: number;
   /** Share of the report's words found again when the braille is translated back (0–1). */
   roundTrip: number;
+  /** The Markdown line of the block that lost the most words, for the message when the round trip falls short. */
+  worstLine: number;
   problems: Problem[];
 }
 
 /** Only these characters may appear in a BRF file: the 64 braille cells as ASCII (space to underscore). */
 const BRF_CHARACTERS = /^[\x20-\x5f]*$/;
-
-/** Lower-case words and numbers of a text, to compare print with braille translated back. */
-export function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
-}
 
 /** How many of `source`'s words (counted with repeats) appear in `back`. */
 export function recall(source: readonly string[], back: readonly string[]): number {
@@ -98,7 +96,7 @@ export async function makeBraille(doc: ReportDocument, organisation: Organisatio
     const block = blocks.find((b) => b.text.includes(char))!;
     problems.push(error(doc.file, block.line, `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) cannot be written in braille`, 'replace it with words, or with a common character', 'braille'));
   }
-  if (problems.length) return { grade, brf: '', pages: 0, roundTrip: 0, problems };
+  if (problems.length) return { grade, brf: '', pages: 0, roundTrip: 0, worstLine: 0, problems };
 
   const contracted = grade === 2 ? 'contracted (grade 2)' : 'uncontracted (grade 1)';
   const contents = blocks.filter((b): b is Extract<BrailleBlock, { kind: 'heading' }> => b.kind === 'heading' && b.level === 2);
@@ -141,5 +139,7 @@ export async function makeBraille(doc: ReportDocument, organisation: Organisatio
 
   const back = await translateLines(body, grade, 'backward');
   const roundTrip = recall(wordsOf(blocks.map((b) => b.text).join(' ')), wordsOf(back.join(' ')));
-  return { grade, brf: toBrf(pages), pages: pages.length, roundTrip, problems };
+  const recalls = blocks.map((b, i) => recall(wordsOf(b.text), wordsOf(back[i]!)));
+  const worstLine = blocks[recalls.indexOf(Math.min(...recalls))]?.line ?? 0;
+  return { grade, brf: toBrf(pages), pages: pages.length, roundTrip, worstLine, problems };
 }

@@ -62,7 +62,7 @@ export async function makeBrailleEditions(site: PreparedSite, cacheDir: string, 
         const edition = await makeBraille(doc, site.organisation, size, grade);
         problems.push(...edition.problems);
         if (edition.roundTrip < ROUND_TRIP_THRESHOLD && !edition.problems.length) {
-          problems.push(error(doc.file, 0, `the grade ${grade} braille translates back to only ${(edition.roundTrip * 100).toFixed(1)}% of the report's words (at least ${ROUND_TRIP_THRESHOLD * 100}% is needed)`, 'look for unusual characters or words in odd capitals, or report it', 'braille'));
+          problems.push(error(doc.file, edition.worstLine, `the grade ${grade} braille translates back to only ${(edition.roundTrip * 100).toFixed(1)}% of the report's words (at least ${ROUND_TRIP_THRESHOLD * 100}% is needed); this paragraph lost the most`, 'look for unusual characters or words in odd capitals here, or report it', 'braille'));
         }
         if (errorsIn(edition.problems).length || edition.roundTrip < ROUND_TRIP_THRESHOLD) continue;
         facts = { pages: edition.pages, roundTrip: edition.roundTrip };
