@@ -6,6 +6,7 @@ import { reportPrintEditions } from './src/formats/print/plugin.ts';
 import { reportEasyRead } from './src/formats/easy-read/plugin.ts';
 import { reportAudio } from './src/formats/audio/plugin.ts';
 import { reportBraille } from './src/formats/braille/plugin.ts';
+import { reportEpub } from './src/formats/epub/plugin.ts';
 
 export default function (eleventyConfig) {
   const context = buildContext();
@@ -14,6 +15,7 @@ export default function (eleventyConfig) {
   if (context.formats.has('easy-read')) eleventyConfig.addPlugin(reportEasyRead, context);
   if (context.formats.has('audio')) eleventyConfig.addPlugin(reportAudio, context);
   if (context.formats.has('braille')) eleventyConfig.addPlugin(reportBraille, context);
+  if (context.formats.has('epub')) eleventyConfig.addPlugin(reportEpub, context);
 
   return {
     dir: { input: 'layouts', includes: '_includes', data: '_data' },

@@ -17,7 +17,7 @@ export interface BuildContext {
   formats: ReadonlySet<OptionalFormat>;
 }
 
-export const OPTIONAL_FORMATS = ['print', 'easy-read', 'audio', 'braille'] as const;
+export const OPTIONAL_FORMATS = ['print', 'easy-read', 'audio', 'braille', 'epub'] as const;
 export type OptionalFormat = (typeof OPTIONAL_FORMATS)[number];
 
 const holder = processWide<{ current?: BuildContext }>('build-context', () => ({}));

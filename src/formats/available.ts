@@ -13,6 +13,7 @@ export function editionsInWords(report: ParsedReport, formats: ReadonlySet<Optio
     ...(formats.has('easy-read') && leaveOut !== 'easy-read' && report.easyRead ? ['an easy read version'] : []),
     ...(formats.has('audio') && leaveOut !== 'audio' ? ['audio, with a transcript'] : []),
     ...(formats.has('braille') && leaveOut !== 'braille' ? ['braille (BRF files)'] : []),
+    ...(formats.has('epub') && leaveOut !== 'epub' ? ['an EPUB ebook'] : []),
   ];
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ReportDocument } from '../report/model.ts';
 
 /** Fixed list of kinds, in the order readers see them in the "Other formats" box. */
-export const FORMAT_KINDS = ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'easy-read-html', 'easy-read-pdf', 'easy-read-mp3', 'easy-read-vtt', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml'] as const;
+export const FORMAT_KINDS = ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'epub', 'easy-read-html', 'easy-read-pdf', 'easy-read-mp3', 'easy-read-vtt', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml'] as const;
 export type FormatKind = (typeof FORMAT_KINDS)[number];
 
 export interface FormatEntry {

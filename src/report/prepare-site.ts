@@ -11,6 +11,9 @@ import type { PublishedEdition } from '../formats/manifest.ts';
 import { processWide } from '../build/process-wide.ts';
 import { pdfWorkers } from '../engines/pdf/pdf-engine.ts';
 import type { LazyPdfPool } from '../engines/pdf/pdf-pool.ts';
+import { Milestones } from '../build/milestones.ts';
+import type { SentenceChapter } from '../formats/audio/sentences.ts';
+import type { Cue } from '../formats/audio/render-audio.ts';
 
 export interface PreparedSite extends LoadedSite {
   organisation: Organisation;
@@ -24,8 +27,21 @@ export interface PreparedSite extends LoadedSite {
   editions: Map<string, PublishedEdition[]>;
   /** The build's PDF workers, shared by every printed format (started on first use, closed by the build). */
   pdfWorkers: LazyPdfPool;
+  /** Format plugins that wait for another's results wait here ("print", "audio"). */
+  milestones: Milestones;
+  /** Each report's recording, by slug, once the audio is made: for formats that follow it (the EPUB's overlays). */
+  recordings: Map<string, ReportRecording>;
   /** What the format plugins did in this build (for the build summary and the benchmark). */
   stats: { pdfsPrinted: number; pdfsReused: number; audioMade?: number };
+}
+
+export interface ReportRecording {
+  /** The finished MP3. */
+  mp3: string;
+  sentences: SentenceChapter[];
+  cues: Cue[];
+  /** Who reads it, in words. */
+  narrator: string;
 }
 
 const prepared = processWide('prepared-sites', () => new Map<string, Promise<PreparedSite>>());
@@ -34,7 +50,7 @@ async function loadAndCheck(contentDir: string, includeDrafts: boolean): Promise
   const site = await loadSite(contentDir, { includeDrafts });
   const problems = [...site.problems, ...(await checkSite(site))];
   if (errorsIn(problems).length > 0 || !site.organisation || !site.settings) throw new ContentProblemsError(problems);
-  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems, editions: new Map(), pdfWorkers: pdfWorkers(), stats: { pdfsPrinted: 0, pdfsReused: 0 } };
+  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems, editions: new Map(), pdfWorkers: pdfWorkers(), milestones: new Milestones(), recordings: new Map(), stats: { pdfsPrinted: 0, pdfsReused: 0 } };
 }
 
 /** Throws ContentProblemsError (every problem at once) when the content has errors. */

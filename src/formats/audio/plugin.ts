@@ -4,7 +4,8 @@
  * chapters, downloads and the full transcript.
  */
 import type { UserConfig } from '@11ty/eleventy';
-import { prepareSite } from '../../report/prepare-site.ts';
+import { prepareSite, type PreparedSite, type ReportRecording } from '../../report/prepare-site.ts';
+import { voiceFor, voiceName } from './voices/voice.ts';
 import type { OptionalFormat } from '../../build/build-context.ts';
 import { audioDefaults, makeAudio, minutesLabel, type MadeRecording } from './make-audio.ts';
 import { cuesByAnchor } from './sentences.ts';
@@ -52,6 +53,13 @@ function fileOf(made: MadeRecording, suffix: 'mp3' | 'vtt'): string {
   return `../${made.editions.find((e) => e.entry.kind.endsWith(`-${suffix}`))!.entry.href}`;
 }
 
+/** What formats that follow the recording need of it (the EPUB's media overlays). */
+function recordingOf(made: MadeRecording, site: PreparedSite): ReportRecording {
+  const mp3 = made.editions.find((e) => e.entry.kind === 'audio-mp3')!.source!;
+  const voice = voiceFor(made.script.lang, site.settings.speech.voices);
+  return { mp3, sentences: made.sentences, cues: made.facts.cues, narrator: `${voiceName(voice)} (a synthetic voice)` };
+}
+
 /** 75.4 → "1:15". */
 export function clockTime(seconds: number): string {
   const whole = Math.floor(seconds);
@@ -67,7 +75,11 @@ export function reportAudio(eleventyConfig: UserConfig, options: AudioPluginOpti
   eleventyConfig.on('eleventy.before', async () => {
     const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
     const defaults = audioDefaults(options.cacheDir, renderAudioInWorker);
-    const run = await makeAudio(site, { ...defaults, log: options.log ?? defaults.log }, options.formats);
+    const run = await site.milestones.run('audio', async () => {
+      const made = await makeAudio(site, { ...defaults, log: options.log ?? defaults.log }, options.formats);
+      for (const recording of made.reports) site.recordings.set(recording.report.document.slug, recordingOf(recording, site));
+      return made;
+    });
     for (const made of [...run.reports, ...run.easyReads]) {
       const slug = made.report.document.slug;
       site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...made.editions]);

@@ -9,6 +9,7 @@ import type { Organisation } from '../../report/site-data.ts';
 import { readableDate } from '../site/filters.ts';
 import { saidInFullJustBefore } from '../../report/abbreviations.ts';
 import { listInWords } from '../available.ts';
+import { blockAnchor, noteAnchor, rowAnchor, TITLE_ANCHOR } from '../../report/anchors.ts';
 import { speakableText, spoken, spokenLetters, type Piece, applyPronunciations } from './speakable.ts';
 
 /** Speaking rate used for estimates (FORMATS.md: about 150 words a minute). */
@@ -101,72 +102,75 @@ function inline(nodes: readonly Inline[], state: State): Piece[] {
   });
 }
 
+/** A paragraph of the script and what it reads (see report/anchors.ts). */
+interface Said { pieces: Piece[]; anchor?: string }
+
 /** Footnotes cited in the paragraph just read, read now ("where they belong"). */
-function notesNow(state: State): Piece[][] {
-  const notes = [...new Set(state.pendingNotes.splice(0))].flatMap((n) => {
+function notesNow(state: State): Said[] {
+  return [...new Set(state.pendingNotes.splice(0))].flatMap((n) => {
     const note = state.footnotes.get(n);
     if (!note) return [];
     const body = note.blocks.flatMap((b) => (b.type === 'paragraph' ? inline(b.content, state) : []));
-    return [endSentence([text(`Note ${n}: `), ...body])];
+    return [{ pieces: endSentence([text(`Note ${n}: `), ...body]), anchor: noteAnchor(n) }];
   });
-  return notes;
 }
 
-function table(block: TableBlock, state: State): Piece[][] {
+function table(block: TableBlock, state: State, anchor: string): Said[] {
   const caption = block.caption ? spoken(inline(block.caption, state)) : '';
   const rows = block.rows.length;
-  const out: Piece[][] = [[text(`Table${caption ? `: ${caption}` : ''}. ${rows} ${rows === 1 ? 'row' : 'rows'}.`)]];
+  const out: Said[] = [{ pieces: [text(`Table${caption ? `: ${caption}` : ''}. ${rows} ${rows === 1 ? 'row' : 'rows'}.`)], anchor }];
   const headers = block.header.map((h) => spoken(inline(h.content, state)));
   block.rows.forEach((row, i) => {
     const cells = row.flatMap((cell, c) => endSentence([text(`${headers[c] ?? `Column ${c + 1}`}: `), ...inline(cell.content, state)]).concat(text(' ')));
-    out.push([text(`Row ${i + 1}. `), ...cells]);
+    out.push({ pieces: [text(`Row ${i + 1}. `), ...cells], anchor: rowAnchor(anchor, i) });
   });
   return out;
 }
 
-function blocks(list: readonly Block[], state: State, depth = 0): Piece[][] {
-  const out: Piece[][] = [];
-  for (const block of list) {
+/** The blocks at `path` (section index, then index at each level) as paragraphs of the script. */
+function blocks(list: readonly Block[], state: State, path: readonly number[]): Said[] {
+  const out: Said[] = [];
+  list.forEach((block, index) => {
+    const anchor = blockAnchor([...path, index]);
     switch (block.type) {
       case 'heading':
-        out.push([pause(PAUSES.aroundSubheading), ...endSentence(inline(block.content, state)), pause(PAUSES.aroundSubheading)]);
+        out.push({ pieces: [pause(PAUSES.aroundSubheading), ...endSentence(inline(block.content, state)), pause(PAUSES.aroundSubheading)], anchor: block.id });
         break;
       case 'paragraph':
-        out.push(endSentence(inline(block.content, state)), ...notesNow(state));
+        out.push({ pieces: endSentence(inline(block.content, state)), anchor }, ...notesNow(state));
         break;
       case 'list': {
         const count = block.items.length;
-        out.push([text(count === 1 ? 'There is 1 point in this list.' : `There are ${count} points in this list.`)]);
+        out.push({ pieces: [text(count === 1 ? 'There is 1 point in this list.' : `There are ${count} points in this list.`)], anchor });
         block.items.forEach((item, i) => {
-          const inner = blocks(item, state, depth + 1);
-          const [first = [], ...rest] = inner;
-          out.push([text(`${block.start + i}: `), ...first], ...rest);
+          const [first, ...rest] = blocks(item, state, [...path, index, i]);
+          out.push({ pieces: [text(`${block.start + i}: `), ...(first?.pieces ?? [])], anchor: blockAnchor([...path, index, i]) }, ...rest);
         });
         out.push(...notesNow(state));
         break;
       }
       case 'quote':
-        out.push([text('Quote:')], ...blocks(block.blocks, state, depth + 1), [text('End of quote.')]);
+        out.push({ pieces: [text('Quote:')], anchor }, ...blocks(block.blocks, state, [...path, index]), { pieces: [text('End of quote.')] });
         break;
       case 'figure':
         if (!block.image.decorative) {
-          out.push(endSentence([text('Image description: '), ...say(block.image.alt, state)]));
-          if (block.image.caption) out.push(endSentence([text('Caption: '), ...say(block.image.caption, state)]));
+          out.push({ pieces: endSentence([text('Image description: '), ...say(block.image.alt, state)]), anchor });
+          if (block.image.caption) out.push({ pieces: endSentence([text('Caption: '), ...say(block.image.caption, state)]), anchor });
         }
         break;
       case 'table':
-        out.push(...table(block, state), ...notesNow(state));
+        out.push(...table(block, state, anchor), ...notesNow(state));
         break;
       case 'code':
-        out.push([text(block.text)]);
+        out.push({ pieces: [text(block.text)], anchor });
         break;
       case 'rule':
-        out.push([pause(PAUSES.aroundSubheading)]);
+        out.push({ pieces: [pause(PAUSES.aroundSubheading)] });
         break;
       case 'html':
         break;
     }
-  }
+  });
   return out;
 }
 
@@ -191,20 +195,22 @@ export function toAudioScript(doc: ReportDocument, options: ScriptOptions): Audi
   // The title is heard first, so its abbreviations are expanded before the body's.
   const titlePieces = endSentence(say(doc.meta.title, state));
   const body: AudioChapter[] = [];
-  let preamble: Piece[][] = [];
+  let preamble: Said[] = [];
   let number = 0;
-  for (const section of doc.sections) {
-    const paragraphs = blocks(section.blocks, state);
+  doc.sections.forEach((section, s) => {
+    const said = blocks(section.blocks, state, [s]);
     if (!section.heading) {
-      preamble = paragraphs;
-      continue;
+      preamble = said;
+      return;
     }
     number++;
+    const heading = [pause(PAUSES.beforeSection), text(`Section ${number}: `), ...endSentence(inline(section.heading.content, state)), pause(PAUSES.afterSection)];
     body.push({
       title: section.heading.text,
-      paragraphs: [[pause(PAUSES.beforeSection), text(`Section ${number}: `), ...endSentence(inline(section.heading.content, state)), pause(PAUSES.afterSection)], ...paragraphs],
+      paragraphs: [heading, ...said.map((p) => p.pieces)],
+      anchors: [section.heading.id, ...said.map((p) => p.anchor)],
     });
-  }
+  });
   const routes = [`phone ${org.phone}`, ...(org.text ? [`text ${org.text}`] : []), `email ${org.email}`];
   const closing: AudioChapter = {
     title: 'Other formats and feedback',
@@ -219,17 +225,16 @@ export function toAudioScript(doc: ReportDocument, options: ScriptOptions): Audi
   const opening = (seconds: number): AudioChapter => {
     const newest = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date))[0];
     const titles = body.map((c) => c.title);
-    return {
-      title: 'Introduction',
-      paragraphs: [
-        [...titlePieces, pause(PAUSES.afterSection)],
-        [text(`An audio version of a report by ${org.name}, published `), date(doc.meta.published), text('.')],
-        ...(doc.meta.updated ? [endSentence([text('Updated '), date(doc.meta.updated), ...(newest ? [text(': '), ...speakableText(newest.summary)] : [])])] : []),
-        ...(titles.length ? [[text(`It has ${titles.length} ${titles.length === 1 ? 'section' : 'sections'}: ${listInWords(titles)}.`)]] : []),
-        [text(`It lasts about ${spokenDuration(seconds)}.`)],
-        ...preamble,
-      ],
-    };
+    // Only the title and the text before the first section are in the report itself: the rest has no anchor.
+    const said: Said[] = [
+      { pieces: [...titlePieces, pause(PAUSES.afterSection)], anchor: TITLE_ANCHOR },
+      { pieces: [text(`An audio version of a report by ${org.name}, published `), date(doc.meta.published), text('.')] },
+      ...(doc.meta.updated ? [{ pieces: endSentence([text('Updated '), date(doc.meta.updated), ...(newest ? [text(': '), ...speakableText(newest.summary)] : [])]) }] : []),
+      ...(titles.length ? [{ pieces: [text(`It has ${titles.length} ${titles.length === 1 ? 'section' : 'sections'}: ${listInWords(titles)}.`)] }] : []),
+      { pieces: [text(`It lasts about ${spokenDuration(seconds)}.`)] },
+      ...preamble,
+    ];
+    return { title: 'Introduction', paragraphs: said.map((p) => p.pieces), anchors: said.map((p) => p.anchor) };
   };
   // The opening says how long the whole recording lasts, so it is estimated with itself included.
   const rest = [...body, closing];

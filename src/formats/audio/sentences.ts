@@ -31,6 +31,21 @@ export interface SentenceChapter {
 const NOT_AN_END = /(?:^|[\s(])(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|Mx|St|No|no|vs|approx|Prof|Cllr|Rev|p|pp|para|fig|Fig|vol|ch|ref|Tel|tel|[A-Z])\.$/;
 const BOUNDARY = /(?<=[.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}£$€])/gu;
 
+/**
+ * Where a run of text breaks between sentences: each break's end (after the full stop) and where the next sentence
+ * starts (after the space). Also used by the EPUB, to mark the same sentences in the report's text.
+ */
+export function sentenceBreaks(text: string): Array<{ end: number; next: number }> {
+  const breaks: Array<{ end: number; next: number }> = [];
+  let last = 0;
+  for (const match of text.matchAll(BOUNDARY)) {
+    if (NOT_AN_END.test(text.slice(last, match.index).trimEnd())) continue;
+    breaks.push({ end: match.index, next: match.index + match[0].length });
+    last = match.index + match[0].length;
+  }
+  return breaks;
+}
+
 /** What the engine reads for pieces: spoken forms written out, pauses as spaces. */
 export function engineText(pieces: readonly Piece[]): string {
   return pieces
@@ -68,13 +83,11 @@ export function splitSentences(pieces: readonly Piece[]): Piece[][] {
       continue;
     }
     let last = 0;
-    for (const match of piece.text.matchAll(BOUNDARY)) {
-      const before = piece.text.slice(last, match.index);
-      if (NOT_AN_END.test(before.trimEnd())) continue;
-      current.push({ kind: 'text', text: before });
+    for (const { end, next } of sentenceBreaks(piece.text)) {
+      current.push({ kind: 'text', text: piece.text.slice(last, end) });
       sentences.push(current);
       current = [];
-      last = match.index + match[0].length;
+      last = next;
     }
     current.push({ kind: 'text', text: piece.text.slice(last) });
   }

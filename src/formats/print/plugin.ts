@@ -22,12 +22,14 @@ export interface PrintPluginOptions {
 export function reportPrintEditions(eleventyConfig: UserConfig, options: PrintPluginOptions): void {
   eleventyConfig.on('eleventy.before', async () => {
     const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
-    const defaults = engineDefaults(options.cacheDir, options.log, site.pdfWorkers);
-    const result = await makePrintEditions(site, defaults, options.formats);
-    if (errorsIn(result.problems).length > 0) throw new ContentProblemsError(result.problems);
-    for (const problem of result.problems) defaults.log(`  ${formatProblem(problem)}`);
-    site.stats.pdfsPrinted += result.made;
-    site.stats.pdfsReused += result.reused;
-    for (const [slug, editions] of result.editions) site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...editions]);
+    await site.milestones.run('print', async () => {
+      const defaults = engineDefaults(options.cacheDir, options.log, site.pdfWorkers);
+      const result = await makePrintEditions(site, defaults, options.formats);
+      if (errorsIn(result.problems).length > 0) throw new ContentProblemsError(result.problems);
+      for (const problem of result.problems) defaults.log(`  ${formatProblem(problem)}`);
+      site.stats.pdfsPrinted += result.made;
+      site.stats.pdfsReused += result.reused;
+      for (const [slug, editions] of result.editions) site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...editions]);
+    });
   });
 }
