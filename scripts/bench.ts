@@ -1,4 +1,4 @@
-// npm run bench -- [reports=100] [runs=5] [parts=site,pdf,audio,encoders,braille]: prints medians and ratios to the floors.
+// npm run bench -- [reports=100] [runs=5] [parts=site,pdf,audio,encoders,braille,epub]: prints medians and ratios to the floors.
 // See src/bench/run-bench.ts.
 import { BENCH_PARTS, formatBench, runBench, type BenchPart } from '../src/bench/run-bench.ts';
 
@@ -17,5 +17,6 @@ const titles: Record<BenchPart, string> = {
   audio: '\nAudio (ratios against speech synthesis alone)',
   encoders: '\nMP3 encoders on the same speech (ratios against lamejs)',
   braille: '\nBraille (BRF), both grades (ratio against the median)',
+  epub: '\nEPUB 3 with page list and overlays (ratios against the standard PDF of the same report)',
 };
 for (const part of BENCH_PARTS) if (chosen.has(part)) console.log(formatBench(results[part], titles[part]));

@@ -27,6 +27,10 @@ import { audioDefaults, makeAudio } from '../formats/audio/make-audio.ts';
 import { renderAudioInWorker } from '../formats/audio/audio-pool.ts';
 import { levelled } from '../formats/audio/level.ts';
 import { makeBraille } from '../formats/braille/make-braille.ts';
+import { makeEpub } from '../formats/epub/make-epub.ts';
+import { taggedWordsByPage } from '../engines/pdf/page-words.ts';
+import { toAudioScript } from '../formats/audio/script.ts';
+import { toSentences } from '../formats/audio/sentences.ts';
 import { speakSentence } from '../formats/audio/voices/speak.ts';
 import { encodeMp3 } from '../formats/audio/encode-mp3.ts';
 import { encodeMp3WithLamejs } from './lamejs-reference.ts';
@@ -231,7 +235,58 @@ async function brailleStages(content: string, sample: number, log: (line: string
   return [stage('braille, both grades', seconds, median(seconds), 'per report of ~5,000 words: liblouis, layout, checks and round trip')];
 }
 
-export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille'] as const;
+/**
+ * EPUB seconds per report against the standard PDF's (typeset, finished and read back) for the same report: the page
+ * list is read from that PDF, and the overlays follow a recording timed at 150 words a minute (synthesising 5,000
+ * words would take minutes and is measured by the audio part).
+ */
+async function epubStages(root: string, content: string, sample: number, log: (line: string) => void): Promise<StageResult[]> {
+  forgetPreparedSites();
+  const site = await prepareSite(content);
+  const edition = printEditions([])[0]!;
+  log(`Making ${sample} EPUBs, each after typesetting its standard PDF (the reference)…`);
+  const pdfSeconds: number[] = [];
+  const epubSeconds: number[] = [];
+  for (const [index, report] of site.reports.slice(0, sample + 1).entries()) {
+    const doc = report.document;
+    const pictures = (await reportPictures(doc, path.join(root, 'cache', 'pdf', 'images'), [])).standard;
+    const model = reportPrintModel({ doc, organisation: site.organisation, edition, images: pictures, otherFormats: [], siteUrl: site.settings.url });
+    let pdf: Uint8Array = new Uint8Array();
+    const printing = await time(async () => {
+      const typeset_ = await typeset({ template: 'report.typ', model, images: virtualFiles(pictures.values()) });
+      const pdfDoc = await PDFDocument.load(typeset_, { updateMetadata: false });
+      const check = await readBackPdf(pdfDoc, { title: doc.meta.title, lang: doc.meta.lang, headings: reportPrintHeadings(model), minFontPt: edition.fontSizePt }, finishDocument(pdfDoc, { modified: doc.meta.published, linkTexts: printLinkTexts(model.body) }));
+      if (check.problems.length) throw new Error(check.problems.join('\n'));
+      pdf = await savePdf(pdfDoc);
+    });
+    const sentences = toSentences(toAudioScript(doc, { organisation: site.organisation, otherFormats: [] }));
+    let clock = 0;
+    const cues = sentences.flatMap((c) => c.paragraphs.flat()).map((s) => {
+      const start = clock + s.gapBeforeMs / 1000;
+      clock = start + (s.written.split(/\s+/).length * 60) / 150;
+      return { id: s.id, startSeconds: start, endSeconds: clock };
+    });
+    const mp3 = new Uint8Array(Math.round((clock * 48_000) / 8));
+    const making = await time(async () => {
+      const pages = await taggedWordsByPage(pdf);
+      await makeEpub({
+        doc, organisation: site.organisation, siteUrl: site.settings.url, otherFormats: [], pictures,
+        standardPdf: { pages, address: `${site.settings.url}reports/${doc.slug}/${doc.slug}.pdf` },
+        recording: { mp3, sentences, cues, narrator: 'bench' },
+      });
+    });
+    // The first report only warms the compiler and the code paths.
+    if (index === 0) continue;
+    pdfSeconds.push(printing);
+    epubSeconds.push(making);
+  }
+  return [
+    stage('standard PDF (reference)', pdfSeconds, median(pdfSeconds), 'per report of ~5,000 words: Typst, finishing and read-back'),
+    stage('EPUB', epubSeconds, median(pdfSeconds), 'per report: XHTML twice, page list from the PDF, overlays, ZIP'),
+  ];
+}
+
+export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille', 'epub'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export async function runBench(reports: number, runs: number, log: (line: string) => void, parts: ReadonlySet<BenchPart> = new Set(BENCH_PARTS)): Promise<Record<BenchPart, StageResult[]>> {
@@ -245,7 +300,8 @@ export async function runBench(reports: number, runs: number, log: (line: string
     const audio = parts.has('audio') ? await audioStages(root, content, Math.min(2, reports), log) : [];
     const encoders = parts.has('encoders') ? await encoderStages(Math.max(3, runs), log) : [];
     const braille = parts.has('braille') ? await brailleStages(content, Math.min(10, reports), log) : [];
-    return { site, pdf, audio, encoders, braille };
+    const epub = parts.has('epub') ? await epubStages(root, content, Math.min(5, reports - 1), log) : [];
+    return { site, pdf, audio, encoders, braille, epub };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -71,7 +71,7 @@ basic('each report has a formats manifest with the size of its page', async () =
   const manifest = JSON.parse(await read(context.out, 'reports/first-report/formats.json'));
   const size = (await readFile(path.join(context.out, 'reports/first-report/index.html'))).length;
   assert.equal(manifest.formats[0], { kind: 'html', href: './', label: 'Web page', mediaType: 'text/html', bytes: size });
-  assert.equal(manifest.formats.map((f: { kind: string }) => f.kind), ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'braille-brf', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml']);
+  assert.equal(manifest.formats.map((f: { kind: string }) => f.kind), ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'braille-brf', 'epub', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml']);
   for (const format of manifest.formats.slice(1)) {
     assert.is((await readFile(path.join(context.out, 'reports/first-report', format.href))).length, format.bytes, format.href);
     if (format.kind.endsWith('-pdf')) assert.ok(format.pages > 0, format.href);

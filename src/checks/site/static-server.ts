@@ -13,7 +13,7 @@ export const TYPES: Record<string, string> = {
   '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.avif': 'image/avif', '.gif': 'image/gif',
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg', '.txt': 'text/plain; charset=utf-8',
-  '.vtt': 'text/vtt; charset=utf-8', '.ssml': 'application/ssml+xml', '.brf': 'text/plain; charset=us-ascii',
+  '.vtt': 'text/vtt; charset=utf-8', '.ssml': 'application/ssml+xml', '.brf': 'text/plain; charset=us-ascii', '.epub': 'application/epub+zip',
 };
 
 /** "bytes=100-199" (or "bytes=100-", "bytes=-50") → the inclusive byte range in a file of `size` bytes, if valid. */

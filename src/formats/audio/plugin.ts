@@ -57,7 +57,7 @@ function fileOf(made: MadeRecording, suffix: 'mp3' | 'vtt'): string {
 function recordingOf(made: MadeRecording, site: PreparedSite): ReportRecording {
   const mp3 = made.editions.find((e) => e.entry.kind === 'audio-mp3')!.source!;
   const voice = voiceFor(made.script.lang, site.settings.speech.voices);
-  return { mp3, sentences: made.sentences, cues: made.facts.cues, narrator: `${voiceName(voice)} (a synthetic voice)` };
+  return { mp3, sentences: made.sentences, cues: made.facts.cues, narrator: `${voiceName(voice)}, a synthetic voice` };
 }
 
 /** 75.4 → "1:15". */

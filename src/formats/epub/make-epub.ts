@@ -128,12 +128,13 @@ function headingsIn(blocks: readonly Block[]): Array<{ level: number; id: string
 function parts(input: EpubInput): Part[] {
   const { doc, organisation: org } = input;
   const dates = [`Published ${readableDate(doc.meta.published)}`, ...(doc.meta.updated ? [`updated ${readableDate(doc.meta.updated)}`] : [])].join(', ');
-  const routes = [
-    `Phone: ${org.phone}${org.hours ? ` (${org.hours})` : ''}`,
-    ...(org.text ? [`Text: ${org.text}`] : []),
-    `Email: ${org.email}`,
-    `Post: ${org.address.join(', ')}`,
-    `Web: ${org.website}`,
+  // Each way to reach the organisation, as a link where a reading app can follow one.
+  const routes = (w: XhtmlWriter): string[] => [
+    w.text(`Phone: ${org.phone}${org.hours ? ` (${org.hours})` : ''}`),
+    ...(org.text ? [w.text(`Text: ${org.text}`)] : []),
+    `${w.text('Email: ')}<a href="mailto:${escapeXml(org.email)}">${w.text(org.email)}</a>`,
+    w.text(`Post: ${org.address.join(', ')}`),
+    `${w.text('Web: ')}<a href="${escapeXml(org.website)}">${w.text(org.website.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</a>`,
   ];
   const list: Part[] = [{
     file: 'title.xhtml',
@@ -141,7 +142,7 @@ function parts(input: EpubInput): Part[] {
     type: 'titlepage',
     landmark: { type: 'titlepage', label: 'Title page' },
     body: (w) => [
-      `<h1 id="${TITLE_ANCHOR}">${w.text(doc.meta.title)}</h1>`,
+      w.heading(1, TITLE_ANCHOR, [{ type: 'text', text: doc.meta.title }]),
       `<p>${w.text(org.name)}</p>`,
       `<p>${w.text(`${dates}.`)}</p>`,
       `<p>${w.text(doc.meta.summary)}</p>`,
@@ -149,7 +150,7 @@ function parts(input: EpubInput): Part[] {
       `<h2 id="other-formats">${w.text('Other formats')}</h2>`,
       ...(input.otherFormats.length ? [`<p>${w.text(`This report is also available as ${listInWords(input.otherFormats)}.`)}</p>`] : []),
       `<p>${w.text(`To ask for it in another format, such as braille, audio, easy read or another language, contact ${org.name}:`)}</p>`,
-      `<ul>${routes.map((r) => `<li>${w.text(r)}</li>`).join('')}</ul>`,
+      `<ul>${routes(w).map((r) => `<li>${r}</li>`).join('')}</ul>`,
       '</section>',
     ].join('\n'),
   }];
@@ -182,7 +183,7 @@ function parts(input: EpubInput): Part[] {
         const items = doc.footnotes.map((note) => {
           const back = w.noteReferences.get(note.number);
           const backLink = back ? `<p><a role="doc-backlink" href="${back.file}#${back.id}">${w.text('Back to the text')}</a></p>` : '';
-          return `<li id="${noteAnchor(note.number)}">${w.blocks(note.blocks, [`n${note.number}`])}${backLink}</li>`;
+          return `<li${w.anchor(noteAnchor(note.number))}>${w.blocks(note.blocks, [`n${note.number}`])}${backLink}</li>`;
         });
         return `<h2 id="notes">${w.text('Notes')}</h2>\n<ol>${items.join('\n')}</ol>`;
       },
@@ -286,7 +287,7 @@ function packageDocument(input: EpubInput, items: readonly ManifestItem[], spine
     '. ',
     visual ? 'Every picture has a text description. ' : '',
     'Tables have header cells. ',
-    media.overlays.length ? `The whole report can be listened to with its text highlighted sentence by sentence (${media.narrator ?? 'a synthetic voice'}). ` : '',
+    media.overlays.length ? `The report can be listened to with its text highlighted sentence by sentence, read by ${media.narrator ?? 'a synthetic voice'}. ` : '',
     'No flashing, motion or sound hazards.',
   ].join('');
   const total = media.overlays.reduce((sum, o) => sum + Math.round(o.seconds * 1000), 0) / 1000;

@@ -28,13 +28,13 @@ export interface EpubPluginOptions {
 }
 
 /** Bumped when the book changes in a way the inputs do not show. */
-const EPUB_VERSION = 1;
+const EPUB_VERSION = 2;
 
 interface Facts { pages: number; pagesFound: number; overlayClips: number; bytes: number }
 
 const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-async function inputFor(site: PreparedSite, slug: string, cacheDir: string, formats: ReadonlySet<OptionalFormat>): Promise<{ input: EpubInput; key: string }> {
+export async function epubInputFor(site: PreparedSite, slug: string, cacheDir: string, formats: ReadonlySet<OptionalFormat>): Promise<{ input: EpubInput; key: string }> {
   const report = site.reports.find((r) => r.document.slug === slug)!;
   const doc = report.document;
   const editions = site.editions.get(slug) ?? [];
@@ -69,7 +69,7 @@ export async function makeEpubEditions(site: PreparedSite, cacheDir: string, log
   let reused = 0;
   for (const report of site.reports) {
     const slug = report.document.slug;
-    const { input, key } = await inputFor(site, slug, cacheDir, formats);
+    const { input, key } = await epubInputFor(site, slug, cacheDir, formats);
     const base = path.join(dir, key);
     let facts: Facts;
     try {

@@ -34,19 +34,21 @@ export interface XhtmlOptions {
 /** The sentences of a run of inline content, split only inside its top-level text (never inside a link or emphasis). */
 export function inlineSentences(nodes: readonly Inline[]): Inline[][] {
   const groups: Inline[][] = [[]];
-  for (const node of nodes) {
+  nodes.forEach((node, index) => {
     if (node.type !== 'text') {
       groups.at(-1)!.push(node);
-      continue;
+      return;
     }
+    // "…here. [A link]": a sentence ends at the end of this text when what follows starts a new one.
+    const following = plainText(nodes.slice(index + 1, index + 2)).trimStart().charAt(0);
     let last = 0;
-    for (const { end, next } of sentenceBreaks(node.text)) {
+    for (const { end, next } of sentenceBreaks(node.text + following).filter((b) => b.next <= node.text.length)) {
       groups.at(-1)!.push({ type: 'text', text: node.text.slice(last, end) });
       groups.push([]);
       last = next;
     }
     groups.at(-1)!.push({ type: 'text', text: node.text.slice(last) });
-  }
+  });
   return groups.filter((g) => plainText(g).trim() !== '' || g.some((n) => n.type !== 'text'));
 }
 
@@ -86,7 +88,8 @@ export class XhtmlWriter {
     return out;
   }
 
-  private anchor(id: string): string {
+  /** ` id="…"` for an element, noting which file it is in (for links and overlays). */
+  anchor(id: string): string {
     this.fileOfAnchor.set(id, this.file);
     return ` id="${escapeXml(id)}"`;
   }
