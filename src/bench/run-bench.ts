@@ -28,7 +28,6 @@ import { renderAudioInWorker } from '../formats/audio/audio-pool.ts';
 import { levelled } from '../formats/audio/level.ts';
 import { makeBraille } from '../formats/braille/make-braille.ts';
 import { makeEpub } from '../formats/epub/make-epub.ts';
-import { taggedWordsByPage } from '../engines/pdf/page-words.ts';
 import { toAudioScript } from '../formats/audio/script.ts';
 import { toSentences } from '../formats/audio/sentences.ts';
 import { speakSentence } from '../formats/audio/voices/speak.ts';
@@ -237,7 +236,7 @@ async function brailleStages(content: string, sample: number, log: (line: string
 
 /**
  * EPUB seconds per report against the standard PDF's (typeset, finished and read back) for the same report: the page
- * list is read from that PDF, and the overlays follow a recording timed at 150 words a minute (synthesising 5,000
+ * list follows the words that PDF's read-back kept, and the overlays follow a recording timed at 150 words a minute (synthesising 5,000
  * words would take minutes and is measured by the audio part).
  */
 async function epubStages(root: string, content: string, sample: number, log: (line: string) => void): Promise<StageResult[]> {
@@ -251,13 +250,14 @@ async function epubStages(root: string, content: string, sample: number, log: (l
     const doc = report.document;
     const pictures = (await reportPictures(doc, path.join(root, 'cache', 'pdf', 'images'), [])).standard;
     const model = reportPrintModel({ doc, organisation: site.organisation, edition, images: pictures, otherFormats: [], siteUrl: site.settings.url });
-    let pdf: Uint8Array = new Uint8Array();
+    let pages: string[][] = [];
     const printing = await time(async () => {
       const typeset_ = await typeset({ template: 'report.typ', model, images: virtualFiles(pictures.values()) });
       const pdfDoc = await PDFDocument.load(typeset_, { updateMetadata: false });
       const check = await readBackPdf(pdfDoc, { title: doc.meta.title, lang: doc.meta.lang, headings: reportPrintHeadings(model), minFontPt: edition.fontSizePt }, finishDocument(pdfDoc, { modified: doc.meta.published, linkTexts: printLinkTexts(model.body) }));
       if (check.problems.length) throw new Error(check.problems.join('\n'));
-      pdf = await savePdf(pdfDoc);
+      await savePdf(pdfDoc);
+      pages = check.pageWords;
     });
     const sentences = toSentences(toAudioScript(doc, { organisation: site.organisation, otherFormats: [] }));
     let clock = 0;
@@ -267,8 +267,8 @@ async function epubStages(root: string, content: string, sample: number, log: (l
       return { id: s.id, startSeconds: start, endSeconds: clock };
     });
     const mp3 = new Uint8Array(Math.round((clock * 48_000) / 8));
+    // The page list uses the words the PDF's read-back kept, as a build does.
     const making = await time(async () => {
-      const pages = await taggedWordsByPage(pdf);
       await makeEpub({
         doc, organisation: site.organisation, siteUrl: site.settings.url, otherFormats: [], pictures,
         standardPdf: { pages, address: `${site.settings.url}reports/${doc.slug}/${doc.slug}.pdf` },

@@ -38,6 +38,8 @@ export interface PublishedEdition {
   entry: FormatEntry;
   /** Absolute path of the finished file (often in the cache), put into the site; none for pages Eleventy writes. */
   source?: string;
+  /** PDFs: each page's words as its tag tree reads them, from the read-back (the EPUB's page list follows them). */
+  pageWords?: string[][];
 }
 
 export interface FormatsManifest {

@@ -15,7 +15,7 @@ export interface PdfJob extends TypesetJob {
 }
 
 export type PdfOutcome =
-  | { ok: true; pdf: Uint8Array; pages: number; smallestPt: number; problems: string[]; fallbackCharacters: string[] }
+  | { ok: true; pdf: Uint8Array; pages: number; smallestPt: number; problems: string[]; fallbackCharacters: string[]; pageWords: string[][] }
   | { ok: false; message: string; line: number };
 
 export async function makePdf(job: PdfJob): Promise<PdfOutcome> {
@@ -32,5 +32,5 @@ export async function makePdf(job: PdfJob): Promise<PdfOutcome> {
   const fonts = finishDocument(doc, job.finish);
   const check = await readBackPdf(doc, job.expect, fonts);
   const pdf = await savePdf(doc);
-  return { ok: true, pdf, pages: check.pages, smallestPt: check.smallestPt, problems: check.problems, fallbackCharacters: fonts.fallbackCharacters };
+  return { ok: true, pdf, pages: check.pages, smallestPt: check.smallestPt, problems: check.problems, fallbackCharacters: fonts.fallbackCharacters, pageWords: check.pageWords };
 }

@@ -37,6 +37,8 @@ export interface PdfResult {
   bytes: number;
   pages: number;
   smallestPt: number;
+  /** Each page's words in tag order (absent for PDFs cached before they were kept). */
+  pageWords?: string[][];
 }
 
 export interface EngineOptions {
@@ -85,7 +87,7 @@ function cacheKey(job: PdfJob, identity: string): string {
   return createHash('sha256').update(identity).update(JSON.stringify(job)).digest('hex').slice(0, 32);
 }
 
-interface CachedFacts { pages: number; smallestPt: number; fallbackCharacters: string[] }
+interface CachedFacts { pages: number; smallestPt: number; fallbackCharacters: string[]; pageWords?: string[][] }
 
 async function readCached(file: string): Promise<CachedFacts | undefined> {
   try {
@@ -139,7 +141,7 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
         if (outcome.ok && outcome.problems.length === 0) {
           const file = base.get(sourced.job)!;
           await writeAtomically(`${file}.pdf`, outcome.pdf);
-          const known: CachedFacts = { pages: outcome.pages, smallestPt: outcome.smallestPt, fallbackCharacters: outcome.fallbackCharacters };
+          const known: CachedFacts = { pages: outcome.pages, smallestPt: outcome.smallestPt, fallbackCharacters: outcome.fallbackCharacters, pageWords: outcome.pageWords };
           await writeAtomically(`${file}.json`, JSON.stringify(known));
           facts.set(sourced.job, known);
         }
@@ -158,7 +160,7 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
     if (!known) continue;
     problems.push(...fallbackWarning(sourced, known.fallbackCharacters));
     const source = `${base.get(sourced.job)!}.pdf`;
-    results.set(sourced.job, { source, bytes: (await stat(source)).size, pages: known.pages, smallestPt: known.smallestPt });
+    results.set(sourced.job, { source, bytes: (await stat(source)).size, pages: known.pages, smallestPt: known.smallestPt, ...(known.pageWords ? { pageWords: known.pageWords } : {}) });
   }
   return { results, made: toMake.length, reused: jobs.length - toMake.length, problems };
 }

@@ -18,6 +18,7 @@ import { streamBytes } from './stream-bytes.ts';
 import { fontsIn, type FontReport } from './pdf-fonts.ts';
 import { layoutText, markedText, pageTextRuns } from './page-text.ts';
 import { countElements, readStructTree } from './struct-tree.ts';
+import { pageWordsInTagOrder } from './page-words.ts';
 
 export interface ReadBackExpectations {
   title: string;
@@ -35,6 +36,8 @@ export interface ReadBackResult {
   smallestPt: number;
   /** How many words the tag tree holds (for messages and the benchmark). */
   taggedWords: number;
+  /** Each page's words as the tag tree reads them: where other editions find this PDF's pages (the EPUB's page list). */
+  pageWords: string[][];
 }
 
 /** A4 in points (ISO 216: 210 × 297 mm). */
@@ -112,6 +115,7 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
   let allText = '';
   let smallest = Infinity;
   let taggedWords = 0;
+  const wordsByPage: string[][] = [];
   doc.getPages().forEach((page, index) => {
     const number = index + 1;
     const { width, height } = page.getSize();
@@ -136,6 +140,7 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
     const pageWords = new Set(wordsOf(text));
     const tagged = (tree.contentOrder.get(page.node) ?? []).flatMap((mcid) => wordsOf(marked.get(mcid) ?? ''));
     taggedWords += tagged.length;
+    wordsByPage.push(pageWordsInTagOrder(tree, page, marked));
     const glued = [...new Set(tagged.filter((w) => !pageWords.has(w)))];
     if (glued.length > 0) problems.push(`page ${number}: ${glued.length} ${glued.length === 1 ? 'word' : 'words'} in the tags ${glued.length === 1 ? 'is' : 'are'} not on the page, so a screen reader reads words run together (${glued.slice(0, 3).map((w) => `"${w}"`).join(', ')})`);
     const annots = resolve(doc, page.node.get(PDFName.of('Annots')));
@@ -149,5 +154,5 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
     if (!flatText.includes(heading.text.replace(/\s/g, ''))) problems.push(`the heading "${shorten(heading.text)}" cannot be extracted as text`);
   }
   problems.push(...(fonts ?? fontsIn(doc)).problems);
-  return { pages: doc.getPageCount(), problems, smallestPt: Number.isFinite(smallest) ? Math.round(smallest * 10) / 10 : 0, taggedWords };
+  return { pages: doc.getPageCount(), problems, smallestPt: Number.isFinite(smallest) ? Math.round(smallest * 10) / 10 : 0, taggedWords, pageWords: wordsByPage };
 }

@@ -50,7 +50,7 @@ export async function epubInputFor(site: PreparedSite, slug: string, cacheDir: s
     siteUrl,
     otherFormats: editionsInWords(report, formats, 'epub'),
     pictures,
-    ...(pdf && pdfBytes ? { standardPdf: { pages: await taggedWordsByPage(pdfBytes), address: new URL(`reports/${slug}/${pdf.entry.href}`, siteUrl).href } } : {}),
+    ...(pdf && pdfBytes ? { standardPdf: { pages: pdf.pageWords ?? (await taggedWordsByPage(pdfBytes)), address: new URL(`reports/${slug}/${pdf.entry.href}`, siteUrl).href } } : {}),
     ...(recorded && mp3 ? { recording: { mp3, sentences: recorded.sentences, cues: recorded.cues, narrator: recorded.narrator } } : {}),
   };
   const key = createHash('sha256').update(JSON.stringify({

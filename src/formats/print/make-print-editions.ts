@@ -76,6 +76,7 @@ export async function makePrintEditions(site: PreparedSite, options: EngineOptio
         bytes: pdf.bytes, pages: pdf.pages, ...(edition.kind === 'large-print-pdf' ? { fontSizePt: edition.fontSizePt } : {}),
       },
       source: pdf.source,
+      ...(pdf.pageWords ? { pageWords: pdf.pageWords } : {}),
     });
     result.editions.set(report.document.slug, list);
   }
