@@ -3,6 +3,8 @@
 # Debian packages: Chromium (the accessibility gate and the tests; the build itself needs no browser), poppler-utils
 # (pdfinfo, pdftotext, pdffonts) and qpdf: the tests hold every PDF against these independent readers. liblouis-bin:
 # the braille edition is translated by its lou_translate.
+# Screen-reader check (npm test, not the build): GNOME's Orca with a virtual display, D-Bus and the accessibility bus
+# (orca xvfb dbus-x11 at-spi2-core python3-pyatspi).
 # Works before node_modules exists; running it twice is harmless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +16,13 @@ command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || mi
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 # liblouis: braille translation (lou_translate and its Unified English Braille tables).
 command -v lou_translate >/dev/null 2>&1 || missing+=(liblouis-bin)
+[ -x /usr/bin/orca ] || missing+=(orca)
+[ -x /usr/bin/Xvfb ] || missing+=(xvfb)
+[ -x /usr/bin/dbus-launch ] || missing+=(dbus-x11)
+[ -x /usr/libexec/at-spi-bus-launcher ] || missing+=(at-spi2-core)
+/usr/bin/python3 -c 'import pyatspi' >/dev/null 2>&1 || missing+=(python3-pyatspi)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: Chromium found at $chromium; poppler-utils, qpdf and liblouis found"
+  echo "setup: Chromium found at $chromium; poppler-utils, qpdf, liblouis and Orca found"
 else
   # shellcheck source=apt-install.sh
   . scripts/apt-install.sh

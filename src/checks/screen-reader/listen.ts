@@ -20,6 +20,8 @@ export interface Reading {
   utterances: string[];
   /** The page's visible text, as the browser lays it out (innerText). */
   visibleText: string;
+  /** Its accessible names that are not visible text: alt text, aria-label, title. */
+  names: string[];
   seconds: number;
 }
 
@@ -59,8 +61,11 @@ export async function startListener(desktop: Desktop, options = LISTEN_DEFAULTS)
         const page = await headless.newPage();
         await page.goto(url, { waitUntil: 'load' });
         const visibleText = await page.evaluate(() => document.body.innerText);
+        const names = await page.evaluate(() => [...document.querySelectorAll('[alt], [aria-label], [title]')]
+          .flatMap((e) => [e.getAttribute('alt'), e.getAttribute('aria-label'), e.getAttribute('title')])
+          .filter((n): n is string => Boolean(n)));
         await page.close();
-        return { url, utterances: from >= 0 ? said.slice(from) : [], visibleText, seconds: (Date.now() - started) / 1000 };
+        return { url, utterances: from >= 0 ? said.slice(from) : [], visibleText, names, seconds: (Date.now() - started) / 1000 };
       } finally {
         chromium.kill('SIGTERM');
         await new Promise((resolve) => (chromium.exitCode !== null ? resolve(undefined) : chromium.once('exit', resolve)));

@@ -90,16 +90,18 @@ export function createSiteRenderer(sizes: string): MarkdownIt {
     const closing = headingClose(tokens, idx, options, env, self).trimEnd();
     if (!id) return `${closing}</div>\n`;
     const text = escape(inlineText(tokens[idx - 1]?.children));
-    return `${closing}<a class="heading-anchor" href="#${escape(String(id))}"><span aria-hidden="true">#</span><span class="visually-hidden">Link to the section: ${text}</span></a></div>\n`;
+    // Hidden from screen readers and the tab order: Orca read "Link to the section: …, link" after every heading. The
+    // contents list links to every section for anyone who wants a section's address.
+    return `${closing}<a class="heading-anchor" href="#${escape(String(id))}" aria-hidden="true" tabindex="-1" title="Link to the section: ${text}">#</a></div>\n`;
   };
 
-  rules.footnote_block_open = () => '<section class="footnotes" aria-labelledby="footnotes-heading">\n<h2 id="footnotes-heading">Notes</h2>\n<ol class="footnotes-list">\n';
+  rules.footnote_block_open = () => '<section class="footnotes">\n<h2 id="footnotes-heading">Notes</h2>\n<ol class="footnotes-list">\n';
   rules.footnote_block_close = () => '</ol>\n</section>\n';
   rules.footnote_ref = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
     const id = self.rules.footnote_anchor_name!(tokens, idx, options, env, self);
     const { n, sub } = footnoteNumber(token);
-    return `<sup class="footnote-ref"><a href="#fn${id}" id="fnref${id}${sub}"><span class="visually-hidden">Note </span>${n}</a></sup>`;
+    return `<sup class="footnote-ref"><a href="#fn${id}" id="fnref${id}${sub}"><span class="visually-hidden">Note&nbsp;</span>${n}</a></sup>`;
   };
   rules.footnote_anchor = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;

@@ -31,7 +31,7 @@ html('a table without a caption still gets a (hidden) label', () => {
   assert.match(render('| A | B |\n| - | - |\n| 1 | 2 |'), '<caption id="table-sample-1" class="visually-hidden">Table 1</caption>');
 });
 html('headings get an id and a link to themselves after the heading', () => {
-  assert.match(render('## What we found'), '<div class="heading-with-anchor"><h2 id="what-we-found">What we found</h2><a class="heading-anchor" href="#what-we-found"><span aria-hidden="true">#</span><span class="visually-hidden">Link to the section: What we found</span></a></div>');
+  assert.match(render('## What we found'), '<div class="heading-with-anchor"><h2 id="what-we-found">What we found</h2><a class="heading-anchor" href="#what-we-found" aria-hidden="true" tabindex="-1" title="Link to the section: What we found">#</a></div>');
 });
 html('raw HTML is escaped, never passed through; comments vanish', () => {
   const out = render('<script>alert(1)</script>\n\nText <!-- secret --> here.');
@@ -41,7 +41,7 @@ html('raw HTML is escaped, never passed through; comments vanish', () => {
 });
 html('footnotes: references say "Note", and the notes have a heading', () => {
   const out = render('Text.[^1]\n\n[^1]: A note.');
-  assert.match(out, '<a href="#fn-sample-1" id="fnref-sample-1"><span class="visually-hidden">Note </span>1</a>');
+  assert.match(out, '<a href="#fn-sample-1" id="fnref-sample-1"><span class="visually-hidden">Note&nbsp;</span>1</a>');
   assert.match(out, '<h2 id="footnotes-heading">Notes</h2>');
   assert.match(out, 'Back to where note 1 is mentioned');
 });
