@@ -4,7 +4,7 @@
 # (pdfinfo, pdftotext, pdffonts) and qpdf: the tests hold every PDF against these independent readers. liblouis-bin:
 # the braille edition is translated by its lou_translate.
 # Screen-reader check (npm test, not the build): GNOME's Orca with a virtual display, D-Bus and the accessibility bus
-# (orca xvfb dbus-x11 at-spi2-core python3-pyatspi).
+# (orca xvfb dbus-x11 at-spi2-core python3-pyatspi), and xdotool to press Orca's "Say all" in the PDF viewer.
 # Works before node_modules exists; running it twice is harmless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ command -v lou_translate >/dev/null 2>&1 || missing+=(liblouis-bin)
 [ -x /usr/bin/orca ] || missing+=(orca)
 [ -x /usr/bin/Xvfb ] || missing+=(xvfb)
 [ -x /usr/bin/dbus-launch ] || missing+=(dbus-x11)
+[ -x /usr/bin/xdotool ] || missing+=(xdotool)
 [ -x /usr/libexec/at-spi-bus-launcher ] || missing+=(at-spi2-core)
 /usr/bin/python3 -c 'import pyatspi' >/dev/null 2>&1 || missing+=(python3-pyatspi)
 if [ ${#missing[@]} -eq 0 ]; then

@@ -3,7 +3,7 @@
  * and what it says is checked against each page (see src/checks/screen-reader/). Exit codes as the accessibility
  * gate's: 0 every page passed, 1 the check itself could not run, 2 problems found.
  */
-import { defaultPages, readSiteAloud, readingPassed } from '../checks/screen-reader/screen-reader-check.ts';
+import { defaultPages, defaultPdfs, readSiteAloud, readingPassed } from '../checks/screen-reader/screen-reader-check.ts';
 import { pagesToCheck } from '../checks/site/site-pages.ts';
 import { readOptions, resolveFromCaller } from './args.ts';
 
@@ -11,8 +11,9 @@ async function main(): Promise<number> {
   const options = readOptions(process.argv.slice(2), { site: '<built site folder> (default: _site)', all: '<yes: every page in the sitemap, not only the example report\'s and the site\'s own>' });
   const site = resolveFromCaller(options.site ?? '_site');
   const pages = options.all === 'yes' ? await pagesToCheck(site) : await defaultPages(site);
-  console.log(`Screen reader: Orca reads ${pages.length} pages in Chromium…`);
-  const readings = await readSiteAloud(site, pages, (line) => console.log(line));
+  const pdfs = await defaultPdfs(site);
+  console.log(`Screen reader: Orca reads ${pages.length} pages and ${pdfs.length} PDFs in Chromium…`);
+  const readings = await readSiteAloud(site, pages, (line) => console.log(line), pdfs);
   const passed = readings.filter(readingPassed).length;
   console.log(`screen reader: ${passed} pages passed, ${readings.length - passed} failed`);
   return passed === readings.length ? 0 : 2;

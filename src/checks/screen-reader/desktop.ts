@@ -1,11 +1,11 @@
 /**
  * A desktop with a screen reader, for the screen-reader check: a virtual display (Xvfb), a D-Bus session, the
  * accessibility bus (AT-SPI) and GNOME's Orca with fresh preferences, every utterance it makes written to a file
- * (orca-logged.py). Debian packages: orca xvfb dbus-x11 at-spi2-core python3-pyatspi (npm run setup installs them).
+ * (orca-logged.py). Debian packages: orca xvfb dbus-x11 at-spi2-core python3-pyatspi xdotool (npm run setup installs them).
  * Every process is stopped by its id, never by name, so a person's own Orca is left alone.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ const NEEDED = [
   { program: '/usr/bin/dbus-launch', pkg: 'dbus-x11' },
   { program: '/usr/libexec/at-spi-bus-launcher', pkg: 'at-spi2-core' },
   { program: '/usr/bin/orca', pkg: 'orca' },
+  { program: '/usr/bin/xdotool', pkg: 'xdotool' },
 ];
 
 export class ScreenReaderMissingError extends Error {
@@ -82,13 +83,21 @@ export async function startDesktop(): Promise<Desktop> {
     children.push(spawn('/usr/libexec/at-spi-bus-launcher', ['--launch-immediately'], { env, stdio: 'ignore' }));
     await sleep(500);
     const log = path.join(dir, 'speech.log');
-    children.push(spawn('/usr/bin/python3', [ORCA_LOGGED, log, '-u', path.join(dir, 'orca-prefs')], { env, stdio: 'ignore' }));
+    const orcaOutput = openSync(path.join(dir, 'orca-output.log'), 'w');
+    const orca = spawn('/usr/bin/python3', [ORCA_LOGGED, log, '-u', path.join(dir, 'orca-prefs')], { env, stdio: ['ignore', orcaOutput, orcaOutput] });
+    children.push(orca);
     const spoken = async (): Promise<string[]> => {
       const text = await readFile(log, 'utf8').catch(() => '');
       // An utterance may hold a line break, so split on the prefix rather than on lines.
       return text.split(/^SPEECH OUTPUT: '/m).slice(1).map((u) => u.replace(/'(?: voice=\w+)?\s*$/, ''));
     };
-    await waitFor(async () => (await spoken()).includes('Screen reader on.'), 30_000, 'Orca did not say "Screen reader on."');
+    // Orca takes a few seconds to start, far more on a busy machine.
+    await waitFor(async () => (await spoken()).includes('Screen reader on.') || orca.exitCode !== null, 90_000, 'Orca did not say "Screen reader on."').catch(async (err: Error) => {
+      throw new Error(`${err.message}; Orca's output: ${(await readFile(path.join(dir, 'orca-output.log'), 'utf8').catch(() => '')).trim().split('\n').slice(-5).join(' | ') || '(none)'}`);
+    });
+    if (orca.exitCode !== null) {
+      throw new Error(`Orca stopped as it started (exit ${orca.exitCode}): ${(await readFile(path.join(dir, 'orca-output.log'), 'utf8')).trim().split('\n').slice(-5).join(' | ')}`);
+    }
     return { env, spoken, stop };
   } catch (err) {
     await stop();

@@ -1,9 +1,14 @@
 /**
  * The screen-reader check over a built site: GNOME's Orca reads each page in Chromium, and what it said is held
  * against what the page shows (compare-speech.ts). By default the example report's pages and the site's own pages;
- * every sitemap URL with `all`.
+ * every sitemap URL with `all`. The report's PDFs are read too, in Chromium's PDF viewer (which reads their text
+ * layer, not their tags), against poppler's text of the same file.
  */
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
+import { readStructTree, type StructElement } from '../../engines/pdf/struct-tree.ts';
 import path from 'node:path';
 import { serveStatic } from '../site/static-server.ts';
 import { pagesToCheck } from '../site/site-pages.ts';
@@ -11,8 +16,16 @@ import { startDesktop } from './desktop.ts';
 import { startListener } from './listen.ts';
 import { compareSpeech, speechPassed, type SpeechComparison } from './compare-speech.ts';
 
-export interface PageReading { path: string; seconds: number; comparison: SpeechComparison; utterances: string[] }
+export interface PageReading {
+  path: string;
+  seconds: number;
+  comparison: SpeechComparison;
+  utterances: string[];
+  /** PDFs: what Chromium's viewer exposed to Orca ("heading level 2" × 12, tables, links, images). */
+  exposed?: Record<string, number>;
+}
 
+const run = promisify(execFile);
 const SITE_PAGES = ['/', '/search/', '/feedback/', '/accessibility/', '/404.html'];
 const REPORT_PAGES = ['', 'easy-read/', 'audio/', 'request/'];
 
@@ -27,7 +40,42 @@ export async function defaultPages(siteDir: string): Promise<string[]> {
   return found;
 }
 
-export async function readSiteAloud(siteDir: string, pages: readonly string[], log: (line: string) => void = () => {}): Promise<PageReading[]> {
+/** The PDF editions of the first report (from its formats.json), as site paths. */
+export async function defaultPdfs(siteDir: string): Promise<string[]> {
+  const all = await pagesToCheck(siteDir);
+  const report = all.find((p) => /^\/reports\/[^/]+\/$/.test(p));
+  if (!report) return [];
+  const manifest = JSON.parse(await readFile(path.join(siteDir, report, 'formats.json'), 'utf8').catch(() => '{"formats":[]}')) as { formats: Array<{ href: string; mediaType: string }> };
+  return manifest.formats.filter((f) => f.mediaType === 'application/pdf').map((f) => (f.href.startsWith('/') ? f.href : `${report}${f.href}`));
+}
+
+/** What the viewer exposed, counted from Orca's announcements. */
+function exposedBy(utterances: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const u of utterances) {
+    const kind = /^heading level \d+$/.test(u) ? u : /^table with/.test(u) ? 'table' : u === 'link' ? 'link' : u === 'image' ? 'image' : /^List with/.test(u) ? 'list' : undefined;
+    if (kind) counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The PDF's words as poppler lays them out (an independent reader), and the alt text of its figures. */
+async function pdfText(file: string): Promise<{ text: string; names: string[] }> {
+  // -raw: in the order the text was drawn, as Chromium's viewer reads it (plain pdftotext reads a table column by column).
+  const { stdout } = await run('pdftotext', ['-raw', file, '-']);
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  const names: string[] = [];
+  const visit = (elements: readonly StructElement[]): void => {
+    for (const e of elements) {
+      if (e.alt) names.push(e.alt);
+      visit(e.children);
+    }
+  };
+  visit(readStructTree(doc).roots);
+  return { text: stdout, names };
+}
+
+export async function readSiteAloud(siteDir: string, pages: readonly string[], log: (line: string) => void = () => {}, pdfs: readonly string[] = []): Promise<PageReading[]> {
   const server = await serveStatic(siteDir);
   const desktop = await startDesktop();
   try {
@@ -38,6 +86,12 @@ export async function readSiteAloud(siteDir: string, pages: readonly string[], l
         const reading = await listener.read(new URL(page, server.origin).href);
         const comparison = compareSpeech(reading.utterances, reading.visibleText, reading.names);
         out.push({ path: page, seconds: reading.seconds, comparison, utterances: reading.utterances });
+        log(formatReading(out.at(-1)!));
+      }
+      for (const pdf of pdfs) {
+        const reading = await listener.readPdf(new URL(pdf, server.origin).href);
+        const { text, names } = await pdfText(path.join(siteDir, pdf));
+        out.push({ path: pdf, seconds: reading.seconds, comparison: compareSpeech(reading.utterances, text, names), utterances: reading.utterances, exposed: exposedBy(reading.utterances) });
         log(formatReading(out.at(-1)!));
       }
       return out;
@@ -62,7 +116,8 @@ export function formatReading(r: PageReading): string {
     ...(c.notOnPage.length ? [`  words spoken that are not on the page (run together?): ${c.notOnPage.slice(0, 5).map((n) => `"${n.word}" in "${n.utterance.slice(0, 60)}"`).join(', ')}`] : []),
     ...(c.repeated.length ? [`  said twice running (a landmark named by its own heading?): ${quote(c.repeated)}`] : []),
   ];
-  return [head, ...problems].join('\n');
+  const exposed = r.exposed ? [`  the viewer exposed: ${Object.entries(r.exposed).map(([k, n]) => `${k} × ${n}`).join(', ') || 'no structure'}`] : [];
+  return [head, ...exposed, ...problems].join('\n');
 }
 
 export function readingPassed(r: PageReading): boolean {
