@@ -14,6 +14,7 @@ import { checkLinks, type SitePages } from './links.ts';
 import { checkRawHtml } from './raw-html.ts';
 import { checkFootnotes } from './footnotes.ts';
 import { checkTables } from './tables.ts';
+import { checkDialects } from './dialects.ts';
 
 /** Pages every site has, besides one per report. */
 export const FIXED_PAGES = ['/', '/accessibility/', '/search/', '/feedback/'];
@@ -47,6 +48,7 @@ export function checkReport(report: ParsedReport, pages: SitePages, files: Reado
     ...checkRawHtml(doc),
     ...checkFootnotes(doc, report.source, report.bodyLineOffset),
     ...checkTables(doc),
+    ...checkDialects(report),
   ];
 }
 

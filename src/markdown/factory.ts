@@ -4,7 +4,7 @@
  * Options chosen for editors' content:
  * - html: true so raw HTML arrives as html_block/html_inline tokens that the content checks can refuse by line;
  *   no renderer ever passes it through (the site renderer escapes it, HTML comments are dropped).
- * - typographer: true for curly quotes and dashes; linkify: false so a bare URL stays visible text, not a vague link.
+ * - typographer: true for curly quotes, and dashes only (rules/dashes.ts: "(c)" stays as written); linkify: false so a bare URL stays visible text, not a vague link.
  * Our core rules (only core rules change tokens) add heading ids, turn a lone image into a figure, mark decorative images
  * and attach table captions.
  */
@@ -14,6 +14,7 @@ import footnotes from 'markdown-it-footnote';
 import { headingIds } from './rules/heading-ids.ts';
 import { figures } from './rules/figures.ts';
 import { tableCaptions } from './rules/table-captions.ts';
+import { dashesOnly } from './rules/dashes.ts';
 
 export function createMarkdown(): Md {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
@@ -22,5 +23,6 @@ export function createMarkdown(): Md {
   md.use(headingIds);
   md.use(figures);
   md.use(tableCaptions);
+  md.use(dashesOnly);
   return md;
 }

@@ -9,7 +9,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateCore } from 'markdown-it';
 import { inlineText, slugify } from '../text.ts';
 
-const EXPLICIT_ID = /\s*\{#([A-Za-z][\w-]*)\}\s*$/;
+const EXPLICIT_ID = /\s*\{#([A-Za-z0-9][\w-]*)\}\s*$/;
 
 export function headingIds(md: MarkdownIt): void {
   md.core.ruler.push('heading_ids', (state: StateCore) => {
