@@ -48,6 +48,9 @@ export function buildDocument(input: BuildInput): ReportDocument {
   function inlines(children: readonly Token[] | null, line: number): Inline[] {
     const root: Inline[] = [];
     const stack: Inline[][] = [root];
+    // The line the next node starts on: a paragraph's soft and hard breaks are its source's line ends.
+    let current = line;
+    const at = (): { line?: number } => (current !== line ? { line: current } : {});
     const push = (node: Inline): void => void stack.at(-1)!.push(node);
     const open = (node: Inline & { children: Inline[] }): void => {
       push(node);
@@ -55,15 +58,21 @@ export function buildDocument(input: BuildInput): ReportDocument {
     };
     for (const child of children ?? []) {
       switch (child.type) {
-        case 'text': if (child.content) push({ type: 'text', text: child.content }); break;
-        case 'softbreak': push({ type: 'text', text: ' ' }); break;
-        case 'hardbreak': push({ type: 'break' }); break;
+        case 'text': if (child.content) push({ type: 'text', text: child.content, ...at() }); break;
+        case 'softbreak':
+          push({ type: 'text', text: ' ' });
+          current++;
+          break;
+        case 'hardbreak':
+          push({ type: 'break' });
+          current++;
+          break;
         case 'code_inline': push({ type: 'code', text: child.content }); break;
-        case 'html_inline': push({ type: 'html', raw: child.content }); break;
-        case 'image': push({ type: 'image', image: image(child, line) }); break;
+        case 'html_inline': push({ type: 'html', raw: child.content, ...at() }); break;
+        case 'image': push({ type: 'image', image: image(child, current) }); break;
         case 'footnote_ref': {
           const id = Number(child.meta?.id ?? 0);
-          push({ type: 'footnote-ref', footnote: id + 1, label: String(child.meta?.label ?? id + 1) });
+          push({ type: 'footnote-ref', footnote: id + 1, label: String(child.meta?.label ?? id + 1), ...at() });
           break;
         }
         case 'strong_open': open({ type: 'strong', children: [] }); break;
@@ -72,14 +81,14 @@ export function buildDocument(input: BuildInput): ReportDocument {
         case 'abbr_open': open({ type: 'abbr', title: attr(child, 'title') ?? '', children: [] }); break;
         case 'link_open': {
           const title = attr(child, 'title');
-          open({ type: 'link', href: attr(child, 'href') ?? '', ...(title ? { title } : {}), children: [] });
+          open({ type: 'link', href: attr(child, 'href') ?? '', ...(title ? { title } : {}), children: [], ...at() });
           break;
         }
         case 'strong_close': case 'em_close': case 's_close': case 'abbr_close': case 'link_close':
           if (stack.length > 1) stack.pop();
           break;
         default:
-          if (child.content) push({ type: 'text', text: child.content });
+          if (child.content) push({ type: 'text', text: child.content, ...at() });
       }
     }
     return root;
@@ -263,8 +272,9 @@ export function walkBlocks(doc: ReportDocument, visit: (block: Block) => void): 
 export function walkInlines(doc: ReportDocument, visit: (node: Inline, line: number) => void): void {
   const walk = (nodes: readonly Inline[], line: number): void => {
     for (const node of nodes) {
-      visit(node, line);
-      if ('children' in node) walk(node.children, line);
+      const own = ('line' in node && node.line) || (node.type === 'image' ? node.image.line : line);
+      visit(node, own);
+      if ('children' in node) walk(node.children, own);
     }
   };
   walkBlocks(doc, (block) => {

@@ -7,17 +7,21 @@
  */
 import type { FrontMatter } from './front-matter.ts';
 
+/**
+ * `line` is set on a node that starts on a later line than its block (a paragraph wrapped over several lines), so a
+ * check points at the node's own line; otherwise the block's line stands.
+ */
 export type Inline =
-  | { type: 'text'; text: string }
+  | { type: 'text'; text: string; line?: number }
   | { type: 'strong'; children: Inline[] }
   | { type: 'em'; children: Inline[] }
   | { type: 'strike'; children: Inline[] }
   | { type: 'code'; text: string }
-  | { type: 'link'; href: string; title?: string; children: Inline[] }
+  | { type: 'link'; href: string; title?: string; children: Inline[]; line?: number }
   | { type: 'abbr'; title: string; children: Inline[] }
-  | { type: 'footnote-ref'; footnote: number; label: string }
+  | { type: 'footnote-ref'; footnote: number; label: string; line?: number }
   | { type: 'image'; image: ImageRef }
-  | { type: 'html'; raw: string }
+  | { type: 'html'; raw: string; line?: number }
   | { type: 'break' };
 
 export interface ImageRef {
