@@ -29,3 +29,16 @@ export class UsageError extends Error {
 export function resolveFromCaller(folder: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), folder);
 }
+
+/** "--formats print,audio" → the formats, or a UsageError naming the ones it does not know. */
+export function readFormats<F extends string>(value: string | undefined, known: readonly F[]): F[] {
+  const formats = (value ?? known.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = formats.filter((f) => !(known as readonly string[]).includes(f));
+  if (unknown.length) throw new UsageError(`Unknown format "${unknown.join('", "')}" in --formats. Choose from: ${known.join(', ')}.`);
+  return formats as F[];
+}
+
+/** The editions option, worded the same for every command that takes it. */
+export function formatsOption(known: readonly string[]): string {
+  return `<editions besides the website, comma-separated: ${known.join(',')}> (default: all of them)`;
+}

@@ -5,7 +5,7 @@
 import { buildSite } from '../build/build-site.ts';
 import { findContentProblems, formatProblem, type Problem } from '../report/problems.ts';
 import { displayPath } from '../report/load-site.ts';
-import { readOptions, resolveFromCaller, UsageError } from './args.ts';
+import { formatsOption, readFormats, readOptions, resolveFromCaller, UsageError } from './args.ts';
 import { OPTIONAL_FORMATS, type OptionalFormat } from '../build/build-context.ts';
 
 function plural(n: number, word: string): string {
@@ -23,12 +23,14 @@ function printWarnings(problems: readonly Problem[], built: boolean): void {
 
 async function main(): Promise<number> {
   let options;
+  let formats: OptionalFormat[];
   try {
     options = readOptions(process.argv.slice(2), {
       content: '<folder with reports/ and _data/> (default: content)',
       output: '<folder to write the site to> (default: _site)',
-      formats: `<editions besides the website, comma-separated: ${OPTIONAL_FORMATS.join(',')}> (default: all of them)`,
+      formats: formatsOption(OPTIONAL_FORMATS),
     });
+    formats = readFormats(options.formats, OPTIONAL_FORMATS);
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(err.message);
@@ -36,16 +38,10 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const formats = (options.formats ?? OPTIONAL_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
-  const unknown = formats.filter((f) => !(OPTIONAL_FORMATS as readonly string[]).includes(f));
-  if (unknown.length) {
-    console.error(`Unknown format "${unknown.join('", "')}" in --formats. Choose from: ${OPTIONAL_FORMATS.join(', ')}.`);
-    return 1;
-  }
   const contentDir = resolveFromCaller(options.content ?? 'content');
   const outputDir = resolveFromCaller(options.output ?? '_site');
   try {
-    const result = await buildSite({ contentDir, outputDir, formats: formats as OptionalFormat[] });
+    const result = await buildSite({ contentDir, outputDir, formats });
     printWarnings(result.site.warnings, true);
     const drafts = result.site.draftsSkipped ? `, skipped ${plural(result.site.draftsSkipped, 'draft')}` : '';
     console.log(`Built ${plural(result.site.reports.length, 'report')} into ${displayPath(result.outputDir)} in ${result.seconds.toFixed(1)} s${drafts}.`);
