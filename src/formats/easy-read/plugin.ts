@@ -127,7 +127,7 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
       ...(usesPictograms ? { credit: PICTOGRAM_CREDIT } : {}),
     };
     pages.push(page);
-    const model = easyReadPrintModel({ doc: easy, reportTitle: report.document.meta.title, organisation: site.organisation, pictures: print, usesPictograms });
+    const model = easyReadPrintModel({ doc: easy, organisation: site.organisation, pictures: print, usesPictograms });
     jobs.push({
       report,
       page,

@@ -37,7 +37,6 @@ export interface EasyReadPrintModel extends PrintFrame {
 
 export interface EasyReadPrintInput {
   doc: EasyReadDocument;
-  reportTitle: string;
   organisation: Organisation;
   pictures: ReadonlyMap<string, PrintImage>;
   usesPictograms: boolean;
@@ -75,7 +74,8 @@ export function easyReadPrintModel(input: EasyReadPrintInput): EasyReadPrintMode
     title: doc.meta.title,
     publisher: org.name,
     date: dateParts(doc.meta.published),
-    intro: `This is an easy read version of our report: ${input.reportTitle}.`,
+    // Short, as easy read asks: the full report's long title is on its own web page.
+    intro: 'This is the easy read version of a longer report.',
     dates: `Published ${readableDate(doc.meta.published)}${doc.meta.updated ? `. Updated ${readableDate(doc.meta.updated)}` : ''}.`,
     ...(doc.meta.checkedBy && doc.meta.checkedOn ? { checked: `${doc.meta.checkedBy} checked this with readers on ${readableDate(doc.meta.checkedOn)}.` } : {}),
     sections,
