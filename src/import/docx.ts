@@ -12,6 +12,7 @@ import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import TurndownService from 'turndown';
 import { createHash } from 'node:crypto';
+import { draftFrontMatter } from '../report/scaffold.ts';
 
 /** Larger than any report we have seen with its pictures; a bigger file is most likely not a report. */
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
@@ -26,8 +27,6 @@ export interface ImportedReport {
   /** What mammoth could not carry over (unknown styles, unsupported content), in its words. */
   warnings: string[];
 }
-
-const yamlString = (text: string): string => JSON.stringify(text);
 
 /** Checks the bytes are a .docx that can be opened, before anything else is done with them. */
 function refuseUnreadable(bytes: Buffer): void {
@@ -154,16 +153,7 @@ export async function docxToReport(bytes: Buffer, today: string): Promise<Import
   const shift = /<h1>/.test(body) ? 1 : 0;
   const notes: string[] = [];
   const markdown = converter(notes, shift).turndown(body).replace(/\n{3,}/g, '\n\n').trim();
-  const front = [
-    '---',
-    `title: ${yamlString(title || 'Imported report')}`,
-    '# One or two sentences: shown in the list of reports and in search results.',
-    'summary: ""',
-    `published: ${props.date ?? today}`,
-    '# A draft shows in the preview (npm start) but is not published. Delete this line when the report is ready.',
-    'draft: true',
-    '---',
-  ].join('\n');
+  const front = draftFrontMatter(title || 'Imported report', '', props.date ?? today);
   return {
     markdown: `${front}\n\n${markdown}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`,
     title: title || 'Imported report',

@@ -10,15 +10,20 @@ export function reportSlug(title: string): string {
 
 const yamlString = (text: string): string => JSON.stringify(text);
 
-export function scaffoldReport(title: string, today: string): string {
+/** A new report's front matter, with the comments that say what each field is for; it starts as a draft. */
+export function draftFrontMatter(title: string, summary: string, published: string): string {
   return `---
 title: ${yamlString(title)}
 # One or two sentences: shown in the list of reports and in search results.
-summary: "What this report is about, who we heard from, and what should change."
-published: ${today}
+summary: ${yamlString(summary)}
+published: ${published}
 # A draft shows in the preview (npm start) but is not published. Delete this line when the report is ready.
 draft: true
----
+---`;
+}
+
+export function scaffoldReport(title: string, today: string): string {
+  return `${draftFrontMatter(title, 'What this report is about, who we heard from, and what should change.', today)}
 
 <!--
 Notes for editors (never published):

@@ -29,10 +29,14 @@ const run = promisify(execFile);
 const SITE_PAGES = ['/', '/search/', '/feedback/', '/accessibility/', '/404.html'];
 const REPORT_PAGES = ['', 'easy-read/', 'audio/', 'request/'];
 
+/** The first report's page in the sitemap ("/reports/<slug>/"), if the site has a report. */
+async function firstReport(siteDir: string): Promise<string | undefined> {
+  return (await pagesToCheck(siteDir)).find((p) => /^\/reports\/[^/]+\/$/.test(p));
+}
+
 /** The first report's pages (report, easy read, audio, request) and the site's own, where the site has them. */
 export async function defaultPages(siteDir: string): Promise<string[]> {
-  const all = await pagesToCheck(siteDir);
-  const report = all.find((p) => /^\/reports\/[^/]+\/$/.test(p));
+  const report = await firstReport(siteDir);
   const wanted = [...(report ? REPORT_PAGES.map((p) => `${report}${p}`) : []), ...SITE_PAGES];
   const exists = async (p: string): Promise<boolean> => access(path.join(siteDir, p.endsWith('/') ? `${p}index.html` : p)).then(() => true, () => false);
   const found: string[] = [];
@@ -42,8 +46,7 @@ export async function defaultPages(siteDir: string): Promise<string[]> {
 
 /** The PDF editions of the first report (from its formats.json), as site paths. */
 export async function defaultPdfs(siteDir: string): Promise<string[]> {
-  const all = await pagesToCheck(siteDir);
-  const report = all.find((p) => /^\/reports\/[^/]+\/$/.test(p));
+  const report = await firstReport(siteDir);
   if (!report) return [];
   const manifest = JSON.parse(await readFile(path.join(siteDir, report, 'formats.json'), 'utf8').catch(() => '{"formats":[]}')) as { formats: Array<{ href: string; mediaType: string }> };
   return manifest.formats.filter((f) => f.mediaType === 'application/pdf').map((f) => (f.href.startsWith('/') ? f.href : `${report}${f.href}`));

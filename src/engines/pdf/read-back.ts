@@ -19,6 +19,7 @@ import { fontsIn, type FontReport } from './pdf-fonts.ts';
 import { layoutText, markedText, pageTextRuns } from './page-text.ts';
 import { countElements, readStructTree } from './struct-tree.ts';
 import { pageWordsInTagOrder } from './page-words.ts';
+import { wordsOf } from '../../report/words.ts';
 
 export interface ReadBackExpectations {
   title: string;
@@ -45,8 +46,6 @@ const A4 = { width: 595.28, height: 841.89, tolerance: 1.5 };
 const SIZE_TOLERANCE = 0.1;
 
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
-/** Words as the independent check (poppler's output, lower-cased) sees them. */
-const wordsOf = (text: string): string[] => text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
 
 function shorten(text: string): string {
   const clean = normalise(text);
@@ -138,9 +137,10 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
     }
     const marked = markedText(runs);
     const pageWords = new Set(wordsOf(text));
-    const tagged = (tree.contentOrder.get(page.node) ?? []).flatMap((mcid) => wordsOf(marked.get(mcid) ?? ''));
+    // The same words, in tag order, are kept for other editions (the EPUB's page list).
+    const tagged = pageWordsInTagOrder(tree, page, marked);
     taggedWords += tagged.length;
-    wordsByPage.push(pageWordsInTagOrder(tree, page, marked));
+    wordsByPage.push(tagged);
     const glued = [...new Set(tagged.filter((w) => !pageWords.has(w)))];
     if (glued.length > 0) problems.push(`page ${number}: ${glued.length} ${glued.length === 1 ? 'word' : 'words'} in the tags ${glued.length === 1 ? 'is' : 'are'} not on the page, so a screen reader reads words run together (${glued.slice(0, 3).map((w) => `"${w}"`).join(', ')})`);
     const annots = resolve(doc, page.node.get(PDFName.of('Annots')));

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Block, ReportDocument } from '../../report/model.ts';
+import type { Block, ReportDocument, Section } from '../../report/model.ts';
 import type { Organisation } from '../../report/site-data.ts';
 import { noteAnchor, sentenceAnchor, TITLE_ANCHOR } from '../../report/anchors.ts';
 import { escapeXml } from '../../build/escape.ts';
@@ -62,6 +62,8 @@ interface Part {
   type: string;
   role?: string;
   landmark?: { type: string; label: string };
+  /** The report section the part holds (the title page, notes and changes hold none). */
+  section?: Section;
   body: (w: XhtmlWriter) => string;
 }
 
@@ -158,7 +160,7 @@ function parts(input: EpubInput): Part[] {
   doc.sections.forEach((section, s) => {
     if (!section.heading) {
       if (!section.blocks.length) return;
-      list.push({ file: 'introduction.xhtml', title: 'Introduction', type: 'introduction', role: 'doc-introduction', body: (w) => `<h2 id="introduction">${w.text('Introduction')}</h2>\n${w.blocks(section.blocks, [s])}` });
+      list.push({ file: 'introduction.xhtml', title: 'Introduction', type: 'introduction', role: 'doc-introduction', section, body: (w) => `<h2 id="introduction">${w.text('Introduction')}</h2>\n${w.blocks(section.blocks, [s])}` });
       return;
     }
     number++;
@@ -169,6 +171,7 @@ function parts(input: EpubInput): Part[] {
       type: 'chapter',
       role: 'doc-chapter',
       ...(number === 1 ? { landmark: { type: 'bodymatter', label: 'Start of the report' } } : {}),
+      section,
       body: (w) => `${w.heading(2, heading.id, heading.content)}\n${w.blocks(section.blocks, [s])}`,
     });
   });
@@ -252,13 +255,8 @@ ${body.join('\n')}
 function navigation(input: EpubInput, list: readonly Part[], pages: ReadonlyMap<number, string>): string {
   const { doc } = input;
   const a = (href: string, text: string, type?: string): string => `<a${type ? ` epub:type="${type}"` : ''} href="${escapeXml(href)}">${escapeXml(text)}</a>`;
-  const sectionByFile = new Map<string, readonly Block[]>();
-  let number = 0;
-  doc.sections.forEach((s) => {
-    if (s.heading) sectionByFile.set(`section-${++number}.xhtml`, s.blocks);
-  });
   const toc = list.map((part) => {
-    const inner = headingsIn(sectionByFile.get(part.file) ?? []).filter((h) => h.level === 3);
+    const inner = part.section?.heading ? headingsIn(part.section.blocks).filter((h) => h.level === 3) : [];
     const nested = inner.length ? `<ol>${inner.map((h) => `<li>${a(`${part.file}#${h.id}`, h.text)}</li>`).join('')}</ol>` : '';
     return `<li>${a(part.file, part.title)}${nested}</li>`;
   });
@@ -342,12 +340,7 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 export async function makeEpub(input: EpubInput): Promise<EpubBook> {
   const { doc } = input;
   const list = parts(input);
-  const fileOfHeading = new Map<string, string>();
-  let number = 0;
-  doc.sections.forEach((s) => {
-    const file = s.heading ? `section-${++number}.xhtml` : 'introduction.xhtml';
-    for (const h of [...(s.heading ? [s.heading] : []), ...headingsIn(s.blocks)]) fileOfHeading.set(h.id, file);
-  });
+  const fileOfHeading = new Map(list.flatMap((part) => (part.section ? [...(part.section.heading ? [part.section.heading] : []), ...headingsIn(part.section.blocks)] : []).map((h) => [h.id, part.file] as const)));
   const images = new Map<string, BookImage>();
   for (const [src, picture] of input.pictures) images.set(src, { href: `images/${picture.name}`, width: picture.width, height: picture.height });
   const options = { doc, siteUrl: input.siteUrl, fileOfHeading, notesFile: 'notes.xhtml', images };

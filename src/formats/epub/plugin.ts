@@ -6,11 +6,10 @@
  */
 import type { UserConfig } from '@11ty/eleventy';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareSite, type PreparedSite } from '../../report/prepare-site.ts';
-import type { OptionalFormat } from '../../build/build-context.ts';
-import { OPTIONAL_FORMATS } from '../../build/build-context.ts';
+import { OPTIONAL_FORMATS, type OptionalFormat } from '../../build/build-context.ts';
 import { writeAtomically } from '../../build/write-atomically.ts';
 import type { PublishedEdition } from '../manifest.ts';
 import { editionsInWords } from '../available.ts';
@@ -32,32 +31,34 @@ const EPUB_VERSION = 2;
 
 interface Facts { pages: number; pagesFound: number; overlayClips: number; bytes: number }
 
-const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-export async function epubInputFor(site: PreparedSite, slug: string, cacheDir: string, formats: ReadonlySet<OptionalFormat>): Promise<{ input: EpubInput; key: string }> {
+/**
+ * The EPUB's inputs, and the cache key that stands for them. The standard PDF and the MP3 are files in the build's
+ * cache named by the hash of what made them, so their names stand for their content: they are read only when the
+ * book is made, not on every build to be hashed again.
+ */
+export async function epubInputFor(site: PreparedSite, slug: string, cacheDir: string, formats: ReadonlySet<OptionalFormat>): Promise<{ input: () => Promise<EpubInput>; key: string }> {
   const report = site.reports.find((r) => r.document.slug === slug)!;
   const doc = report.document;
-  const editions = site.editions.get(slug) ?? [];
-  const pdf = editions.find((e) => e.entry.kind === 'standard-pdf');
-  const pdfBytes = pdf?.source ? await readFile(pdf.source) : undefined;
+  const pdf = (site.editions.get(slug) ?? []).find((e) => e.entry.kind === 'standard-pdf');
   const siteUrl = site.settings.url;
   const recorded = site.recordings.get(slug);
-  const mp3 = recorded ? await readFile(recorded.mp3) : undefined;
   const pictures = (await reportPictures(doc, path.join(cacheDir, 'pdf', 'images'), [])).standard;
-  const input: EpubInput = {
+  const otherFormats = editionsInWords(report, formats, 'epub');
+  const cacheName = async (file: string | undefined): Promise<string | null> => (file ? `${path.basename(file)}:${(await stat(file)).size}` : null);
+  const key = createHash('sha256').update(JSON.stringify({
+    EPUB_VERSION, meta: doc.meta, sections: doc.sections, footnotes: doc.footnotes, organisation: site.organisation, siteUrl,
+    otherFormats, pictures: [...pictures].map(([src, p]) => [src, p.name]),
+    pdf: await cacheName(pdf?.source), mp3: await cacheName(recorded?.mp3), sentences: recorded?.sentences ?? null, cues: recorded?.cues ?? null, narrator: recorded?.narrator ?? null,
+  })).digest('hex').slice(0, 32);
+  const input = async (): Promise<EpubInput> => ({
     doc,
     organisation: site.organisation,
     siteUrl,
-    otherFormats: editionsInWords(report, formats, 'epub'),
+    otherFormats,
     pictures,
-    ...(pdf && pdfBytes ? { standardPdf: { pages: pdf.pageWords ?? (await taggedWordsByPage(pdfBytes)), address: new URL(`reports/${slug}/${pdf.entry.href}`, siteUrl).href } } : {}),
-    ...(recorded && mp3 ? { recording: { mp3, sentences: recorded.sentences, cues: recorded.cues, narrator: recorded.narrator } } : {}),
-  };
-  const key = createHash('sha256').update(JSON.stringify({
-    EPUB_VERSION, meta: doc.meta, sections: doc.sections, footnotes: doc.footnotes, organisation: site.organisation, siteUrl,
-    otherFormats: input.otherFormats, pictures: [...pictures].map(([src, p]) => [src, p.name]),
-    pdf: pdfBytes ? hashOf(pdfBytes) : null, mp3: mp3 ? hashOf(mp3) : null, sentences: recorded?.sentences ?? null, cues: recorded?.cues ?? null, narrator: recorded?.narrator ?? null,
-  })).digest('hex').slice(0, 32);
+    ...(pdf?.source ? { standardPdf: { pages: pdf.pageWords ?? (await taggedWordsByPage(await readFile(pdf.source))), address: new URL(`reports/${slug}/${pdf.entry.href}`, siteUrl).href } } : {}),
+    ...(recorded ? { recording: { mp3: await readFile(recorded.mp3), sentences: recorded.sentences, cues: recorded.cues, narrator: recorded.narrator } } : {}),
+  });
   return { input, key };
 }
 
@@ -77,7 +78,7 @@ export async function makeEpubEditions(site: PreparedSite, cacheDir: string, log
       await readFile(`${base}.epub`);
       reused++;
     } catch {
-      const book = await makeEpub(input);
+      const book = await makeEpub(await input());
       facts = { pages: book.pages, pagesFound: book.pagesFound, overlayClips: book.overlayClips, bytes: book.bytes.length };
       await writeAtomically(`${base}.epub`, book.bytes);
       await writeAtomically(`${base}.json`, JSON.stringify(facts));

@@ -165,9 +165,10 @@ export class XhtmlWriter {
     return `<figure${this.anchor(anchor)}>${img}${caption}</figure>`;
   }
 
-  /** Blocks at `path` (section index, then index at each level), named as the audio script names them. */
-  blocks(list: readonly Block[], path: ReadonlyArray<number | string>): string {
-    return list.map((block, index) => {
+  /** Blocks at `path` (section index, then index at each level, counted from `firstIndex`), named as the audio script names them. */
+  blocks(list: readonly Block[], path: ReadonlyArray<number | string>, firstIndex = 0): string {
+    return list.map((block, at) => {
+      const index = firstIndex + at;
       const anchor = blockAnchor([...path, index]);
       switch (block.type) {
         case 'heading': {
@@ -187,7 +188,7 @@ export class XhtmlWriter {
             const [first, ...rest] = item;
             // The item's first paragraph is the item itself, as the audio reads it ("1: …").
             const opening = first?.type === 'paragraph' ? this.sentences(first.content, itemAnchor) : this.blocks(first ? [first] : [], [...path, index, i]);
-            return `<li${this.anchor(itemAnchor)}>${opening}${rest.length ? this.blocksFrom(rest, [...path, index, i], 1) : ''}</li>`;
+            return `<li${this.anchor(itemAnchor)}>${opening}${rest.length ? this.blocks(rest, [...path, index, i], 1) : ''}</li>`;
           });
           return `<${tag}${this.anchor(anchor)}${start}>${items.join('')}</${tag}>`;
         }
@@ -205,11 +206,5 @@ export class XhtmlWriter {
         case 'html': return '';
       }
     }).join('\n');
-  }
-
-  /** Blocks of a list item after its first, keeping their indexes within the item. */
-  private blocksFrom(list: readonly Block[], path: ReadonlyArray<number | string>, offset: number): string {
-    const padded: Block[] = [...Array<Block>(offset).fill({ type: 'html', raw: '', line: 0 }), ...list];
-    return this.blocks(padded, path);
   }
 }

@@ -126,7 +126,7 @@ for (const { slug, sentenceClips } of SITES) {
     assert.is(entries[0]!.data.toString(), 'application/epub+zip');
     const site = await prepareSite(SITES.find((s) => s.slug === slug)!.content);
     const { input } = await epubInputFor(site, slug, CACHE, new Set(OPTIONAL_FORMATS));
-    const [a, b] = [await makeEpub(input), await makeEpub(input)];
+    const [a, b] = [await makeEpub(await input()), await makeEpub(await input())];
     assert.ok(a.bytes.equals(b.bytes));
   });
 }
