@@ -6,7 +6,7 @@
  *   no renderer ever passes it through (the site renderer escapes it, HTML comments are dropped).
  * - typographer: true for curly quotes, and dashes only (rules/dashes.ts: "(c)" stays as written); linkify: false so a bare URL stays visible text, not a vague link.
  * Our core rules (only core rules change tokens) add heading ids, turn a lone image into a figure, mark decorative images
- * and attach table captions.
+ * and attach table captions; GitHub-style alerts become callouts and `- [ ]` items checklist items.
  */
 import MarkdownIt, { type MarkdownIt as Md } from 'markdown-it';
 import abbreviations from 'markdown-it-abbr';
@@ -15,6 +15,8 @@ import { headingIds } from './rules/heading-ids.ts';
 import { figures } from './rules/figures.ts';
 import { tableCaptions } from './rules/table-captions.ts';
 import { dashesOnly } from './rules/dashes.ts';
+import { alerts } from './rules/alerts.ts';
+import { taskLists } from './rules/task-lists.ts';
 
 export function createMarkdown(): Md {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
@@ -24,5 +26,7 @@ export function createMarkdown(): Md {
   md.use(figures);
   md.use(tableCaptions);
   md.use(dashesOnly);
+  md.use(alerts);
+  md.use(taskLists);
   return md;
 }

@@ -6,6 +6,7 @@ import type { Token } from 'markdown-it';
 import type { FrontMatter } from './front-matter.ts';
 import type { Block, Footnote, HeadingBlock, ImageRef, Inline, ReportDocument, Section, TableCell } from './model.ts';
 import { inlineText } from '../markdown/text.ts';
+import type { CalloutKind } from './callouts.ts';
 
 interface BuildInput {
   slug: string;
@@ -131,21 +132,31 @@ export function buildDocument(input: BuildInput): ReportDocument {
           const ordered = token.type === 'ordered_list_open';
           const closer = ordered ? 'ordered_list_close' : 'bullet_list_close';
           const items: Block[][] = [];
+          const done: Array<boolean | null> = [];
           i++;
           while (i < tokens.length && tokens[i]!.type !== closer) {
             if (tokens[i]!.type === 'list_item_open') {
+              const state = tokens[i]!.meta?.done as boolean | undefined;
+              done.push(state ?? null);
               const [itemBlocks, next] = blocks(i + 1, 'list_item_close');
               items.push(itemBlocks);
               i = next;
             } else i++;
           }
-          out.push({ type: 'list', ordered, start: Number(attr(token, 'start') ?? 1), items, line });
+          const checklist = done.some((d) => d !== null) ? { done } : {};
+          out.push({ type: 'list', ordered, start: Number(attr(token, 'start') ?? 1), items, ...checklist, line });
           i++;
           break;
         }
         case 'blockquote_open': {
           const [inner, next] = blocks(i + 1, 'blockquote_close');
           out.push({ type: 'quote', blocks: inner, line });
+          i = next;
+          break;
+        }
+        case 'callout_open': {
+          const [inner, next] = blocks(i + 1, 'callout_close');
+          out.push({ type: 'callout', kind: token.meta?.kind as CalloutKind, blocks: inner, line });
           i = next;
           break;
         }
@@ -247,7 +258,7 @@ function collectHeadings(blocks: readonly Block[]): HeadingBlock[] {
   const visit = (list: readonly Block[]): void => {
     for (const block of list) {
       if (block.type === 'heading') out.push(block);
-      else if (block.type === 'quote') visit(block.blocks);
+      else if (block.type === 'quote' || block.type === 'callout') visit(block.blocks);
       else if (block.type === 'list') block.items.forEach(visit);
     }
   };
@@ -260,7 +271,7 @@ export function walkBlocks(doc: ReportDocument, visit: (block: Block) => void): 
   const walk = (list: readonly Block[]): void => {
     for (const block of list) {
       visit(block);
-      if (block.type === 'quote') walk(block.blocks);
+      if (block.type === 'quote' || block.type === 'callout') walk(block.blocks);
       else if (block.type === 'list') block.items.forEach(walk);
     }
   };

@@ -10,7 +10,7 @@
 export type Severity = 'error' | 'warning' | 'note';
 
 /** Sections of docs/editors-guide.md that messages point to (a test checks each one is a heading there). */
-export const HELP_SECTIONS = ['reports', 'front-matter', 'headings', 'images', 'links', 'tables', 'footnotes', 'raw-html', 'updates', 'data-files', 'easy-read', 'braille', 'markdown-dialects'] as const;
+export const HELP_SECTIONS = ['reports', 'front-matter', 'headings', 'images', 'links', 'tables', 'footnotes', 'raw-html', 'updates', 'data-files', 'easy-read', 'braille', 'markdown-dialects', 'alerts', 'checklists'] as const;
 export type HelpSection = (typeof HELP_SECTIONS)[number];
 
 export interface Problem {

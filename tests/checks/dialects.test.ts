@@ -21,8 +21,8 @@ test('Liquid, the "[comment]: <>" trick and MkDocs admonitions are refused; the 
   assert.match(found[0]!, 'index.md:8: "{% include note.html %}": Liquid template syntax');
   assert.match(found[1]!, 'index.md:10: "{{ page.title }}": Liquid');
   assert.match(found[2]!, 'index.md:12: "[comment]: <>": this "Markdown comment" trick');
-  assert.match(found[3]!, 'index.md:14: "!!! w": an MkDocs admonition');
-  assert.match(found[3]!, '— write it as a paragraph that starts with its label in bold');
+  assert.match(found[3]!, 'index.md:14: "!!! warning": an MkDocs admonition');
+  assert.match(found[3]!, '— write it as an alert: a line "> [!WARNING]"');
   assert.equal(check('## Section\n\nWrite `{% raw %}` or `{: .x}` inline.\n\n```\n{% include x %}\n{:toc}\n!!! note\n```\n\n<!-- a note for editors -->\n'), []);
 });
 
@@ -55,3 +55,31 @@ test('typographic replacements are quotes and dashes only: (c), (tm) and +- stay
 });
 
 test.run();
+
+const ALERT_FIX = 'use one of [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION] (see docs/editors-guide.md#alerts)';
+const BOX_FIX = 'start the line with "- [ ] " for an item not done or "- [x] " for one that is done: a space or an x between the brackets, and a space after them (see docs/editors-guide.md#checklists)';
+
+test('alerts: the five kinds pass; an unknown kind, a label with text after it, or one outside a quote is refused at its line', () => {
+  assert.equal(check('Intro.\n\n> [!NOTE]\n> Text.\n\n> [!caution]\n>\n> Text.\n\n> [!Tip]\n> Text.\n\n> A quote that mentions [!NOTE] later.\n'), []);
+  assert.equal(check('Intro.\n\n> [!DANGER]\n> Text.\n\n> [!NOTE] A title\n> Text.\n\n[!TIP] Outside.\n'), [
+    `content/reports/sample/index.md:8: "[!DANGER]" is not an alert this tool knows, so it would be shown as text — ${ALERT_FIX}`,
+    'content/reports/sample/index.md:11: the alert "[!NOTE]" must be on a line of its own, or it is shown as a quotation — put "> [!NOTE]" on its own line, and its text on the next lines, each starting with "> " (see docs/editors-guide.md#alerts)',
+    'content/reports/sample/index.md:14: the alert "[!TIP]" must start a block quote, or it is shown as text — write "> [!TIP]" on a line of its own, and start each line of the alert\'s text with "> " (see docs/editors-guide.md#alerts)',
+  ]);
+});
+
+test('checklists: "[ ]" and "[x]" items pass; a box written nearly right, or outside a list, is refused at its line', () => {
+  assert.equal(check('Intro.\n\n- [ ] To do\n- [x] Done\n- [X] Done too\n- A [link](https://example.org) and [x] in text\n\n[x](https://example.org) is a link.\n'), []);
+  assert.equal(check('Intro.\n\n- [] Empty\n- [ x] Odd\n- [x]No space\n\n[ ] Outside a list.\n'), [
+    `content/reports/sample/index.md:8: "[]" is not written as a checklist box, so it would be shown as text — ${BOX_FIX}`,
+    `content/reports/sample/index.md:9: "[ x]" is not written as a checklist box, so it would be shown as text — ${BOX_FIX}`,
+    `content/reports/sample/index.md:10: "[x]" is not written as a checklist box, so it would be shown as text — ${BOX_FIX}`,
+    `content/reports/sample/index.md:12: "[ ]" looks like a checklist box but is not in a list, so it would be shown as text — ${BOX_FIX}`,
+  ]);
+});
+
+test('an MkDocs admonition is refused with the alert that matches it', () => {
+  const [danger] = check('Intro.\n\n!!! danger "Stop"\n    Text.\n');
+  assert.match(danger!, 'index.md:8: "!!! danger": an MkDocs admonition');
+  assert.match(danger!, '— write it as an alert: a line "> [!CAUTION]", then its text on lines that start with "> "');
+});

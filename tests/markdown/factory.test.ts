@@ -56,6 +56,33 @@ captions('a normal paragraph before a table stays a paragraph', () => {
 });
 captions.run();
 
+const alerts = suite('alerts and checklists');
+alerts('a quote whose first line is [!KIND] becomes a callout; its text keeps its own line', () => {
+  const all = tokens('> [!Warning]\n> Careful.\n> Very careful.');
+  assert.equal([all[0]!.type, all[0]!.tag, all[0]!.meta?.kind], ['callout_open', 'aside', 'warning']);
+  assert.is(all[2]!.content, 'Careful.\nVery careful.');
+  assert.equal(all[1]!.map, [1, 3]);
+  assert.is(all.at(-1)!.type, 'callout_close');
+});
+alerts('the marker alone in its paragraph is dropped; unknown kinds and nested quotes are left as quotes', () => {
+  assert.equal(tokens('> [!NOTE]\n>\n> Text.').map((t) => t.type), ['callout_open', 'paragraph_open', 'inline', 'paragraph_close', 'callout_close']);
+  assert.is(tokens('> [!DANGER]\n> Text.')[0]!.type, 'blockquote_open');
+  const nested = tokens('> [!TIP]\n> Try this.\n>\n> > A quote inside.\n').map((t) => t.type);
+  assert.equal(nested.filter((t) => t.startsWith('blockquote')), ['blockquote_open', 'blockquote_close']);
+  assert.is(nested.at(-1), 'callout_close');
+});
+alerts('a list item starting [ ] or [x] is a checklist item; a list of only those is a checklist', () => {
+  const all = tokens('- [ ] To do\n- [x] Done\n');
+  assert.is(all[0]!.meta?.checklist, true);
+  const items = all.filter((t) => t.type === 'list_item_open').map((t) => t.meta?.done);
+  assert.equal(items, [false, true]);
+  assert.equal(all.filter((t) => t.type === 'inline').map((t) => t.content), ['To do', 'Done']);
+  const mixed = tokens('- [x] Done\n- Plain [ ] text\n');
+  assert.not.ok(mixed[0]!.meta?.checklist);
+  assert.equal(mixed.filter((t) => t.type === 'inline').map((t) => t.content), ['Done', 'Plain [ ] text']);
+});
+alerts.run();
+
 const slug = suite('slugify');
 slug('keeps letters of any script and digits', () => {
   assert.is(slugify('Gwasanaethau iechyd meddwl 2024'), 'gwasanaethau-iechyd-meddwl-2024');

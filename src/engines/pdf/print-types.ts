@@ -22,6 +22,8 @@ export type PrintBlock =
   | { k: 'p'; c: PrintInline[]; line: number }
   | { k: 'list'; ordered: boolean; start: number; items: PrintBlock[][]; line: number }
   | { k: 'quote'; blocks: PrintBlock[]; line: number }
+  /** A boxed note, warning or tip, its label printed first in bold. */
+  | { k: 'callout'; label: string; blocks: PrintBlock[]; line: number }
   /** `src` names a virtual image file; `widthPt` already keeps a tall picture within one page. */
   | { k: 'figure'; src: string; alt: string; caption?: PrintInline[]; widthPt: number; line: number }
   /** `widthsPt` are computed so every word fits its column at the edition's size. */

@@ -8,6 +8,7 @@ import type { Block, Footnote, Inline, ReportDocument, TableBlock } from '../../
 import type { Organisation } from '../../report/site-data.ts';
 import { readableDate } from '../site/filters.ts';
 import { saidInFullJustBefore } from '../../report/abbreviations.ts';
+import { CALLOUT_LABELS, checklistSummary, withTaskState } from '../../report/callouts.ts';
 import { listInWords } from '../available.ts';
 import { blockAnchor, noteAnchor, rowAnchor, TITLE_ANCHOR } from '../../report/anchors.ts';
 import { speakableText, spoken, spokenLetters, type Piece, applyPronunciations } from './speakable.ts';
@@ -141,9 +142,12 @@ function blocks(list: readonly Block[], state: State, path: readonly number[]): 
         break;
       case 'list': {
         const count = block.items.length;
-        out.push({ pieces: [text(count === 1 ? 'There is 1 point in this list.' : `There are ${count} points in this list.`)], anchor });
+        const intro = block.done
+          ? `A checklist of ${count} ${count === 1 ? 'item' : 'items'}, ${checklistSummary(block.done)}.`
+          : count === 1 ? 'There is 1 point in this list.' : `There are ${count} points in this list.`;
+        out.push({ pieces: [text(intro)], anchor });
         block.items.forEach((item, i) => {
-          const [first, ...rest] = blocks(item, state, [...path, index, i]);
+          const [first, ...rest] = blocks(withTaskState(item, block.done?.[i]), state, [...path, index, i]);
           out.push({ pieces: [text(`${block.start + i}: `), ...(first?.pieces ?? [])], anchor: blockAnchor([...path, index, i]) }, ...rest);
         });
         out.push(...notesNow(state));
@@ -152,6 +156,11 @@ function blocks(list: readonly Block[], state: State, path: readonly number[]): 
       case 'quote':
         out.push({ pieces: [text('Quote:')], anchor }, ...blocks(block.blocks, state, [...path, index]), { pieces: [text('End of quote.')] });
         break;
+      case 'callout': {
+        const label = CALLOUT_LABELS[block.kind];
+        out.push({ pieces: [text(`${label}:`)], anchor }, ...blocks(block.blocks, state, [...path, index]), { pieces: [text(`End of ${label.toLowerCase()}.`)] });
+        break;
+      }
       case 'figure':
         if (!block.image.decorative) {
           out.push({ pieces: endSentence([text('Image description: '), ...say(block.image.alt, state)]), anchor });

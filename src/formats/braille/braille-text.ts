@@ -7,6 +7,7 @@
 import type { Block, Footnote, Inline, ReportDocument } from '../../report/model.ts';
 import { plainText } from '../../report/plain-text.ts';
 import { saidInFullJustBefore } from '../../report/abbreviations.ts';
+import { CALLOUT_LABELS, withTaskState } from '../../report/callouts.ts';
 
 export type BrailleBlock =
   | { kind: 'heading'; level: number; text: string; line: number }
@@ -63,7 +64,7 @@ function blocks(list: readonly Block[], state: State, depth = 0): BrailleBlock[]
       case 'paragraph': out.push({ kind: 'paragraph', text: inline(block.content, state), line: block.line }, ...notes(state, block.line)); break;
       case 'list':
         block.items.forEach((item, i) => {
-          const [first, ...rest] = blocks(item, state, depth + 1);
+          const [first, ...rest] = blocks(withTaskState(item, block.done?.[i]), state, depth + 1);
           const marker = block.ordered ? `${block.start + i}.` : '-';
           if (first) out.push({ kind: 'item', text: `${marker} ${first.text}`, depth, line: block.line });
           out.push(...rest);
@@ -71,6 +72,12 @@ function blocks(list: readonly Block[], state: State, depth = 0): BrailleBlock[]
         out.push(...notes(state, block.line));
         break;
       case 'quote': out.push(...blocks(block.blocks, state, depth).map((b) => (b.kind === 'paragraph' ? { ...b, text: `"${b.text}"` } : b))); break;
+      case 'callout': {
+        // Braille has no box to draw round it, so the label opens it and a line closes it, as the audio says them.
+        const label = CALLOUT_LABELS[block.kind];
+        out.push({ kind: 'paragraph', text: `${label}:`, line: block.line }, ...blocks(block.blocks, state, depth), { kind: 'paragraph', text: `End of ${label.toLowerCase()}.`, line: block.line });
+        break;
+      }
       case 'figure':
         if (!block.image.decorative) out.push({ kind: 'paragraph', text: `Image: ${block.image.alt}${block.image.caption ? ` ${block.image.caption}` : ''}`, line: block.line });
         break;

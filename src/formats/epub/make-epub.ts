@@ -88,6 +88,7 @@ th, td { border: 1px solid; padding: 0.25em 0.5em; text-align: left; vertical-al
 .align-right { text-align: right; }
 .align-center { text-align: center; }
 blockquote { margin: 1em 0 1em 1.5em; }
+.callout { border: 2px solid; padding: 0 0.8em; margin: 1em 0; }
 .${ACTIVE_CLASS} { background-color: #fff3a8; color: #000; }
 `;
 }

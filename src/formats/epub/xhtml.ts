@@ -14,6 +14,7 @@ import { plainText } from '../../report/plain-text.ts';
 import { wordsOf } from '../../report/words.ts';
 import { escapeXml } from '../../build/escape.ts';
 import { sentenceBreaks } from '../audio/sentences.ts';
+import { CALLOUT_LABELS, withTaskState } from '../../report/callouts.ts';
 
 /** A picture as the book holds it. */
 export interface BookImage { href: string; width: number; height: number }
@@ -185,7 +186,9 @@ export class XhtmlWriter {
           const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
           const items = block.items.map((item, i) => {
             const itemAnchor = blockAnchor([...path, index, i]);
-            const [first, ...rest] = item;
+            // A checklist item's state is written as text, as the audio reads it: reading apps style form controls
+            // unpredictably, and a disabled checkbox is easy to miss at a reader's own text size.
+            const [first, ...rest] = withTaskState(item, block.done?.[i]);
             // The item's first paragraph is the item itself, as the audio reads it ("1: …").
             const opening = first?.type === 'paragraph' ? this.sentences(first.content, itemAnchor) : this.blocks(first ? [first] : [], [...path, index, i]);
             return `<li${this.anchor(itemAnchor)}>${opening}${rest.length ? this.blocks(rest, [...path, index, i], 1) : ''}</li>`;
@@ -193,6 +196,11 @@ export class XhtmlWriter {
           return `<${tag}${this.anchor(anchor)}${start}>${items.join('')}</${tag}>`;
         }
         case 'quote': return `<blockquote${this.anchor(anchor)}>${this.blocks(block.blocks, [...path, index])}</blockquote>`;
+        case 'callout': {
+          // Not an epub:type: "note" would make some reading apps hide it as a footnote.
+          const label = `<p class="callout-label"><strong>${CALLOUT_LABELS[block.kind]}:</strong></p>`;
+          return `<aside class="callout callout-${block.kind}" role="note"${this.anchor(anchor)}>${label}${this.blocks(block.blocks, [...path, index])}</aside>`;
+        }
         case 'figure': return this.figure(block.image, anchor);
         case 'table': {
           const caption = block.caption ? `<caption>${this.inline(block.caption)}</caption>` : '';

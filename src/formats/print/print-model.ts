@@ -9,6 +9,7 @@
 import type { Block, HeadingBlock, ImageRef, Inline, ReportDocument, TableBlock } from '../../report/model.ts';
 import type { Organisation } from '../../report/site-data.ts';
 import { plainText } from '../../report/plain-text.ts';
+import { CALLOUT_LABELS, withTaskState } from '../../report/callouts.ts';
 import { readableDate } from '../site/filters.ts';
 import { listInWords } from '../available.ts';
 import { fontMetrics } from '../../engines/pdf/font-metrics.ts';
@@ -43,6 +44,7 @@ export interface ReportPrintInput {
 const INDENT_EM = 1.5;
 /** Horizontal padding of a table cell on each side, in ems, plus its border. */
 const CELL_INSET_EM = 0.4;
+const CALLOUT_INSET_EM = 0.8;
 
 /** Columns that fit across an A4 page at this size before a table is read as rows (about 8 ems a column). */
 export function maxTableColumns(sizePt: number): number {
@@ -155,9 +157,14 @@ function blocks(list: readonly Block[], state: State, availablePt: number): Prin
       }
       case 'list': {
         const inner = availablePt - INDENT_EM * state.sizePt;
-        return [{ k: 'list', ordered: block.ordered, start: block.start, items: block.items.map((item) => blocks(item, state, inner)), line: block.line }];
+        const items = block.items.map((item, i) => blocks(withTaskState(item, block.done?.[i]), state, inner));
+        return [{ k: 'list', ordered: block.ordered, start: block.start, items, line: block.line }];
       }
       case 'quote': return [{ k: 'quote', blocks: blocks(block.blocks, state, availablePt - INDENT_EM * state.sizePt), line: block.line }];
+      case 'callout': {
+        const inner = availablePt - 2 * CALLOUT_INSET_EM * state.sizePt;
+        return [{ k: 'callout', label: CALLOUT_LABELS[block.kind], blocks: blocks(block.blocks, state, inner), line: block.line }];
+      }
       case 'figure': return figure(block.image, state, availablePt);
       case 'table': return [table(block, state, availablePt)];
       case 'code': {
@@ -245,7 +252,7 @@ export function printLinkTexts(blocks: readonly PrintBlock[]): Array<[string, st
     for (const block of list) {
       if (block.k === 'h' || block.k === 'p') inlines(block.c);
       else if (block.k === 'list') block.items.forEach(visit);
-      else if (block.k === 'quote') visit(block.blocks);
+      else if (block.k === 'quote' || block.k === 'callout') visit(block.blocks);
       else if (block.k === 'table' || block.k === 'rows') [...block.header, ...block.rows.flat()].forEach(inlines);
     }
   };

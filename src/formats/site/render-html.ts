@@ -6,6 +6,7 @@
  * - tables → a labelled, keyboard-focusable scrolling region; header cells get scope
  * - headings → a "link to this section" anchor after the heading
  * - footnotes → a "Notes" section with a heading, and references whose link text says what they are
+ * - callouts (`> [!NOTE]`) → an aside with a visible label; checklist items → a read-only checkbox named by its state
  * - raw HTML → escaped (the checks refuse it first); HTML comments → nothing
  */
 import type { MarkdownIt, Token, Renderer } from 'markdown-it';
@@ -14,6 +15,7 @@ import { inlineText } from '../../markdown/text.ts';
 import type { ParsedReport } from '../../report/parse-report.ts';
 import type { ProcessedImage } from './images.ts';
 import { isHtmlComment } from '../../checks/raw-html.ts';
+import { CALLOUT_LABELS, taskState, type CalloutKind } from '../../report/callouts.ts';
 
 export interface SiteRenderEnv {
   docId: string;
@@ -93,6 +95,29 @@ export function createSiteRenderer(sizes: string): MarkdownIt {
     // Hidden from screen readers and the tab order: Orca read "Link to the section: …, link" after every heading. The
     // contents list links to every section for anyone who wants a section's address.
     return `${closing}<a class="heading-anchor" href="#${escape(String(id))}" aria-hidden="true" tabindex="-1" title="Link to the section: ${text}">#</a></div>\n`;
+  };
+
+  // A callout (`> [!NOTE]`): an aside with its label as visible text, so the kind is never told by colour or an icon alone.
+  rules.callout_open = (tokens, idx) => {
+    const kind = tokens[idx]!.meta?.kind as CalloutKind;
+    return `<aside class="callout callout-${kind}">\n<p class="callout-label">${CALLOUT_LABELS[kind]}</p>\n`;
+  };
+  rules.callout_close = () => '</aside>\n';
+
+  // A checklist item: a real checkbox, read-only, named by its state in words ("Done", "Not done"), so a screen reader
+  // hears both the control and what it means, and the state is there when the page is read without styles.
+  const listItemOpen = fallback('list_item_open');
+  rules.list_item_open = (tokens, idx, options, env, self) => {
+    const done = tokens[idx]!.meta?.done as boolean | undefined;
+    const opening = listItemOpen(tokens, idx, options, env, self);
+    if (done === undefined) return opening;
+    const box = `<input type="checkbox" class="task-box" disabled${done ? ' checked' : ''} aria-label="${taskState(done)}"> `;
+    return `${opening.replace(/^<li/, '<li class="task-item"')}${box}`;
+  };
+  const bulletListOpen = fallback('bullet_list_open');
+  rules.bullet_list_open = (tokens, idx, options, env, self) => {
+    const opening = bulletListOpen(tokens, idx, options, env, self);
+    return tokens[idx]!.meta?.checklist ? opening.replace(/^<ul/, '<ul class="checklist"') : opening;
   };
 
   rules.footnote_block_open = () => '<section class="footnotes">\n<h2 id="footnotes-heading">Notes</h2>\n<ol class="footnotes-list">\n';

@@ -99,7 +99,7 @@ audio('script, SSML, an MP3 with chapters at every h2 and WebVTT cues for every 
   assert.match(text, '# Estimated length:');
 
   await checkRecording(made);
-  assert.equal(made.facts.chapters.map((c) => c.title), ['Introduction', 'How people booked', 'What people said', 'Recommendations', 'Other formats and feedback']);
+  assert.equal(made.facts.chapters.map((c) => c.title), ['Introduction', 'How people booked', 'What people said', 'Recommendations', 'What the practice has done', 'Other formats and feedback']);
   const minutes = made.facts.durationSeconds / 60;
   const words = said.match(/\S+/g)!.length;
   const rate = words / minutes;

@@ -86,6 +86,9 @@ golden('words on the pronunciation list are said as spelt there; transcripts sti
   assert.match(spokenToEngine, 'mothers in Lam beth about perry nay tal care.');
   assert.not.match(spokenToEngine, 'Lambeth');
 });
+golden('an alert is announced by its label and closed; a checklist says how many items are done, then each state', () => {
+  assert.is(body('## A\n\n> [!IMPORTANT]\n> Bring your red book.\n\n- [x] Booked\n- [ ] Paid'), 'Section 1: A.\nImportant:\nBring your red book.\nEnd of important.\nA checklist of 2 items, 1 of 2 done.\n1: Done: Booked.\n2: Not done: Paid.');
+});
 golden.run();
 
 const frame = suite('audio script: opening and closing');

@@ -12,6 +12,7 @@ import { layOut, wrap, braillePageNumber } from '../../../src/formats/braille/la
 import { reportBrailleBlocks } from '../../../src/formats/braille/braille-text.ts';
 import { translateLines, BrailleToolMissingError } from '../../../src/formats/braille/liblouis.ts';
 import { parseReport } from '../../../src/report/parse-report.ts';
+import { parse } from '../../helpers.ts';
 
 const SIZE = { cells: 40, lines: 25 };
 const braille = suite('braille');
@@ -101,5 +102,9 @@ braille('without liblouis, the message names npm run setup and --formats', async
   } finally {
     process.env.PATH = saved;
   }
+});
+braille('a callout is opened by its label and closed in words; checklist items say their state', () => {
+  const doc = parse('> [!NOTE]\n> Read this.\n\n- [x] Booked\n- [ ] Paid\n').document;
+  assert.equal(reportBrailleBlocks(doc).map((b) => b.text), ['Note:', 'Read this.', 'End of note.', '- Done: Booked', '- Not done: Paid']);
 });
 braille.run();

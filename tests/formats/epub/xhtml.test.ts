@@ -30,6 +30,12 @@ Table: How residents booked
 1. Offer online booking.
 2. Answer calls within 10 minutes. Then call back.
 
+> [!WARNING]
+> Lines are busiest at 8am.
+
+- [x] Text service added.
+- [ ] Interpreters booked.
+
 ![A waiting room with chairs](room.png "The waiting room")
 
 *[NHS]: National Health Service
@@ -107,3 +113,12 @@ test('a page-break marker goes before the word the page starts at, once', () => 
 });
 
 test.run();
+
+test('a callout is an aside labelled in words; a checklist item says its state in words, as the audio reads it', () => {
+  const { html, doc } = render(body);
+  assert.match(html, /<aside class="callout callout-warning" role="note" id="[^"]+"><p class="callout-label"><strong>Warning:<\/strong><\/p><p id="[^"]+">Lines are busiest at 8am.<\/p><\/aside>/);
+  assert.match(html, /<li id="[^"]+"><strong>Done:<\/strong> Text service added.<\/li><li id="[^"]+"><strong>Not done:<\/strong> Interpreters booked.<\/li>/);
+  const spoken = toAudioScript(doc, { organisation, otherFormats: [] }).chapters.flatMap((c) => c.paragraphs.map(plainText)).join('\n');
+  assert.match(spoken, 'Warning:\nLines are busiest at 8am.\nEnd of warning.');
+  assert.match(spoken, '1: Done: Text service added.');
+});

@@ -83,6 +83,13 @@ print('the print headings are what the bookmarks must list', () => {
   const m = model('## One\n\n### Two\n\nText.[^1]\n\n[^1]: Note.');
   assert.equal(reportPrintHeadings(m).map((h) => `${h.level} ${h.text}`), ['1 Sample', '2 Other formats', '2 Contents', '2 One', '3 Two', '2 Notes']);
 });
+print('a callout is a box with its label; checklist items start with their state in bold', () => {
+  assert.equal(first('> [!CAUTION]\n> Hot water.'), { k: 'callout', label: 'Caution', blocks: [{ k: 'p', c: ['Hot water.'], line: 7 }], line: 6 });
+  assert.equal(first('- [x] Sent\n- [ ] Filed'), {
+    k: 'list', ordered: false, start: 1, line: 6,
+    items: [[{ k: 'p', c: [{ k: 'b', c: ['Done:'] }, ' Sent'], line: 6 }], [{ k: 'p', c: [{ k: 'b', c: ['Not done:'] }, ' Filed'], line: 7 }]],
+  });
+});
 print.run();
 
 const helpers = suite('print helpers');

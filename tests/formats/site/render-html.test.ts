@@ -48,4 +48,10 @@ html('footnotes: references say "Note", and the notes have a heading', () => {
 html('abbreviations get a title', () => {
   assert.match(render('The NHS.\n\n*[NHS]: National Health Service'), '<abbr title="National Health Service">NHS</abbr>');
 });
+html('an alert is an aside with its label in words; a checklist has read-only checkboxes named by their state', () => {
+  assert.is(render('Intro.\n\n> [!TIP]\n> Book early.\n'), '<p>Intro.</p>\n<aside class="callout callout-tip">\n<p class="callout-label">Tip</p>\n<p>Book early.</p>\n</aside>\n');
+  assert.is(render('- [x] Done item\n- [ ] Open item\n'), '<ul class="checklist">\n<li class="task-item"><input type="checkbox" class="task-box" disabled checked aria-label="Done"> Done item</li>\n<li class="task-item"><input type="checkbox" class="task-box" disabled aria-label="Not done"> Open item</li>\n</ul>\n');
+  // A list with one checklist item among plain ones keeps its bullets.
+  assert.match(render('- [x] Done\n- Plain\n'), /^<ul>\n<li class="task-item">/);
+});
 html.run();
