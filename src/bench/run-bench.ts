@@ -10,6 +10,8 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { writeCorpus } from './corpus.ts';
+import { median, stage, time, type StageResult } from './stages.ts';
+import { freshProcessStages, previewStages } from './preview-bench.ts';
 import { buildSite } from '../build/build-site.ts';
 import { loadSite } from '../report/load-site.ts';
 import { prepareSite, forgetPreparedSites } from '../report/prepare-site.ts';
@@ -34,24 +36,7 @@ import { speakSentence } from '../formats/audio/voices/speak.ts';
 import { encodeMp3 } from '../formats/audio/encode-mp3.ts';
 import { encodeMp3WithLamejs } from './lamejs-reference.ts';
 
-export interface StageResult { name: string; runsSeconds: number[]; median: number; ratio: number; note?: string }
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return (performance.now() - start) / 1000;
-}
-
-function stage(name: string, runsSeconds: number[], floor: number, note?: string): StageResult {
-  const m = median(runsSeconds);
-  return { name, runsSeconds, median: m, ratio: m / floor, ...(note ? { note } : {}) };
-}
+export type { StageResult } from './stages.ts';
 
 async function siteStages(root: string, content: string, reports: number, runs: number, log: (line: string) => void): Promise<StageResult[]> {
   const emptyConfig = path.join(root, 'raw-eleventy.config.mjs');
@@ -93,12 +78,16 @@ async function siteStages(root: string, content: string, reports: number, runs: 
     edited.push(await time(async () => (printedAfterEdit += (await build()).site.stats.pdfsPrinted)));
   }
   const floor = median(timings.raw);
+  const fresh = await freshProcessStages(root, content, cacheDir, runs, log);
+  const preview = await previewStages(root, content, cacheDir, runs, floor, log);
   return [
     stage('raw Eleventy (floor)', timings.raw, floor),
     stage('content checks alone', timings.checks, floor),
     stage('full build, empty caches', [cold], floor, `${printedFirst} PDFs typeset; peak memory ${(peakBytes / 2 ** 30).toFixed(2)} GB (whole process, workers included)`),
     stage('rebuild, nothing changed', timings.rebuild, floor, `${printedAgain} PDFs typeset in ${runs} runs`),
     stage('rebuild, one report edited', edited, floor, `${printedAfterEdit} PDFs typeset in ${runs} runs`),
+    ...fresh,
+    ...preview,
   ];
 }
 

@@ -15,6 +15,8 @@ export interface BuildContext {
   cacheDir: string;
   /** Which editions to make besides the website (all by default; a quick preview or a benchmark may skip some). */
   formats: ReadonlySet<OptionalFormat>;
+  /** The live preview's quick page: only this report's web page is made (see build-site.ts). */
+  onlyReport?: string;
 }
 
 export const OPTIONAL_FORMATS = ['print', 'easy-read', 'audio', 'braille', 'epub'] as const;
@@ -31,7 +33,7 @@ export function buildContext(): BuildContext {
     contentDir: process.env.REPORTS_CONTENT_DIR || 'content',
     includeDrafts: process.env.REPORTS_INCLUDE_DRAFTS === '1',
     log: (line) => console.log(line),
-    cacheDir: path.join(PROJECT_ROOT, '.cache'),
+    cacheDir: process.env.REPORTS_CACHE_DIR || path.join(PROJECT_ROOT, '.cache'),
     formats: new Set(OPTIONAL_FORMATS),
   };
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { prepareSite, forgetPreparedSites, type PreparedSite } from '../report/prepare-site.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 import { OPTIONAL_FORMATS, setBuildContext, type OptionalFormat } from './build-context.ts';
+import type { PublishedEdition } from '../formats/manifest.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -21,12 +22,28 @@ export interface BuildOptions {
   formats?: readonly OptionalFormat[];
   /** Publish drafts too (the live preview does; a real build never does). */
   includeDrafts?: boolean;
+  /**
+   * The live preview's quick page: only this report's web page, written straight into the output folder (every other
+   * file stays as the last full build left it; no search index, no other edition). Its "Other formats" box lists the
+   * editions given, which the last full build made.
+   */
+  onlyReport?: { slug: string; editions: readonly PublishedEdition[] };
 }
 
 export interface BuildResult {
   site: PreparedSite;
   outputDir: string;
   seconds: number;
+}
+
+/** The cache folder: as given, else REPORTS_CACHE_DIR (a benchmark or CI may keep its own), else .cache in the project. */
+export function defaultCacheDir(given?: string): string {
+  return path.resolve(given ?? (process.env.REPORTS_CACHE_DIR || path.join(PROJECT_ROOT, '.cache')));
+}
+
+/** Where this process builds a site before it replaces the output folder. */
+export function stagingFolder(outputDir: string): string {
+  return `${outputDir}.building-${process.pid}`;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -37,8 +54,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Checks first: an editor's mistake is reported before anything is written.
   const includeDrafts = Boolean(options.includeDrafts);
   const site = await prepareSite(contentDir, { includeDrafts });
+  if (options.onlyReport) return buildOneReportPage(site, { ...options, contentDir, outputDir, onlyReport: options.onlyReport }, started);
 
-  const staging = `${outputDir}.building-${process.pid}`;
+  const staging = stagingFolder(outputDir);
   const previous = `${outputDir}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   const savedCwd = process.cwd();
@@ -49,7 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       contentDir,
       includeDrafts,
       log: options.log ?? ((line) => console.log(line)),
-      cacheDir: path.resolve(options.cacheDir ?? path.join(PROJECT_ROOT, '.cache')),
+      cacheDir: defaultCacheDir(options.cacheDir),
       formats: new Set(options.formats ?? OPTIONAL_FORMATS),
     });
     const eleventy = new Eleventy('layouts', staging, { configPath: '.eleventy.js', quietMode: true });
@@ -70,4 +88,32 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     setBuildContext(undefined);
   }
   return { site, outputDir, seconds: (performance.now() - started) / 1000 };
+}
+
+/** See BuildOptions.onlyReport. */
+async function buildOneReportPage(site: PreparedSite, options: BuildOptions & Required<Pick<BuildOptions, 'onlyReport'>>, started: number): Promise<BuildResult> {
+  const { slug, editions } = options.onlyReport;
+  if (!site.reports.some((r) => r.document.slug === slug)) throw new Error(`There is no report "${slug}" to preview.`);
+  site.editions.set(slug, [...editions]);
+  const savedCwd = process.cwd();
+  try {
+    process.chdir(PROJECT_ROOT);
+    setBuildContext({
+      contentDir: options.contentDir,
+      includeDrafts: Boolean(options.includeDrafts),
+      log: options.log ?? ((line) => console.log(line)),
+      cacheDir: defaultCacheDir(options.cacheDir),
+      formats: new Set(),
+      onlyReport: slug,
+    });
+    // Eleventy given one template renders only that template's pages: the report page, once per report in `reports`,
+    // which the website plugin narrows to this one.
+    const eleventy = new Eleventy(path.join('layouts', 'report.njk'), options.outputDir, { configPath: '.eleventy.js', quietMode: true });
+    eleventy.logger.overrideLogger(false);
+    await eleventy.write();
+  } finally {
+    process.chdir(savedCwd);
+    setBuildContext(undefined);
+  }
+  return { site, outputDir: options.outputDir, seconds: (performance.now() - started) / 1000 };
 }

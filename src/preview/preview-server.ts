@@ -1,19 +1,27 @@
 /**
- * The live preview: builds the content (drafts included), serves it on loopback, rebuilds when a file in the content
- * folder changes, and reloads the browser. A content problem never stops the server: every page shows the list of
- * problems (file, line, fix) until the editor saves a fix. Only what changed is regenerated: PDFs and audio come from
- * their caches unless their report changed.
+ * The live preview: builds the content (drafts included), serves it on loopback, and updates it when a file in the
+ * content folder changes. A content problem never stops the server: every page shows the list of problems (file, line,
+ * fix) until the editor saves a fix.
+ *
+ * Saving one report updates its web page first (a quick page: that report parsed and checked again, its page rendered
+ * alone, in this process, in well under a second), then a full build in a child process brings the PDFs, audio and the
+ * other pages up to date, reusing everything cached for the reports that did not change. Meanwhile every page says
+ * "PDF and audio updating…". Any other change (site data, several reports at once) goes straight to a full build.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildSite } from '../build/build-site.ts';
 import type { OptionalFormat } from '../build/build-context.ts';
+import { PROJECT_ROOT } from '../build/project-root.ts';
 import { findContentProblems, formatProblem, type Problem } from '../report/problems.ts';
 import { resolveFile, TYPES } from '../checks/site/static-server.ts';
 import { watchFolder } from './watch-folder.ts';
 import { escapeHtml } from '../build/escape.ts';
+import type { PublishedEdition } from '../formats/manifest.ts';
+import { OUTCOME_MARKER, type FullBuildOptions, type FullBuildOutcome } from './full-build.ts';
 
 export interface PreviewOptions {
   contentDir: string;
@@ -26,13 +34,18 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
-  /** Resolves after the next rebuild finishes (for tests). */
+  /** Resolves after the next update finishes, quick page or full build (for tests). */
   nextBuild(): Promise<void>;
+  /** Resolves when nothing is being built or waiting to be (for tests and the benchmark). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
 const RELOAD_SCRIPT = `new EventSource('/__preview/events').onmessage = () => location.reload();\n`;
 const escape = escapeHtml;
+const FULL_BUILD_SCRIPT = path.join(PROJECT_ROOT, 'src', 'preview', 'full-build.ts');
+/** Shown at the top of every page while the full build that follows a quick page runs. */
+const UPDATING_STATUS = '<p class="preview-status" role="status" style="margin:0;padding:0.5rem 1rem;background:#fff4c2;color:#0b0c0c;border-bottom:2px solid #0b0c0c;font-weight:700">Preview: this page is up to date. PDF and audio updating…</p>';
 
 export function problemsPage(problems: readonly Problem[], crash?: string): string {
   const items = problems.map((p) => `<li><code>${escape(p.line ? `${p.file}:${p.line}` : p.file)}</code><br>${escape(p.message)} — ${escape(p.fix)}${p.help ? ` (see docs/editors-guide.md#${escape(p.help)})` : ''}</li>`);
@@ -43,49 +56,169 @@ ${crash ? `<p>The build stopped with an error in the publishing tool (not in you
 </main></body></html>`;
 }
 
+/** The report whose folder holds every changed file, if there is one such report. */
+export function singleReportOf(contentDir: string, files: readonly string[]): string | undefined {
+  const slugs = new Set(files.map((file) => {
+    const [top, slug, ...rest] = path.relative(contentDir, file).split(path.sep);
+    return top === 'reports' && slug && rest.length > 0 ? slug : undefined;
+  }));
+  const [slug] = slugs;
+  return slugs.size === 1 ? slug : undefined;
+}
+
+/** Runs full-build.ts in a child process, passing its progress lines to `log`. */
+function runFullBuild(options: FullBuildOptions, log: (line: string) => void, started: (child: ChildProcess) => void): Promise<FullBuildOutcome> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', FULL_BUILD_SCRIPT, JSON.stringify(options)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    started(child);
+    let outcome: FullBuildOutcome | undefined;
+    let pending = '';
+    let errors = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith(OUTCOME_MARKER)) outcome = JSON.parse(line.slice(OUTCOME_MARKER.length)) as FullBuildOutcome;
+        else if (line.trim()) log(line);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+    child.on('close', (code, signal) => {
+      resolve(outcome ?? { ok: false, crash: signal ? `the build was stopped (${signal})` : `the build process ended with code ${code}: ${errors.trim().split('\n').slice(-3).join(' ')}` });
+    });
+  });
+}
+
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const clients = new Set<ServerResponse>();
   let problems: Problem[] = [];
   let crash: string | undefined;
-  let building: Promise<void> | undefined;
-  let again = false;
+  /** Editions of every report from the last full build that succeeded: a quick page lists them. */
+  let editions: Map<string, PublishedEdition[]> | undefined;
   let waiting: Array<() => void> = [];
+  let idleWaiting: Array<() => void> = [];
+  /** One thing at a time in this process (quick pages); one full build at a time in a child. */
+  let quickChain: Promise<void> = Promise.resolve();
+  let fullRunning: Promise<void> | undefined;
+  let fullAgain = false;
+  let child: ChildProcess | undefined;
+  let closing = false;
+  /** Reports given a quick page while a full build ran: its output replaces the folder, so they are made again after. */
+  const editedDuringFull = new Set<string>();
+  const cacheDir = options.cacheDir;
 
-  const build = async (): Promise<void> => {
-    const started = performance.now();
-    try {
-      const result = await buildSite({ contentDir: options.contentDir, outputDir: options.outputDir, includeDrafts: true, log: options.log, ...(options.formats ? { formats: options.formats } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) });
-      problems = [];
-      crash = undefined;
-      for (const warning of result.site.warnings.filter((p) => p.severity !== 'error')) options.log(`  ${formatProblem(warning)}`);
-      options.log(`Preview rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-    } catch (err) {
-      const found = findContentProblems(err);
-      problems = found ? found.problems.filter((p) => p.severity === 'error') : [];
-      crash = found ? undefined : err instanceof Error ? err.message : String(err);
-      options.log(found ? found.message : `The build crashed: ${crash}`);
-    }
+  const settle = (): void => {
     for (const client of clients) client.write('data: reload\n\n');
     const done = waiting;
     waiting = [];
     for (const resolve of done) resolve();
   };
-  const rebuild = (): void => {
-    if (building) {
-      again = true;
+  const checkIdle = (): void => {
+    if (fullRunning || fullAgain) return;
+    void quickChain.then(() => {
+      if (fullRunning || fullAgain) return;
+      const done = idleWaiting;
+      idleWaiting = [];
+      for (const resolve of done) resolve();
+    });
+  };
+  const showFailure = (err: unknown): void => {
+    const found = findContentProblems(err);
+    problems = found ? found.problems.filter((p) => p.severity === 'error') : [];
+    crash = found ? undefined : err instanceof Error ? err.message : String(err);
+    options.log(found ? found.message : `The build crashed: ${crash}`);
+  };
+
+  const fullBuild = async (): Promise<void> => {
+    const started = performance.now();
+    const buildOptions: FullBuildOptions = {
+      contentDir: options.contentDir, outputDir: options.outputDir, includeDrafts: true,
+      ...(options.formats ? { formats: options.formats } : {}), ...(cacheDir ? { cacheDir } : {}),
+    };
+    editedDuringFull.clear();
+    const outcome = await runFullBuild(buildOptions, options.log, (c) => (child = c));
+    child = undefined;
+    if (closing) return;
+    if (outcome.ok) {
+      problems = [];
+      crash = undefined;
+      editions = new Map(outcome.editions);
+      for (const warning of outcome.warnings) options.log(`  ${formatProblem(warning)}`);
+      options.log(`Preview rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      // Pages saved while this build ran were replaced by its output, made from the files as they were when it began.
+      for (const slug of editedDuringFull) await quickPage(slug, false);
+    } else if ('crash' in outcome) {
+      problems = [];
+      crash = outcome.crash;
+      options.log(`The build crashed: ${crash}`);
+    } else {
+      problems = outcome.problems;
+      crash = undefined;
+      options.log(outcome.message);
+    }
+    settle();
+  };
+  const requestFullBuild = (): void => {
+    if (closing) return;
+    if (fullRunning) {
+      fullAgain = true;
       return;
     }
-    building = build().finally(() => {
-      building = undefined;
-      if (again) {
-        again = false;
-        rebuild();
+    fullRunning = fullBuild().finally(() => {
+      fullRunning = undefined;
+      if (fullAgain) {
+        fullAgain = false;
+        requestFullBuild();
+      } else checkIdle();
+    });
+  };
+
+  /** The quick page for one report; true when it was made (no problems). */
+  const quickPage = async (slug: string, announce = true): Promise<boolean> => {
+    const started = performance.now();
+    try {
+      await buildSite({
+        contentDir: options.contentDir, outputDir: options.outputDir, includeDrafts: true, log: options.log,
+        ...(cacheDir ? { cacheDir } : {}), onlyReport: { slug, editions: editions?.get(slug) ?? [] },
+      });
+      problems = [];
+      crash = undefined;
+      if (fullRunning) editedDuringFull.add(slug);
+      if (announce) options.log(`Page updated in ${((performance.now() - started) / 1000).toFixed(2)} s: reports/${slug}/. PDF and audio updating…`);
+      return true;
+    } catch (err) {
+      showFailure(err);
+      return false;
+    }
+  };
+
+  const onChange = (files: string[]): void => {
+    const slug = singleReportOf(options.contentDir, files);
+    // A quick page needs the other pages and editions of a full build that worked, and a report that was in it.
+    if (!slug || !editions?.has(slug) || crash) {
+      requestFullBuild();
+      return;
+    }
+    quickChain = quickChain.then(async () => {
+      const made = await quickPage(slug);
+      if (made) {
+        requestFullBuild();
+        settle();
+      } else {
+        settle();
+        checkIdle();
       }
     });
   };
 
-  await build();
-  const watcher = watchFolder(options.contentDir, rebuild);
+  requestFullBuild();
+  await fullRunning;
+  // Loads the quick page's modules (Eleventy, the renderer) now, so the first save is as quick as the next: about 1 s
+  // of loading otherwise. It writes a page the full build has just written, the same.
+  const first = editions?.keys().next().value;
+  if (first) quickChain = quickChain.then(async () => void (await quickPage(first, false)));
+  const watcher = await watchFolder(options.contentDir, onChange);
 
   const root = path.resolve(options.outputDir);
   const server = createServer((request, response) => {
@@ -112,7 +245,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       }
       const target = file ?? path.join(root, '404.html');
       let body: Buffer = await readFile(target).catch(() => Buffer.from('Not found'));
-      if (target.endsWith('.html')) body = Buffer.from(body.toString('utf8').replace('</head>', '<script src="/__preview/reload.js" defer></script></head>'));
+      if (target.endsWith('.html')) {
+        let html = body.toString('utf8').replace('</head>', '<script src="/__preview/reload.js" defer></script></head>');
+        if (fullRunning) html = html.replace(/<body[^>]*>/, (open) => `${open}${UPDATING_STATUS}`);
+        body = Buffer.from(html);
+      }
       response.writeHead(file ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       response.end(body);
     })();
@@ -122,10 +259,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `http://127.0.0.1:${port}/`,
     nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
+    idle: () => new Promise((resolve) => {
+      idleWaiting.push(resolve);
+      checkIdle();
+    }),
     close: async () => {
+      closing = true;
       watcher.close();
       for (const client of clients) client.end();
-      await building;
+      child?.kill('SIGTERM');
+      await quickChain;
+      await fullRunning;
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

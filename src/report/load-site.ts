@@ -10,6 +10,7 @@ import { readDataFile, organisationSchema, siteSchema, type Organisation, type S
 import { error, warning, type Problem } from './problems.ts';
 import { slugify } from '../markdown/text.ts';
 import { parseEasyRead } from '../formats/easy-read/parse-easy-read.ts';
+import { processWide } from '../build/process-wide.ts';
 
 export interface LoadedSite {
   contentDir: string;
@@ -40,6 +41,23 @@ async function loadData<T>(file: string, read: (source: string, shown: string) =
   const result = read(await readFile(file, 'utf8'), shown);
   problems.push(...result.problems);
   return result.data;
+}
+
+/**
+ * Reports parsed in this process, by file: a live preview reads every report again on each save, and parsing 100 long
+ * reports takes about half a second; only a file whose text changed is parsed again. Parsed reports are never changed
+ * by the formats (they build their own models from them), so one can be shared between builds.
+ */
+const parsedFiles = processWide('parsed-reports', () => new Map<string, { source: string; where: string; parsed: ReturnType<typeof parseReport> }>());
+
+function parseOnce(source: string, where: { slug: string; file: string; folder: string }): ReturnType<typeof parseReport> {
+  const key = path.join(where.folder, 'index.md');
+  const identity = JSON.stringify(where);
+  const known = parsedFiles.get(key);
+  if (known && known.source === source && known.where === identity) return known.parsed;
+  const parsed = parseReport(source, where);
+  parsedFiles.set(key, { source, where: identity, parsed });
+  return parsed;
 }
 
 export async function loadSite(contentDir: string, options: { includeDrafts?: boolean } = {}): Promise<LoadedSite> {
@@ -74,20 +92,21 @@ export async function loadSite(contentDir: string, options: { includeDrafts?: bo
       problems.push(error(shown, 0, `the folder name "${entry.name}" cannot be used in a web address`, `rename the folder to "${slugify(entry.name) || 'my-report'}" (lower-case letters, digits and hyphens)`, 'reports'));
       continue;
     }
-    const parsed = parseReport(await readFile(file, 'utf8'), { slug: entry.name, file: shown, folder });
+    const parsed = parseOnce(await readFile(file, 'utf8'), { slug: entry.name, file: shown, folder });
     problems.push(...parsed.problems);
     if (!parsed.report) continue;
     const easyFile = path.join(folder, 'easy-read.md');
+    let report = parsed.report;
     if (await exists(easyFile)) {
       const easy = parseEasyRead(await readFile(easyFile, 'utf8'), { slug: entry.name, file: displayPath(easyFile), folder });
       problems.push(...easy.problems);
-      parsed.report.easyRead = easy.easyRead;
+      if (easy.easyRead) report = { ...report, easyRead: easy.easyRead };
     }
-    if (parsed.report.document.meta.draft && !options.includeDrafts) {
+    if (report.document.meta.draft && !options.includeDrafts) {
       draftsSkipped++;
       continue;
     }
-    reports.push(parsed.report);
+    reports.push(report);
   }
   if (entries.length === 0) {
     problems.push(warning(displayPath(reportsDir), 0, 'there are no reports to publish', 'add one with a folder reports/<name>/index.md', 'reports'));

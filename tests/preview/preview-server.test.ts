@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startPreview, type Preview } from '../../src/preview/preview-server.ts';
+import { singleReportOf, startPreview, type Preview } from '../../src/preview/preview-server.ts';
 import { tempDir } from '../helpers.ts';
 
 const context: { preview?: Preview; content: string; remove: () => Promise<void> } = { content: '', remove: async () => {} };
@@ -28,6 +28,23 @@ preview('shows drafts, and injects the reload script', async () => {
   assert.match(home, '<script src="/__preview/reload.js" defer></script></head>');
 });
 
+preview('saving a report updates its page first, saying PDF and audio are updating, then the rest of the site', async () => {
+  const file = path.join(context.content, 'reports/first-report/index.md');
+  const original = await readFile(file, 'utf8');
+  const next = context.preview!.nextBuild();
+  await writeFile(file, original.replace('title: First report', 'title: First report, revised'));
+  await next;
+  const quick = await get('/reports/first-report/');
+  assert.match(quick, '<h1 id="report-title" lang="en-GB" dir="ltr">First report, revised</h1>');
+  assert.match(quick, 'PDF and audio updating…');
+  // The home page lists the old title until the full build that follows has run.
+  await context.preview!.idle();
+  assert.match(await get('/'), 'First report, revised');
+  assert.not.match(await get('/reports/first-report/'), 'PDF and audio updating');
+  await writeFile(file, original);
+  await context.preview!.idle();
+});
+
 preview('rebuilds on save; shows problems with file and line; recovers when fixed', async () => {
   const file = path.join(context.content, 'reports/first-report/index.md');
   const original = await readFile(file, 'utf8');
@@ -35,6 +52,7 @@ preview('rebuilds on save; shows problems with file and line; recovers when fixe
   await writeFile(file, original.replace('title: First report', 'title: First report, revised'));
   await next;
   assert.match(await get('/reports/first-report/'), 'First report, revised');
+  await context.preview!.idle();
 
   next = context.preview!.nextBuild();
   await writeFile(file, `${original}\n## Broken\n\n![](nope.png)\n`);
@@ -46,6 +64,26 @@ preview('rebuilds on save; shows problems with file and line; recovers when fixe
   next = context.preview!.nextBuild();
   await writeFile(file, original);
   await next;
-  assert.match(await get('/reports/first-report/'), '<h1 id="report-title" lang="en-GB" dir="ltr">First report</h1>');
+  await context.preview!.idle();
+  const fixed = await get('/reports/first-report/');
+  assert.match(fixed, '<h1 id="report-title" lang="en-GB" dir="ltr">First report</h1>', fixed.slice(0, 1500));
+});
+preview('a change to the site data rebuilds the whole site', async () => {
+  const file = path.join(context.content, '_data/organisation.yml');
+  const original = await readFile(file, 'utf8');
+  await writeFile(file, original.replace(/^name: .*$/m, 'name: Renamed Watch'));
+  await context.preview!.nextBuild();
+  await context.preview!.idle();
+  assert.match(await get('/reports/first-report/'), 'Renamed Watch');
+  await writeFile(file, original);
+  await context.preview!.idle();
+});
+
+preview('the changed files name the report to update quickly, or none', () => {
+  const content = '/c';
+  assert.is(singleReportOf(content, ['/c/reports/a/index.md', '/c/reports/a/chart.png']), 'a');
+  assert.is(singleReportOf(content, ['/c/reports/a/index.md', '/c/reports/b/index.md']), undefined);
+  assert.is(singleReportOf(content, ['/c/_data/site.yml']), undefined);
+  assert.is(singleReportOf(content, ['/c/reports/stray.md']), undefined);
 });
 preview.run();

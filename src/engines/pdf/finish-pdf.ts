@@ -23,8 +23,7 @@ export interface FinishInput {
 }
 
 
-/** Bumped when this step changes, so cached PDFs are made again. */
-export const FINISH_VERSION = 2;
+// Bump FINISH_VERSION in pipeline-identity.ts when this step changes, so cached PDFs are made again.
 
 
 

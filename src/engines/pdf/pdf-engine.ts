@@ -14,11 +14,10 @@ import path from 'node:path';
 import { writeAtomically } from '../../build/write-atomically.ts';
 import { error, warning, type Problem } from '../../report/problems.ts';
 import { progress } from '../../build/progress.ts';
-import { FINISH_VERSION } from './finish-pdf.ts';
 import type { PdfJob, PdfOutcome } from './make-pdf.ts';
 import { LazyPdfPool, PdfPool } from './pdf-pool.ts';
 import { printFontsIdentity, FALLBACK_FAMILY, PRIMARY_FAMILY } from './print-fonts.ts';
-import { TEMPLATE_DIR } from './typeset.ts';
+import { FINISH_VERSION, TEMPLATE_DIR } from './pipeline-identity.ts';
 
 export type { PdfJob } from './make-pdf.ts';
 
@@ -48,6 +47,8 @@ export interface EngineOptions {
   log: (line: string) => void;
   /** Workers shared with other formats in this build; without it, a pool is started for this run and closed after. */
   pool?: LazyPdfPool;
+  /** PDFs the caller found in the cache without a job (print-plans.ts), counted in the progress line as reused. */
+  reusedBeforehand?: number;
 }
 
 /** Workers for a build: one per core (each makes one PDF at a time). */
@@ -113,7 +114,7 @@ function problemsOf(sourced: SourcedPdfJob, outcome: PdfOutcome): Problem[] {
   return outcome.problems.map((problem) => error(source, 0, `${job.name}: ${problem}`, 'the print layout made this, not the report text: send this message to the developers; to publish the web page meanwhile, build with --formats and leave out this edition'));
 }
 
-function fallbackWarning(sourced: SourcedPdfJob, characters: readonly string[]): Problem[] {
+function fallbackWarning(sourced: Omit<SourcedPdfJob, 'job'>, characters: readonly string[]): Problem[] {
   if (characters.length === 0) return [];
   return [warning(sourced.source, 0, `${characters.join(' ')} ${characters.length === 1 ? 'is' : 'are'} not in the print font ${PRIMARY_FAMILY}, so the ${sourced.edition} prints ${characters.length === 1 ? 'it' : 'them'} in ${FALLBACK_FAMILY}`, 'nothing to do if they look right in the PDF; otherwise use a different character')];
 }
@@ -150,17 +151,32 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
     } finally {
       await own?.close();
     }
-    bar.finish(`PDFs: typeset ${toMake.length}, reused ${jobs.length - toMake.length}`);
-  } else if (jobs.length > 0) {
-    options.log(`PDFs: typeset 0, reused ${jobs.length} (nothing changed)`);
+    bar.finish(`PDFs: typeset ${toMake.length}, reused ${jobs.length - toMake.length + (options.reusedBeforehand ?? 0)}`);
+  } else if (jobs.length + (options.reusedBeforehand ?? 0) > 0) {
+    options.log(`PDFs: typeset 0, reused ${jobs.length + (options.reusedBeforehand ?? 0)} (nothing changed)`);
   }
   const results = new Map<PdfJob, PdfResult>();
   for (const sourced of jobs) {
     const known = facts.get(sourced.job);
     if (!known) continue;
     problems.push(...fallbackWarning(sourced, known.fallbackCharacters));
-    const source = `${base.get(sourced.job)!}.pdf`;
-    results.set(sourced.job, { source, bytes: (await stat(source)).size, pages: known.pages, smallestPt: known.smallestPt, ...(known.pageWords ? { pageWords: known.pageWords } : {}) });
+    results.set(sourced.job, await resultOf(base.get(sourced.job)!, known));
   }
   return { results, made: toMake.length, reused: jobs.length - toMake.length, problems };
+}
+
+async function resultOf(base: string, known: CachedFacts): Promise<PdfResult> {
+  const source = `${base}.pdf`;
+  return { source, bytes: (await stat(source)).size, pages: known.pages, smallestPt: known.smallestPt, ...(known.pageWords ? { pageWords: known.pageWords } : {}) };
+}
+
+/**
+ * A PDF already in the cache, found by the name runPdfJobs gave it (a result's `source`), with the warnings it had;
+ * undefined when it is no longer there. For callers that know a PDF's inputs did not change without making its job.
+ */
+export async function cachedPdf(source: string, sourced: Omit<SourcedPdfJob, 'job'>): Promise<{ result: PdfResult; problems: Problem[] } | undefined> {
+  const base = source.replace(/\.pdf$/, '');
+  const known = await readCached(base);
+  if (!known) return undefined;
+  return { result: await resultOf(base, known), problems: fallbackWarning(sourced, known.fallbackCharacters) };
 }

@@ -10,11 +10,10 @@ import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../build/project-root.ts';
 import { PRINT_FONTS } from './print-fonts.ts';
+import { TEMPLATE_DIR } from './pipeline-identity.ts';
 
-/** Where the templates are: Typst's workspace. Virtual files live under its data/ folder. */
-export const TEMPLATE_DIR = path.join(PROJECT_ROOT, 'layouts', 'print');
+export { TEMPLATE_DIR };
 
 export interface TypesetJob {
   /** A template in layouts/print, e.g. "report.typ". */

@@ -11,10 +11,20 @@ import { printEditions, type PrintEdition } from './editions.ts';
 import { printLinkTexts, reportPrintHeadings, reportPrintModel } from './print-model.ts';
 import { reportPictures } from './print-images.ts';
 import { virtualFiles } from '../../engines/pdf/print-images.ts';
-import { runPdfJobs, type EngineOptions, type SourcedPdfJob } from '../../engines/pdf/pdf-engine.ts';
+import { cachedPdf, runPdfJobs, type EngineOptions, type PdfResult, type SourcedPdfJob } from '../../engines/pdf/pdf-engine.ts';
+import { planKey, PrintPlans } from './print-plans.ts';
 import { OPTIONAL_FORMATS, type OptionalFormat } from '../../build/build-context.ts';
 import { editionsInWords } from '../available.ts';
 import type { Problem } from '../../report/problems.ts';
+
+interface Planned {
+  sourced: SourcedPdfJob;
+  report: ParsedReport;
+  edition: PrintEdition;
+  fileName: string;
+  /** Its plan key (print-plans.ts). */
+  key: string;
+}
 
 export interface PrintResult {
   editions: Map<string, PublishedEdition[]>;
@@ -35,7 +45,9 @@ function editionName(edition: PrintEdition): string {
 export async function makePrintEditions(site: PreparedSite, options: EngineOptions, formats: ReadonlySet<OptionalFormat> = new Set(OPTIONAL_FORMATS)): Promise<PrintResult> {
   const editions = printEditions(site.settings.print.largePrintSizes);
   const largePrintSizes = editions.filter((e) => e.kind === 'large-print-pdf').map((e) => e.fontSizePt);
-  const planned: Array<{ sourced: SourcedPdfJob; report: ParsedReport; edition: PrintEdition; fileName: string }> = [];
+  const plans = new PrintPlans(path.join(options.cacheDir, 'plans'));
+  const planned: Planned[] = [];
+  const reusedByPlan: Array<Omit<Planned, 'sourced'> & { pdf: PdfResult }> = [];
   const problems: Problem[] = [];
   for (const report of site.reports) {
     const doc = report.document;
@@ -44,13 +56,20 @@ export async function makePrintEditions(site: PreparedSite, options: EngineOptio
     for (const edition of editions) {
       const fileName = `${doc.slug}${edition.fileSuffix}.pdf`;
       const images = edition.kind === 'large-print-pdf' ? pictures.largePrint : pictures.standard;
-      const model = reportPrintModel({
-        doc, organisation: site.organisation, edition, images, siteUrl: site.settings.url,
-        otherFormats: [...editions.filter((e) => e !== edition).map(editionName), ...editionsInWords(report, formats, 'print')],
-      });
+      const otherFormats = [...editions.filter((e) => e !== edition).map(editionName), ...editionsInWords(report, formats, 'print')];
+      const sourceEdition = edition.kind === 'large-print-pdf' ? `large-print PDF (${edition.fontSizePt} point)` : 'standard PDF';
+      const key = await planKey([report.source, doc.file, site.organisation, site.settings.url, edition, otherFormats, [...images]]);
+      const known = await plans.find(key);
+      const hit = known ? await cachedPdf(known, { source: doc.file, edition: sourceEdition }) : undefined;
+      if (hit) {
+        problems.push(...hit.problems);
+        reusedByPlan.push({ report, edition, fileName, key, pdf: hit.result });
+        continue;
+      }
+      const model = reportPrintModel({ doc, organisation: site.organisation, edition, images, siteUrl: site.settings.url, otherFormats });
       const sourced: SourcedPdfJob = {
         source: doc.file,
-        edition: edition.kind === 'large-print-pdf' ? `large-print PDF (${edition.fontSizePt} point)` : 'standard PDF',
+        edition: sourceEdition,
         job: {
           name: `reports/${doc.slug}/${fileName}`,
           template: 'report.typ',
@@ -60,15 +79,20 @@ export async function makePrintEditions(site: PreparedSite, options: EngineOptio
           expect: { title: doc.meta.title, lang: doc.meta.lang, headings: reportPrintHeadings(model), minFontPt: edition.fontSizePt },
         },
       };
-      planned.push({ sourced, report, edition, fileName });
+      planned.push({ sourced, report, edition, fileName, key });
     }
   }
   if (problems.some((p) => p.severity === 'error')) return { editions: new Map(), made: 0, reused: 0, problems };
-  const run = await runPdfJobs(planned.map((p) => p.sourced), options);
-  const result: PrintResult = { editions: new Map(), made: run.made, reused: run.reused, problems: [...problems, ...run.problems] };
-  for (const { sourced, report, edition, fileName } of planned) {
-    const pdf = run.results.get(sourced.job);
-    if (!pdf) continue;
+  const run = await runPdfJobs(planned.map((p) => p.sourced), { ...options, reusedBeforehand: reusedByPlan.length });
+  const result: PrintResult = { editions: new Map(), made: run.made, reused: run.reused + reusedByPlan.length, problems: [...problems, ...run.problems] };
+  const made = planned.flatMap((p) => {
+    const pdf = run.results.get(p.sourced.job);
+    return pdf ? [{ ...p, pdf }] : [];
+  });
+  await Promise.all(made.map((p) => plans.remember(p.key, p.pdf.source)));
+  // Editions in the order planned: per report, large print first.
+  const order = (r: ParsedReport, e: PrintEdition): number => site.reports.indexOf(r) * editions.length + editions.indexOf(e);
+  for (const { report, edition, fileName, pdf } of [...made, ...reusedByPlan].sort((a, b) => order(a.report, a.edition) - order(b.report, b.edition))) {
     const list = result.editions.get(report.document.slug) ?? [];
     list.push({
       entry: {

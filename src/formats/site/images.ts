@@ -4,10 +4,14 @@
  *
  * Files are made into a cache folder; eleventy-img names each output by a hash of the input bytes and the options, and
  * skips files that already exist, so an unchanged image is never processed twice. The build copies the files it uses.
+ * What eleventy-img said about an image is kept beside its files under a hash of the image's bytes and the options, so a
+ * build whose images did not change does not load eleventy-img (or sharp) at all.
  */
-import Image from '@11ty/eleventy-img';
-import { publishFile } from '../../build/publish-file.ts';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { publishFile } from '../../build/publish-file.ts';
+import { writeAtomically } from '../../build/write-atomically.ts';
 
 export interface ImageDefaults {
   /** Widths made for srcset; "auto" is the original width. Large enough for a 2x screen at our 45rem text column. */
@@ -44,7 +48,34 @@ export interface ProcessedImage {
 
 interface ImageStat { url: string; width: number; height: number; srcset: string; sourceType: string; filename: string }
 
+/** Bumped when what processImage returns changes shape. */
+const RECORD_VERSION = 1;
+
+async function recordFile(file: string, options: ImageDefaults): Promise<string> {
+  const hash = createHash('sha256').update(`${RECORD_VERSION}|${JSON.stringify(options)}|`).update(await readFile(file));
+  return path.join(options.cacheDir, 'records', `${hash.digest('hex')}.json`);
+}
+
+async function recorded(record: string, options: ImageDefaults): Promise<ProcessedImage | undefined> {
+  const text = await readFile(record, 'utf8').catch(() => undefined);
+  if (!text) return undefined;
+  const image = JSON.parse(text) as ProcessedImage;
+  const present = await Promise.all(image.files.map((name) => stat(path.join(options.cacheDir, name)).then(() => true, () => false)));
+  return present.every(Boolean) ? image : undefined;
+}
+
 export async function processImage(file: string, options: ImageDefaults): Promise<ProcessedImage> {
+  const record = await recordFile(file, options);
+  const known = await recorded(record, options);
+  if (known) return known;
+  const made = await runEleventyImg(file, options);
+  await mkdir(path.dirname(record), { recursive: true });
+  await writeAtomically(record, JSON.stringify(made));
+  return made;
+}
+
+async function runEleventyImg(file: string, options: ImageDefaults): Promise<ProcessedImage> {
+  const { default: Image } = await import('@11ty/eleventy-img');
   const svg = file.toLowerCase().endsWith('.svg');
   const metadata = (await Image(file, {
     widths: svg ? ['auto'] : options.widths,

@@ -31,6 +31,8 @@ export interface WebsiteOptions {
   includeDrafts?: boolean;
   /** Where processed images are kept between builds. */
   cacheDir: string;
+  /** Only this report's pages (the live preview's quick page); no search index. */
+  onlyReport?: string;
 }
 
 
@@ -61,7 +63,7 @@ async function prepareBuild(options: WebsiteOptions): Promise<BuildState> {
   const images = new Map<string, ProcessedImage>();
   const bodies: BuildState['bodies'] = new Map();
   const unreadable: Problem[] = [];
-  for (const report of site.reports) {
+  for (const report of site.reports.filter((r) => !options.onlyReport || r.document.slug === options.onlyReport)) {
     const perReport = new Map<string, ProcessedImage>();
     await Promise.all(
       imagesIn(report.document).map(async (image) => {
@@ -118,10 +120,10 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
   });
 
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
-    const { site, images } = current();
+    const { site, images, bodies } = current();
     const out = directories.output;
     await copyImages(images.values(), defaults, out);
-    for (const report of site.reports) {
+    for (const { report } of bodies.values()) {
       const folder = path.join(out, 'reports', report.document.slug);
       for (const file of attachments(report)) {
         await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
@@ -131,6 +133,6 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
       await Promise.all(editions.map((edition) => (edition.source ? publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href)) : undefined)));
       await writeManifest(out, planManifest(report.document, editions.map((e) => e.entry)));
     }
-    await indexSite(out);
+    if (!options.onlyReport) await indexSite(out, path.join(options.cacheDir, 'search'));
   });
 }

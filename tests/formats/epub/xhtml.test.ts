@@ -6,6 +6,7 @@ import { XhtmlWriter, inlineSentences } from '../../../src/formats/epub/xhtml.ts
 import { toAudioScript } from '../../../src/formats/audio/script.ts';
 import { toSentences } from '../../../src/formats/audio/sentences.ts';
 import { plainText } from '../../../src/report/plain-text.ts';
+import { spoken } from '../../../src/formats/audio/speakable.ts';
 import type { Organisation } from '../../../src/report/site-data.ts';
 
 const organisation: Organisation = {
@@ -118,7 +119,7 @@ test('a callout is an aside labelled in words; a checklist item says its state i
   const { html, doc } = render(body);
   assert.match(html, /<aside class="callout callout-warning" role="note" id="[^"]+"><p class="callout-label"><strong>Warning:<\/strong><\/p><p id="[^"]+">Lines are busiest at 8am.<\/p><\/aside>/);
   assert.match(html, /<li id="[^"]+"><strong>Done:<\/strong> Text service added.<\/li><li id="[^"]+"><strong>Not done:<\/strong> Interpreters booked.<\/li>/);
-  const spoken = toAudioScript(doc, { organisation, otherFormats: [] }).chapters.flatMap((c) => c.paragraphs.map(plainText)).join('\n');
-  assert.match(spoken, 'Warning:\nLines are busiest at 8am.\nEnd of warning.');
-  assert.match(spoken, '1: Done: Text service added.');
+  const said = toAudioScript(doc, { organisation, otherFormats: [] }).chapters.flatMap((c) => c.paragraphs.map(spoken)).join('\n');
+  assert.match(said, 'Warning:\nLines are busiest at 8am.\nEnd of warning.');
+  assert.match(said, '1: Done: Text service added.');
 });
