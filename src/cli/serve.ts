@@ -1,12 +1,15 @@
 /**
  * `npm run serve`: serves the built site (_site) and receives the request and feedback forms.
- * PORT (default 8080) and DATA_DIR (default data/, outside the built site) come from the environment.
+ * From the environment: PORT (default 8080), HOST (default 127.0.0.1), DATA_DIR (default data/, outside the built
+ * site), TRUST_PROXY (the reverse proxy's addresses, so rate limits see each reader) and FORM_SECRET (optional: else a
+ * secret is made once in DATA_DIR). See docs/deploying.md.
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { PROJECT_ROOT } from '../build/project-root.ts';
 import { openDatabase } from '../server/database.ts';
 import { createServer } from '../server/app.ts';
+import { FormTokens, loadFormSecret } from '../server/form-token.ts';
 import { prepareSite } from '../report/prepare-site.ts';
 import { findContentProblems } from '../report/problems.ts';
 import { readOptions, resolveFromCaller } from './args.ts';
@@ -28,10 +31,16 @@ try {
   process.exit(2);
 }
 const db = openDatabase(dataDir);
-const app = await createServer({ siteDir, db, organisation: site.organisation, settings: site.settings });
+const app = await createServer({
+  siteDir, db, organisation: site.organisation, settings: site.settings, port,
+  tokens: new FormTokens(loadFormSecret(dataDir)),
+  ...(process.env.TRUST_PROXY ? { trustProxy: process.env.TRUST_PROXY } : {}),
+});
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
 console.log(`Serving ${siteDir} at http://${process.env.HOST ?? '127.0.0.1'}:${port}/ — forms are stored in ${path.join(dataDir, 'submissions.sqlite')}.`);
+/** Stops within 10 s whatever is in flight: open connections are ended (forceCloseConnections), and a timer makes sure. */
 const stop = async (): Promise<void> => {
+  setTimeout(() => process.exit(1), 10_000).unref();
   await app.close();
   db.close();
   process.exit(0);

@@ -1,7 +1,7 @@
 /** The editors' commands over stored requests and feedback: list, show, mark done, export as safe CSV. */
 import { openDatabase } from './database.ts';
 import { findSubmission, listSubmissions, markDone, type Kind } from './store.ts';
-import { toCsv } from './csv.ts';
+import { terminalText, toCsv } from './csv.ts';
 
 const USAGE = (kind: Kind): string => `Usage:
   npm run ${kind} -- list            the ${kind} not yet done
@@ -10,12 +10,14 @@ const USAGE = (kind: Kind): string => `Usage:
   npm run ${kind} -- done <ref>      mark one as done
   npm run ${kind} -- export --csv    all of them as CSV (safe to open in a spreadsheet)`;
 
+/** One line per submission; everything a reader typed goes through terminalText. */
 function summary(kind: Kind, row: Record<string, unknown>): string {
   const when = String(row.created_at).slice(0, 16).replace('T', ' ');
   const done = row.done_at ? ' (done)' : '';
+  const message = String(row.message ?? '').replace(/\s+/g, ' ');
   return kind === 'requests'
-    ? `${row.ref}  ${when}  ${row.format} — ${row.report_title} — reply by ${row.reply_by}${done}`
-    : `${row.ref}  ${when}  ${String(row.message).replace(/\s+/g, ' ').slice(0, 60)}${String(row.message).length > 60 ? '…' : ''}${row.may_contact ? ' — may contact' : ''}${done}`;
+    ? `${row.ref}  ${when}  ${terminalText(row.format)} — ${terminalText(row.report_title)} — reply by ${row.reply_by}${done}`
+    : `${row.ref}  ${when}  ${terminalText(message.slice(0, 60))}${message.length > 60 ? '…' : ''}${row.may_contact ? ' — may contact' : ''}${done}`;
 }
 
 export function runSubmissions(kind: Kind, args: readonly string[], dataDir: string, out: (line: string) => void): number {
@@ -35,7 +37,7 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
           out(`No ${kind === 'requests' ? 'request' : 'feedback'} has the reference ${arg ?? '(none given)'}.`);
           return 2;
         }
-        for (const [key, value] of Object.entries(row)) if (key !== 'id' && value !== null) out(`${key.replace(/_/g, ' ')}: ${value}`);
+        for (const [key, value] of Object.entries(row)) if (key !== 'id' && value !== null) out(`${key.replace(/_/g, ' ')}: ${terminalText(value)}`);
         return 0;
       }
       case 'done':

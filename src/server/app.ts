@@ -5,16 +5,17 @@
  * submission is stored. No logging of requests (so no addresses are written anywhere), no cookies.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from './database.ts';
 import { FormTokens, crossSite } from './form-token.ts';
+import { parseFormBody, type FormBody } from './form-body.ts';
+import { newReference } from './database.ts';
 import { RateLimit } from './rate-limit.ts';
 import { createRenderer, type PageChrome } from './render.ts';
-import { findSubmission, saveFeedback, saveRequest } from './store.ts';
-import { validateFeedback, validateRequest, type FieldError, type Form } from './validation.ts';
+import { saveFeedback, saveRequest } from './store.ts';
+import { validateFeedback, validateRequest, type FieldError } from './validation.ts';
 
 export interface ServerOptions extends PageChrome {
   siteDir: string;
@@ -22,13 +23,30 @@ export interface ServerOptions extends PageChrome {
   /** Posts allowed per address in the window (memory only). */
   rateLimit?: { limit: number; windowMs: number };
   tokens?: FormTokens;
+  /**
+   * Proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses or ranges, comma-separated), so rate limits
+   * count each reader, not the proxy. Unset: the connecting address is the reader's.
+   */
+  trustProxy?: string;
+  /** The port this server listens on, so a browser on the same machine (http://127.0.0.1:port) may post. */
+  port?: number;
+  /** See SERVER_DEFAULTS.requestTimeoutMs. */
+  requestTimeoutMs?: number;
 }
 
 export const SERVER_DEFAULTS = {
-  /** Largest form body accepted: the longest fields together are under 8 KB. */
-  bodyLimit: 16 * 1024,
+  /**
+   * Largest form body accepted. Every field at its limit in a script whose letters take 4 bytes of UTF-8, each byte
+   * percent-encoded as 3 characters: (5,000 + 2,000 + 500 + 254 + 200 + 100 + 20) × 12 ≈ 97 KB, and the other fields.
+   */
+  bodyLimit: 128 * 1024,
   rateLimit: { limit: 10, windowMs: 10 * 60 * 1000 },
+  /** A body that takes longer than this to arrive is dropped (a slow upload must not hold a connection for ever). */
+  requestTimeoutMs: 30_000,
 };
+
+/** A reference as newReference makes them: shown on a confirmation page only in this shape. */
+const REFERENCE = /^(REQ|FB)-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 
 /** A Content-Security-Policy with no inline script; WebAssembly allowed for the site search. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -52,7 +70,14 @@ function errorMap(errors: readonly FieldError[]): Record<string, string> {
 }
 
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: SERVER_DEFAULTS.bodyLimit, trustProxy: false });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: SERVER_DEFAULTS.bodyLimit,
+    trustProxy: options.trustProxy ? options.trustProxy.split(',').map((a) => a.trim()).filter(Boolean) : false,
+    requestTimeout: options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
+    // On close, connections are ended rather than waited for: a stalled upload must not keep the server from stopping.
+    forceCloseConnections: true,
+  });
   const render = createRenderer(options);
   const tokens = options.tokens ?? new FormTokens();
   const limit = options.rateLimit ?? SERVER_DEFAULTS.rateLimit;
@@ -60,13 +85,34 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const requestSettings = options.settings.requests;
   const formatOptions = [...requestSettings.formats.map((f) => ({ value: f, label: f })), { value: 'other', label: 'Something else' }];
 
-  await app.register(formbody);
+  // Only the forms' own encoding is accepted: any other body gets 415 (see the error handler).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseFormBody(body as Buffer));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     return payload;
   });
 
   const html = (reply: FastifyReply, status: number, body: string): FastifyReply => reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  const notSent = (reply: FastifyReply, status: number, message: string): FastifyReply =>
+    html(reply, status, render('confirmation.njk', 'Not sent', { heading: 'Not sent', message, back: { href: '/', label: 'Go to our reports' } }));
+
+  // Set before any route, so every failure on every route is a page in the site's layout, never a framework's JSON.
+  app.setErrorHandler(async (err: { statusCode?: number; code?: string }, _request, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    const messages: Record<number, string> = {
+      413: 'What you sent was too long. Nothing was stored. Please go back, shorten it and send it again.',
+      415: 'The form was sent in a way we cannot read. Nothing was stored. Please go back and send the form from our page again.',
+      400: 'The form arrived damaged, so nothing was stored. Please go back and send it again.',
+    };
+    return notSent(reply, status, messages[status] ?? (status === 408 ? 'The form took too long to arrive. Nothing was stored. Please go back and send it again.' : 'Something went wrong on our side. Nothing was stored. Please try again, or contact us by phone, text or email.'));
+  });
   const notFound = async (reply: FastifyReply): Promise<FastifyReply> => html(reply, 404, await readFile(path.join(options.siteDir, '404.html'), 'utf8').catch(() => 'Not found'));
 
   async function reportFor(slug: string): Promise<{ slug: string; title: string } | undefined> {
@@ -79,9 +125,24 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
   }
 
-  /** Refuses posts from other sites, with stale or missing tokens, or over the rate limit. Returns true when refused. */
-  function refused(request: FastifyRequest, reply: FastifyReply, form: string, body: Form): boolean {
-    if (crossSite(request.headers, request.headers.host)) {
+  /** Origins a form may be posted from: the site's public address, and this server on loopback (see ServerOptions.port). */
+  const publicOrigin = (() => {
+    try {
+      return options.settings.url ? new URL(options.settings.url).origin : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  const allowedOrigins = (request: FastifyRequest): string[] => {
+    const loopback = options.port ? ['127.0.0.1', 'localhost', '[::1]'].map((host) => `http://${host}:${options.port}`) : [];
+    // The Host header is trusted only with no public address set: with one, a name pointed at this machine by someone
+    // else (DNS rebinding) cannot pass as our own.
+    return publicOrigin ? [publicOrigin, ...loopback] : [`${request.protocol}://${request.host}`, ...loopback];
+  };
+
+  /** Refuses posts from other sites or over the rate limit, replying with a page. Returns true when refused. */
+  function refused(request: FastifyRequest, reply: FastifyReply): boolean {
+    if (crossSite(request.headers, allowedOrigins(request))) {
       html(reply, 403, render('confirmation.njk', 'Form not accepted', { heading: 'This form was sent from another website', message: 'For your safety we only accept this form from our own pages. Please open the form on our site and send it again.', back: { href: '/', label: 'Go to our reports' } }));
       return true;
     }
@@ -90,12 +151,30 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       html(reply, 429, render('confirmation.njk', 'Too many forms sent', { heading: 'Too many forms sent', message: 'We have received a lot of forms from your connection in a short time. Please wait a few minutes and try again, or contact us by phone, text or email.', back: { href: '/', label: 'Go to our reports' } }));
       return true;
     }
-    if (!tokens.verify(form, body.token)) {
-      html(reply, 400, render('confirmation.njk', 'Form expired', { heading: 'The form had expired', message: 'Forms stay open for 2 hours. Nothing was sent. Please go back, reload the form and send it again.', back: { href: request.url, label: 'Open the form again' } }));
-      return true;
-    }
     return false;
   }
+
+  /** Errors about the form as a whole, before its fields are checked: damaged (a field twice) or expired. */
+  function formProblems(form: string, body: FormBody): FieldError[] {
+    if (body.duplicated.length) return [{ field: '', message: 'Part of the form arrived twice, so we did not send it. Check your answers below and send it again.' }];
+    if (!tokens.verify(form, body.fields.token)) return [{ field: '', message: 'The form had been open for more than 2 hours, so for your safety it was not sent. Your answers are below: check them and send the form again.' }];
+    return [];
+  }
+
+  /** Stores a submission; on a storage failure (a full disk, say) the form is shown again with what was typed. */
+  function stored(save: () => string): { ref: string } | { failed: FieldError[] } {
+    try {
+      return { ref: save() };
+    } catch {
+      return { failed: [{ field: '', message: 'We could not store your form just now, so it was not sent. Your answers are below: please try again in a few minutes, or contact us by phone, text or email.' }] };
+    }
+  }
+
+  /** A confirmation page's reference: the one in the address, if it has the shape of ours. */
+  const shownReference = (ref: string | undefined): string | undefined => {
+    const value = ref?.trim().toUpperCase();
+    return value && REFERENCE.test(value) ? value : undefined;
+  };
 
   // ---- Requests for another format ----
   const requestPage = (report: { slug: string; title: string }, values: Record<string, string>, errors: FieldError[]): string =>
@@ -110,24 +189,26 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return html(reply, 200, requestPage(report, { format: request.query.format ?? '' }, []));
   });
 
-  app.post<{ Params: { slug: string }; Body: Form }>('/reports/:slug/request/', async (request, reply) => {
+  app.post<{ Params: { slug: string }; Body: FormBody }>('/reports/:slug/request/', async (request, reply) => {
     const report = await reportFor(request.params.slug);
     if (!report) return notFound(reply);
-    const body = request.body ?? {};
-    if (refused(request, reply, 'request', body)) return reply;
-    if (body.website) return reply.code(303).redirect(`/reports/${report.slug}/request/done/`);
-    const { values, errors } = validateRequest(body, requestSettings.formats);
-    if (errors.length) return html(reply, 400, requestPage(report, { ...values }, errors));
-    const ref = saveRequest(options.db, values, report);
-    return reply.code(303).redirect(`/reports/${report.slug}/request/done/?ref=${encodeURIComponent(ref)}`);
+    const body = request.body ?? { fields: {}, duplicated: [] };
+    if (refused(request, reply)) return reply;
+    const done = (ref: string): FastifyReply => reply.code(303).redirect(`/reports/${report.slug}/request/done/?ref=${encodeURIComponent(ref)}`);
+    // The honeypot field is filled only by robots: answered like a real post, stored nowhere.
+    if (body.fields.website) return done(newReference('REQ'));
+    const { values, errors } = validateRequest(body.fields, requestSettings.formats);
+    const problems = formProblems('request', body);
+    if (problems.length || errors.length) return html(reply, 400, requestPage(report, { ...values }, [...problems, ...errors]));
+    const result = stored(() => saveRequest(options.db, values, report));
+    return 'ref' in result ? done(result.ref) : html(reply, 503, requestPage(report, { ...values }, result.failed));
   });
 
   app.get<{ Params: { slug: string }; Querystring: { ref?: string } }>('/reports/:slug/request/done/', async (request, reply) => {
     const report = await reportFor(request.params.slug);
     if (!report) return notFound(reply);
-    const stored = request.query.ref ? findSubmission(options.db, 'requests', request.query.ref) : undefined;
     return html(reply, 200, render('confirmation.njk', 'Request received', {
-      heading: 'Request received', ref: stored?.ref, kind: 'request',
+      heading: 'Request received', ref: shownReference(request.query.ref), kind: 'request',
       message: `We will reply ${requestSettings.replyWithin}.`, back: { href: `/reports/${report.slug}/`, label: `Back to ${report.title}` },
     }));
   });
@@ -138,28 +219,25 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   app.get('/feedback/', async (_request, reply) => html(reply, 200, feedbackPage({}, [])));
 
-  app.post<{ Body: Form }>('/feedback/', async (request, reply) => {
-    const body = request.body ?? {};
-    if (refused(request, reply, 'feedback', body)) return reply;
-    if (body.website) return reply.code(303).redirect('/feedback/done/');
-    const { values, errors } = validateFeedback(body);
-    if (errors.length) return html(reply, 400, feedbackPage({ ...values }, errors));
-    const ref = saveFeedback(options.db, values);
-    return reply.code(303).redirect(`/feedback/done/?ref=${encodeURIComponent(ref)}`);
+  app.post<{ Body: FormBody }>('/feedback/', async (request, reply) => {
+    const body = request.body ?? { fields: {}, duplicated: [] };
+    if (refused(request, reply)) return reply;
+    const done = (ref: string): FastifyReply => reply.code(303).redirect(`/feedback/done/?ref=${encodeURIComponent(ref)}`);
+    if (body.fields.website) return done(newReference('FB'));
+    const { values, errors } = validateFeedback(body.fields);
+    const problems = formProblems('feedback', body);
+    if (problems.length || errors.length) return html(reply, 400, feedbackPage({ ...values }, [...problems, ...errors]));
+    const result = stored(() => saveFeedback(options.db, values));
+    return 'ref' in result ? done(result.ref) : html(reply, 503, feedbackPage({ ...values }, result.failed));
   });
 
   app.get<{ Querystring: { ref?: string } }>('/feedback/done/', async (request, reply) => {
-    const stored = request.query.ref ? findSubmission(options.db, 'feedback', request.query.ref) : undefined;
-    return html(reply, 200, render('confirmation.njk', 'Thank you', { heading: 'Thank you for your feedback', ref: stored?.ref, kind: 'feedback', message: 'We read everything people send us and use it to improve health and care services.', back: { href: '/', label: 'Go to our reports' } }));
+    return html(reply, 200, render('confirmation.njk', 'Thank you', { heading: 'Thank you for your feedback', ref: shownReference(request.query.ref), kind: 'feedback', message: 'We read everything people send us and use it to improve health and care services.', back: { href: '/', label: 'Go to our reports' } }));
   });
 
   // ---- The built site ----
-  await app.register(fastifyStatic, { root: path.resolve(options.siteDir), redirect: true, index: ['index.html'], wildcard: true });
+  // Dotfiles (.htaccess, .env, .git) are never served, whatever is in the site folder.
+  await app.register(fastifyStatic, { root: path.resolve(options.siteDir), redirect: true, index: ['index.html'], wildcard: true, dotfiles: 'ignore', serveDotFiles: false });
   app.setNotFoundHandler(async (_request, reply) => notFound(reply));
-  app.setErrorHandler(async (err: { statusCode?: number }, _request, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    const message = status === 413 ? 'What you sent was too long. Nothing was stored. Please shorten it and try again.' : 'Something went wrong on our side. Nothing was stored. Please try again, or contact us by phone, text or email.';
-    return html(reply, status, render('confirmation.njk', 'Not sent', { heading: 'Not sent', message, back: { href: '/', label: 'Go to our reports' } }));
-  });
   return app;
 }

@@ -2,8 +2,11 @@
  * Server-side validation of the two forms, with messages in the GOV.UK error-message style: say what is wrong and how
  * to put it right, naming the field. Values are trimmed and kept, so the form can be shown again as it was sent.
  */
+import { looksEmpty, type Form } from './form-body.ts';
+
+export type { Form } from './form-body.ts';
+/** `field` names the input the message is about; empty for a message about the whole form. */
 export interface FieldError { field: string; message: string }
-export type Form = Record<string, string>;
 
 export const LIMITS = { name: 100, email: 254, phone: 20, address: 500, note: 2000, message: 5000, format: 200 };
 
@@ -17,12 +20,15 @@ export function isEmail(value: string): boolean {
   return value.length <= LIMITS.email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }
 
+/** The field as typed, line endings made one kind and ends trimmed; only spaces or invisible characters count as empty. */
 function clean(form: Form, field: string): string {
-  return (form[field] ?? '').replace(/\r\n/g, '\n').trim();
+  const value = (form[field] ?? '').replace(/\r\n?/g, '\n').trim();
+  return looksEmpty(value) ? '' : value;
 }
 
+/** Limits count characters as a reader sees them (code points), in any script. */
 function tooLong(errors: FieldError[], field: string, label: string, value: string, limit: number): void {
-  if (value.length > limit) errors.push({ field, message: `${label} must be ${limit} characters or fewer` });
+  if ([...value].length > limit) errors.push({ field, message: `${label} must be ${limit} characters or fewer` });
 }
 
 export interface RequestValues { report: string; format: string; formatOther: string; replyBy: string; email: string; phone: string; address: string; name: string; note: string }

@@ -63,6 +63,13 @@ basic('a report in another language carries its lang (and direction) on its own 
   assert.is(page.querySelector('.report-body')!.getAttribute('dir'), 'ltr');
   assert.not.ok(page.querySelector('#other-formats')!.getAttribute('lang'));
 });
+basic('the static request page lists the formats as the organisation wrote them', async () => {
+  const page = await read(context.out, 'reports/first-report/request/index.html');
+  assert.match(page, '<li>British Sign Language (BSL) video</li>');
+  assert.match(page, '<li>Audio CD</li>');
+  assert.not.match(page, 'british sign language');
+});
+
 basic('images are written in a modern format beside the original', async () => {
   const files = await readdir(path.join(context.out, 'img'));
   assert.ok(files.some((f) => f.endsWith('.webp')) && files.some((f) => f.endsWith('.png')), files.join(', '));

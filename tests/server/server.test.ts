@@ -111,13 +111,16 @@ server('posts from another site, without a token or with a forged one, are refus
   assert.is(count('requests'), before);
 });
 
-server('a filled-in honeypot is thanked and ignored; an oversized body is refused', async () => {
+server('a filled-in honeypot is answered like a real post (a reference) and nothing is stored; an oversized body is refused', async () => {
   const before = count('feedback');
   const trap = await post('/feedback/', { token: await token('/feedback/'), message: 'Buy now', website: 'http://spam.example' });
   assert.is(trap.status, 303);
-  assert.is(trap.headers.get('location'), '/feedback/done/');
-  const big = await post('/feedback/', { token: await token('/feedback/'), message: 'x'.repeat(20_000) });
+  const location = trap.headers.get('location')!;
+  assert.match(location, /^\/feedback\/done\/\?ref=FB-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  assert.match(await (await fetch(context.origin + location)).text(), /<strong class="reference">FB-/);
+  const big = await post('/feedback/', { token: await token('/feedback/'), message: 'x'.repeat(200_000) });
   assert.is(big.status, 413);
+  assert.match(await big.text(), 'What you sent was too long');
   assert.is(count('feedback'), before);
 });
 
