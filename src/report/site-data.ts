@@ -47,7 +47,12 @@ export const siteSchema = z.strictObject({
     replyWithin: z.string().trim().min(1).default('within 5 working days'),
     /** On a static host the request and feedback pages offer an email link with the details filled in. */
     mailto: z.boolean().default(true),
-  }).default({ formats: ['Braille on paper', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'], replyWithin: 'within 5 working days', mailto: true }),
+    /**
+     * Days a feedback sender's contact details are kept, when they agreed to be contacted; then they are deleted and
+     * the feedback stays, anonymous. The feedback form tells readers this number.
+     */
+    keepFeedbackContactDays: z.number().int().min(1, 'must be at least 1 day').max(730, 'must be at most 730 days (2 years)').default(90),
+  }).default({ formats: ['Braille on paper', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'], replyWithin: 'within 5 working days', mailto: true, keepFeedbackContactDays: 90 }),
   speech: z.strictObject({
     /** Audio: which engine and voice reads each language ("en", "en-GB", "cy"…); see src/formats/audio/voices/voice.ts. */
     voices: z.record(z.string().refine(isLanguageTag, 'must be a language tag such as en, en-GB or cy'), voiceSchema).default({}),

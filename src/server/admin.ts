@@ -1,13 +1,14 @@
 /** The editors' commands over stored requests and feedback: list, show, mark done, export as safe CSV. */
 import { openDatabase } from './database.ts';
-import { findSubmission, listSubmissions, markDone, type Kind } from './store.ts';
+import { findSubmission, listSubmissions, markDone, purgeExpired, type Kind } from './store.ts';
 import { terminalText, toCsv } from './csv.ts';
 
 const USAGE = (kind: Kind): string => `Usage:
   npm run ${kind} -- list            the ${kind} not yet done
   npm run ${kind} -- list --all      all of them
   npm run ${kind} -- show <ref>      one, in full
-  npm run ${kind} -- done <ref>      mark one as done
+  npm run ${kind} -- done <ref>      mark one as done (the reader's contact details are deleted)
+  npm run ${kind} -- purge           delete feedback contact details past the days in site.yml
   npm run ${kind} -- export --csv    all of them as CSV (safe to open in a spreadsheet)`;
 
 /** One line per submission; everything a reader typed goes through terminalText. */
@@ -20,7 +21,8 @@ function summary(kind: Kind, row: Record<string, unknown>): string {
     : `${row.ref}  ${when}  ${terminalText(message.slice(0, 60))}${message.length > 60 ? '…' : ''}${row.may_contact ? ' — may contact' : ''}${done}`;
 }
 
-export function runSubmissions(kind: Kind, args: readonly string[], dataDir: string, out: (line: string) => void): number {
+/** `keepFeedbackContactDays` comes from the site's settings (requests.keepFeedbackContactDays). */
+export function runSubmissions(kind: Kind, args: readonly string[], dataDir: string, out: (line: string) => void, keepFeedbackContactDays = 90): number {
   const [command, arg] = args;
   const db = openDatabase(dataDir);
   try {
@@ -43,11 +45,16 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
       case 'done':
         if (!arg) break;
         if (markDone(db, kind, arg)) {
-          out(`${arg.toUpperCase()} is marked as done.`);
+          out(`${arg.toUpperCase()} is marked as done, and the reader's contact details are deleted.`);
           return 0;
         }
         out(`No open ${kind === 'requests' ? 'request' : 'feedback'} has the reference ${arg}.`);
         return 2;
+      case 'purge': {
+        const emptied = purgeExpired(db, keepFeedbackContactDays);
+        out(`Deleted the contact details of ${emptied} feedback ${emptied === 1 ? 'submission' : 'submissions'} older than ${keepFeedbackContactDays} days.`);
+        return 0;
+      }
       case 'export':
         if (!args.includes('--csv')) break;
         out(toCsv(listSubmissions(db, kind, { includeDone: true }) as unknown as Array<Record<string, unknown>>).trimEnd());

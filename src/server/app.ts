@@ -14,7 +14,7 @@ import { parseFormBody, type FormBody } from './form-body.ts';
 import { newReference } from './database.ts';
 import { RateLimit } from './rate-limit.ts';
 import { createRenderer, type PageChrome } from './render.ts';
-import { saveFeedback, saveRequest } from './store.ts';
+import { purgeExpired, saveFeedback, saveRequest } from './store.ts';
 import { validateFeedback, validateRequest, type FieldError } from './validation.ts';
 
 export interface ServerOptions extends PageChrome {
@@ -84,6 +84,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const rate = new RateLimit(limit.limit, limit.windowMs);
   const requestSettings = options.settings.requests;
   const formatOptions = [...requestSettings.formats.map((f) => ({ value: f, label: f })), { value: 'other', label: 'Something else' }];
+
+  // Personal data kept only as long as the forms promise: purged now and every day while the server runs.
+  const purge = (): number => purgeExpired(options.db, requestSettings.keepFeedbackContactDays);
+  purge();
+  const daily = setInterval(purge, 24 * 60 * 60 * 1000).unref();
+  app.addHook('onClose', async () => clearInterval(daily));
 
   // Only the forms' own encoding is accepted: any other body gets 415 (see the error handler).
   app.removeAllContentTypeParsers();

@@ -69,6 +69,24 @@ export function findSubmission(db: Db, kind: Kind, ref: string): StoredRequest |
   return db.prepare(`SELECT * FROM ${kind} WHERE ref = ?`).get(ref.trim().toUpperCase()) as StoredRequest | StoredFeedback | undefined;
 }
 
+/** The columns holding what identifies a reader: emptied when they are no longer needed. */
+const PERSONAL: Record<Kind, string[]> = {
+  requests: ['email', 'phone', 'address', 'name', 'note'],
+  feedback: ['contact_name', 'contact_email', 'contact_phone'],
+};
+const forget = (kind: Kind): string => PERSONAL[kind].map((column) => `${column} = NULL`).join(', ');
+
+/**
+ * Marks a submission done and deletes the reader's details at once (the forms promise it): what is left — format,
+ * report, dates, reference — is enough to count and to answer "did you get my request?".
+ */
 export function markDone(db: Db, kind: Kind, ref: string, now = new Date()): boolean {
-  return db.prepare(`UPDATE ${kind} SET done_at = ? WHERE ref = ? AND done_at IS NULL`).run(now.toISOString(), ref.trim().toUpperCase()).changes === 1;
+  return db.prepare(`UPDATE ${kind} SET done_at = ?, ${forget(kind)} WHERE ref = ? AND done_at IS NULL`).run(now.toISOString(), ref.trim().toUpperCase()).changes === 1;
+}
+
+/** Deletes feedback senders' contact details older than `keepDays`; returns how many submissions it emptied. */
+export function purgeExpired(db: Db, keepDays: number, now = new Date()): number {
+  const before = new Date(now.getTime() - keepDays * 24 * 60 * 60 * 1000).toISOString();
+  const anyContact = PERSONAL.feedback.map((column) => `${column} IS NOT NULL`).join(' OR ');
+  return db.prepare(`UPDATE feedback SET ${forget('feedback')} WHERE created_at < ? AND (${anyContact})`).run(before).changes;
 }

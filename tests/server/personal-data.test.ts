@@ -1,0 +1,89 @@
+/**
+ * Personal data kept only as the forms promise: `done` deletes a reader's details at once, feedback contact details go
+ * after the days in the settings (the number the feedback form shows), at start-up, daily and by `purge`; deleted
+ * details are not left in the database file.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildSite } from '../../src/build/build-site.ts';
+import { openDatabase } from '../../src/server/database.ts';
+import { createServer } from '../../src/server/app.ts';
+import { findSubmission, markDone, purgeExpired, saveFeedback, saveRequest } from '../../src/server/store.ts';
+import { runSubmissions } from '../../src/server/admin.ts';
+import { tempDir } from '../helpers.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const request = { report: 'first-report', format: 'Braille on paper', formatOther: '', replyBy: 'email', email: 'unique.reader@example.org', phone: '', address: '', name: 'Ann Reader', note: 'By Friday please' };
+const feedback = { message: 'Good service.', mayContact: 'yes', name: 'Bo Sender', email: 'bo.sender@example.org', phone: '' };
+
+const data = suite('personal data');
+data('done deletes the reader\'s details at once and keeps what counts; the file no longer holds them', async () => {
+  const tmp = await tempDir();
+  const db = openDatabase(tmp.dir);
+  try {
+    const ref = saveRequest(db, request, { slug: 'first-report', title: 'First report' });
+    const lines: string[] = [];
+    assert.is(runSubmissions('requests', ['done', ref], tmp.dir, (l) => lines.push(l)), 0);
+    const row = findSubmission(db, 'requests', ref) as unknown as Record<string, unknown>;
+    assert.equal([row.email, row.name, row.note, row.phone, row.address], [null, null, null, null, null]);
+    assert.equal([row.format, row.report_slug, row.reply_by], ['Braille on paper', 'first-report', 'email']);
+    assert.ok(row.done_at);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const file = await readFile(path.join(tmp.dir, 'submissions.sqlite'));
+    assert.not.ok(file.includes('unique.reader@example.org'), 'the email is overwritten in the file (secure_delete)');
+    const shown: string[] = [];
+    runSubmissions('requests', ['show', ref], tmp.dir, (l) => shown.push(l));
+    assert.not.match(shown.join('\n'), 'unique.reader');
+  } finally {
+    db.close();
+    await tmp.remove();
+  }
+});
+
+data('feedback contact details go after the settings\' days, not before; the feedback stays', async () => {
+  const tmp = await tempDir();
+  const db = openDatabase(tmp.dir);
+  try {
+    const sent = new Date('2026-01-01T12:00:00Z');
+    const ref = saveFeedback(db, feedback, sent);
+    assert.is(purgeExpired(db, 30, new Date(sent.getTime() + 30 * DAY - 1000)), 0);
+    assert.is((findSubmission(db, 'feedback', ref) as unknown as Record<string, unknown>).contact_email, 'bo.sender@example.org');
+    assert.is(purgeExpired(db, 30, new Date(sent.getTime() + 30 * DAY + 1000)), 1);
+    const row = findSubmission(db, 'feedback', ref) as unknown as Record<string, unknown>;
+    assert.equal([row.contact_name, row.contact_email, row.message], [null, null, 'Good service.']);
+  } finally {
+    db.close();
+    await tmp.remove();
+  }
+});
+
+data('the feedback form states the days from the settings, and the server purges at start with that same number', async () => {
+  const tmp = await tempDir();
+  const db = openDatabase(path.join(tmp.dir, 'data'));
+  try {
+    const built = await buildSite({ contentDir: path.resolve('tests/fixtures/basic-site'), outputDir: path.join(tmp.dir, 'site'), log: () => {}, formats: [] });
+    const days = 21;
+    const settings = { ...built.site.settings, requests: { ...built.site.settings.requests, keepFeedbackContactDays: days } };
+    const old = saveFeedback(db, feedback, new Date(Date.now() - (days + 1) * DAY));
+    const recent = saveFeedback(db, feedback, new Date(Date.now() - (days - 1) * DAY));
+    const app = await createServer({ siteDir: path.join(tmp.dir, 'site'), db, organisation: built.site.organisation, settings });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const page = await (await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/feedback/`)).text();
+      assert.match(page, `we delete them ${days} days after you send the form`);
+      assert.is((findSubmission(db, 'feedback', old) as unknown as Record<string, unknown>).contact_email, null);
+      assert.is((findSubmission(db, 'feedback', recent) as unknown as Record<string, unknown>).contact_email, 'bo.sender@example.org');
+    } finally {
+      await app.close();
+    }
+    markDone(db, 'feedback', recent);
+    assert.is((findSubmission(db, 'feedback', recent) as unknown as Record<string, unknown>).contact_email, null);
+  } finally {
+    db.close();
+    await tmp.remove();
+  }
+});
+data.run();
