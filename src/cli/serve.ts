@@ -2,7 +2,8 @@
  * `npm run serve`: serves the built site (_site) and receives the request and feedback forms.
  * From the environment: PORT (default 8080), HOST (default 127.0.0.1), DATA_DIR (default data/, outside the built
  * site), TRUST_PROXY (the reverse proxy's addresses, so rate limits see each reader) and FORM_SECRET (optional: else a
- * secret is made once in DATA_DIR). See docs/deploying.md.
+ * secret is made once in DATA_DIR), SMTP_URL and SMTP_FROM (staff emailed about each submission, at
+ * requests.notify in site.yml or the organisation's email). See docs/deploying.md.
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { PROJECT_ROOT } from '../build/project-root.ts';
 import { openDatabase } from '../server/database.ts';
 import { createServer } from '../server/app.ts';
 import { FormTokens, loadFormSecret } from '../server/form-token.ts';
+import { Notifier } from '../server/notifier.ts';
 import { prepareSite } from '../report/prepare-site.ts';
 import { findContentProblems } from '../report/problems.ts';
 import { readOptions, resolveFromCaller } from './args.ts';
@@ -31,7 +33,12 @@ try {
   process.exit(2);
 }
 const db = openDatabase(dataDir);
+const notifyTo = site.settings.requests.notify ?? site.organisation.email;
+const notifier = process.env.SMTP_URL ? new Notifier(db, { smtpUrl: process.env.SMTP_URL, to: notifyTo, ...(process.env.SMTP_FROM ? { from: process.env.SMTP_FROM } : {}), log: (line) => console.error(line) }) : undefined;
+if (notifier) notifier.start();
+else console.warn(`No SMTP_URL is set, so nobody will be emailed when a request or feedback arrives: check with npm run requests -- list, or set SMTP_URL (see docs/deploying.md).`);
 const app = await createServer({
+  ...(notifier ? { notifier } : {}),
   siteDir, db, organisation: site.organisation, settings: site.settings, port,
   tokens: new FormTokens(loadFormSecret(dataDir)),
   ...(process.env.TRUST_PROXY ? { trustProxy: process.env.TRUST_PROXY } : {}),
@@ -42,6 +49,7 @@ console.log(`Serving ${siteDir} at http://${process.env.HOST ?? '127.0.0.1'}:${p
 const stop = async (): Promise<void> => {
   setTimeout(() => process.exit(1), 10_000).unref();
   await app.close();
+  await notifier?.stop();
   db.close();
   process.exit(0);
 };

@@ -52,6 +52,8 @@ export const siteSchema = z.strictObject({
      * the feedback stays, anonymous. The feedback form tells readers this number.
      */
     keepFeedbackContactDays: z.number().int().min(1, 'must be at least 1 day').max(730, 'must be at most 730 days (2 years)').default(90),
+    /** Who is emailed when a request or feedback arrives (the forms server, with SMTP_URL set); default: the organisation's email. */
+    notify: z.email('must be an email address').optional(),
   }).default({ formats: ['Braille on paper', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'], replyWithin: 'within 5 working days', mailto: true, keepFeedbackContactDays: 90 }),
   speech: z.strictObject({
     /** Audio: which engine and voice reads each language ("en", "en-GB", "cy"…); see src/formats/audio/voices/voice.ts. */

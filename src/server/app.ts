@@ -12,6 +12,7 @@ import type { Db } from './database.ts';
 import { FormTokens, crossSite } from './form-token.ts';
 import { parseFormBody, type FormBody } from './form-body.ts';
 import { newReference } from './database.ts';
+import type { Notifier } from './notifier.ts';
 import { RateLimit } from './rate-limit.ts';
 import { createRenderer, type PageChrome } from './render.ts';
 import { purgeExpired, saveFeedback, saveRequest } from './store.ts';
@@ -32,6 +33,8 @@ export interface ServerOptions extends PageChrome {
   port?: number;
   /** See SERVER_DEFAULTS.requestTimeoutMs. */
   requestTimeoutMs?: number;
+  /** Emails staff about each new submission (SMTP_URL); told of each one as it is stored. */
+  notifier?: Notifier;
 }
 
 export const SERVER_DEFAULTS = {
@@ -170,7 +173,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   /** Stores a submission; on a storage failure (a full disk, say) the form is shown again with what was typed. */
   function stored(save: () => string): { ref: string } | { failed: FieldError[] } {
     try {
-      return { ref: save() };
+      const ref = save();
+      options.notifier?.kick();
+      return { ref };
     } catch {
       return { failed: [{ field: '', message: 'We could not store your form just now, so it was not sent. Your answers are below: please try again in a few minutes, or contact us by phone, text or email.' }] };
     }

@@ -33,6 +33,20 @@ const MIGRATIONS: string[] = [
      created_at TEXT NOT NULL,
      done_at TEXT
    );`,
+  // Staff are told of each new submission by email. The notification is written in the same transaction as the
+  // submission, so none is lost between storing and telling; the sender marks it sent.
+  `CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('requests', 'feedback')),
+     ref TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at TEXT NOT NULL,
+     sent_at TEXT,
+     last_error TEXT,
+     UNIQUE (kind, ref)
+   );
+   CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL;`,
 ];
 
 export function openDatabase(dataDir: string): Db {

@@ -18,12 +18,20 @@ export interface StoredFeedback {
 
 const orNull = (value: string): string | null => (value ? value : null);
 
-/** Inserts with a fresh reference, trying again in the (very unlikely) case the reference is taken. */
-function insertWithReference(db: Db, prefix: 'REQ' | 'FB', insert: (ref: string) => void): string {
+/**
+ * Inserts with a fresh reference, trying again in the (very unlikely) case the reference is taken. The notification
+ * for staff goes into the outbox in the same transaction (see notifier.ts).
+ */
+function insertWithReference(db: Db, prefix: 'REQ' | 'FB', insert: (ref: string) => void, now: Date): string {
+  const notify = db.prepare('INSERT INTO outbox (kind, ref, created_at, next_attempt_at) VALUES (?, ?, ?, ?)');
+  const kind: Kind = prefix === 'REQ' ? 'requests' : 'feedback';
   for (let attempt = 0; attempt < 5; attempt++) {
     const ref = newReference(prefix);
     try {
-      db.transaction(() => insert(ref))();
+      db.transaction(() => {
+        insert(ref);
+        notify.run(kind, ref, now.toISOString(), now.toISOString());
+      })();
       return ref;
     } catch (err) {
       if (!(err instanceof Error && /UNIQUE constraint failed: \w+\.ref/.test(err.message))) throw err;
@@ -43,7 +51,7 @@ export function saveRequest(db: Db, values: RequestValues, report: { slug: strin
     phone: values.replyBy === 'phone' || values.replyBy === 'text' ? values.phone : null,
     address: values.replyBy === 'post' ? values.address : null,
     name: orNull(values.name), note: orNull(values.note), created: now.toISOString(),
-  }));
+  }), now);
 }
 
 export function saveFeedback(db: Db, values: FeedbackValues, now = new Date()): string {
@@ -55,7 +63,7 @@ export function saveFeedback(db: Db, values: FeedbackValues, now = new Date()): 
     ref, message: values.message, mayContact: mayContact ? 1 : 0,
     name: mayContact ? orNull(values.name) : null, email: mayContact ? orNull(values.email) : null, phone: mayContact ? orNull(values.phone) : null,
     created: now.toISOString(),
-  }));
+  }), now);
 }
 
 export type Kind = 'requests' | 'feedback';
