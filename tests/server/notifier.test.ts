@@ -5,24 +5,15 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SMTPServer } from 'smtp-server';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildSite } from '../../src/build/build-site.ts';
 import { openDatabase } from '../../src/server/database.ts';
 import { saveFeedback, saveRequest } from '../../src/server/store.ts';
 import { Notifier, pendingNotifications } from '../../src/server/notifier.ts';
-import { tempDir } from '../helpers.ts';
+import { freePort, tempDir } from '../helpers.ts';
 
 interface Mail { to: string; text: string }
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function mailServer(port: number): Promise<{ mails: Mail[]; close(): Promise<void> }> {
   const mails: Mail[] = [];

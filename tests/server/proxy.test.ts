@@ -9,7 +9,6 @@ import * as assert from 'uvu/assert';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
@@ -17,19 +16,11 @@ import { buildSite } from '../../src/build/build-site.ts';
 import { openDatabase, type Db } from '../../src/server/database.ts';
 import { createServer } from '../../src/server/app.ts';
 import { listSubmissions } from '../../src/server/store.ts';
-import { tempDir } from '../helpers.ts';
+import { freePort, tempDir } from '../helpers.ts';
 
 const run = promisify(execFile);
 const NGINX = '/usr/sbin/nginx';
 const context: { app?: FastifyInstance; db?: Db; nginx?: ChildProcess; tlsPort: number; dir: string; remove: () => Promise<void> } = { tlsPort: 0, dir: '', remove: async () => {} };
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
