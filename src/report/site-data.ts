@@ -25,6 +25,9 @@ export const organisationSchema = z.strictObject({
   hours: z.string().optional(),
 });
 
+/** The formats a request form offers unless site.yml lists others. */
+const DEFAULT_FORMATS = ['Braille on paper', 'Large print in a different size', 'Easy read', 'Audio', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'];
+
 export const siteSchema = z.strictObject({
   /** Public address of this site, for sitemap.xml and the feed. */
   url: z.url('must be the web address the site is published at, starting with https://'),
@@ -41,10 +44,12 @@ export const siteSchema = z.strictObject({
   }).default({ cellsPerLine: 40, linesPerPage: 25 }),
   /** Asking for another format (the request form, and the mailto link used on a static host without the server). */
   requests: z.strictObject({
-    /** Formats readers can choose, besides "Something else". */
-    formats: z.array(z.string().trim().min(1)).min(1).default(['Braille on paper', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post']),
-    /** How soon readers hear back, in words: "within 5 working days". */
-    replyWithin: z.string().trim().min(1).default('within 5 working days'),
+    /** Formats readers can choose, besides "Something else". Large print, braille, another language and audio get a follow-up question. */
+    formats: z.array(z.string().trim().min(1)).min(1).default(DEFAULT_FORMATS),
+    /** Working days (England and Wales) within which readers hear back: each request's due date. */
+    replyWorkingDays: z.number().int().min(1, 'must be at least 1 working day').max(60, 'must be at most 60 working days').default(5),
+    /** How soon readers hear back, in words (default: "within <replyWorkingDays> working days"). */
+    replyWithin: z.string().trim().min(1).optional(),
     /** On a static host the request and feedback pages offer an email link with the details filled in. */
     mailto: z.boolean().default(true),
     /**
@@ -54,7 +59,8 @@ export const siteSchema = z.strictObject({
     keepFeedbackContactDays: z.number().int().min(1, 'must be at least 1 day').max(730, 'must be at most 730 days (2 years)').default(90),
     /** Who is emailed when a request or feedback arrives (the forms server, with SMTP_URL set); default: the organisation's email. */
     notify: z.email('must be an email address').optional(),
-  }).default({ formats: ['Braille on paper', 'Large print in a different size', 'Easy read', 'Audio CD', 'British Sign Language (BSL) video', 'Another language', 'A printed copy by post'], replyWithin: 'within 5 working days', mailto: true, keepFeedbackContactDays: 90 }),
+  }).default({ formats: DEFAULT_FORMATS, replyWorkingDays: 5, mailto: true, keepFeedbackContactDays: 90 })
+    .transform((requests) => ({ ...requests, replyWithin: requests.replyWithin ?? `within ${requests.replyWorkingDays} working days` })),
   speech: z.strictObject({
     /** Audio: which engine and voice reads each language ("en", "en-GB", "cy"…); see src/formats/audio/voices/voice.ts. */
     voices: z.record(z.string().refine(isLanguageTag, 'must be a language tag such as en, en-GB or cy'), voiceSchema).default({}),

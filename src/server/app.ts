@@ -13,6 +13,7 @@ import { FormTokens, crossSite } from './form-token.ts';
 import { parseFormBody, type FormBody } from './form-body.ts';
 import { newReference } from './database.ts';
 import type { Notifier } from './notifier.ts';
+import { followUpsOffered } from './follow-ups.ts';
 import { RateLimit } from './rate-limit.ts';
 import { createRenderer, type PageChrome } from './render.ts';
 import { purgeExpired, saveFeedback, saveRequest } from './store.ts';
@@ -86,6 +87,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const limit = options.rateLimit ?? SERVER_DEFAULTS.rateLimit;
   const rate = new RateLimit(limit.limit, limit.windowMs);
   const requestSettings = options.settings.requests;
+  const followUps = followUpsOffered(requestSettings.formats);
   const formatOptions = [...requestSettings.formats.map((f) => ({ value: f, label: f })), { value: 'other', label: 'Something else' }];
 
   // Personal data kept only as long as the forms promise: purged now and every day while the server runs.
@@ -188,10 +190,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   };
 
   // ---- Requests for another format ----
-  const requestPage = (report: { slug: string; title: string }, values: Record<string, string>, errors: FieldError[]): string =>
+  const requestPage = (report: { slug: string; title: string }, values: Record<string, unknown>, errors: FieldError[]): string =>
     render('request.njk', `${errors.length ? 'Error: ' : ''}Ask for another format`, {
       report, values, errors, err: errorMap(errors), token: tokens.issue('request'), action: `/reports/${report.slug}/request/`,
-      formatOptions, replyOptions: REPLY_OPTIONS, replyWithin: requestSettings.replyWithin,
+      formatOptions, replyOptions: REPLY_OPTIONS, replyWithin: requestSettings.replyWithin, followUps,
     });
 
   app.get<{ Params: { slug: string }; Querystring: { format?: string } }>('/reports/:slug/request/', async (request, reply) => {
@@ -210,9 +212,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     if (body.fields.website) return done(newReference('REQ'));
     const { values, errors } = validateRequest(body.fields, requestSettings.formats);
     const problems = formProblems('request', body);
-    if (problems.length || errors.length) return html(reply, 400, requestPage(report, { ...values }, [...problems, ...errors]));
+    const shown = { ...values, ...values.followUps };
+    if (problems.length || errors.length) return html(reply, 400, requestPage(report, shown, [...problems, ...errors]));
     const result = stored(() => saveRequest(options.db, values, report));
-    return 'ref' in result ? done(result.ref) : html(reply, 503, requestPage(report, { ...values }, result.failed));
+    return 'ref' in result ? done(result.ref) : html(reply, 503, requestPage(report, shown, result.failed));
   });
 
   app.get<{ Params: { slug: string }; Querystring: { ref?: string } }>('/reports/:slug/request/done/', async (request, reply) => {

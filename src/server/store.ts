@@ -43,7 +43,7 @@ function insertWithReference(db: Db, prefix: 'REQ' | 'FB', insert: (ref: string)
 export function saveRequest(db: Db, values: RequestValues, report: { slug: string; title: string }, now = new Date()): string {
   const statement = db.prepare(`INSERT INTO requests (ref, report_slug, report_title, format, reply_by, email, phone, address, name, note, created_at)
     VALUES (@ref, @slug, @title, @format, @replyBy, @email, @phone, @address, @name, @note, @created)`);
-  const format = values.format === 'other' ? `Something else: ${values.formatOther}` : values.format;
+  const format = values.storedFormat;
   // Only the reply route the reader chose is kept: nothing they typed into another route is stored.
   return insertWithReference(db, 'REQ', (ref) => statement.run({
     ref, slug: report.slug, title: report.title, format, replyBy: values.replyBy,

@@ -3,6 +3,7 @@
  * to put it right, naming the field. Values are trimmed and kept, so the form can be shown again as it was sent.
  */
 import { looksEmpty, type Form } from './form-body.ts';
+import { answerFollowUp } from './follow-ups.ts';
 
 export type { Form } from './form-body.ts';
 /** `field` names the input the message is about; empty for a message about the whole form. */
@@ -31,17 +32,27 @@ function tooLong(errors: FieldError[], field: string, label: string, value: stri
   if ([...value].length > limit) errors.push({ field, message: `${label} must be ${limit} characters or fewer` });
 }
 
-export interface RequestValues { report: string; format: string; formatOther: string; replyBy: string; email: string; phone: string; address: string; name: string; note: string }
+export interface RequestValues {
+  report: string; format: string; formatOther: string; replyBy: string; email: string; phone: string; address: string; name: string; note: string;
+  /** The format with its follow-up answer, as stored: "Braille on paper (uncontracted, grade 1)". */
+  storedFormat: string;
+  /** Follow-up answers by field, to show the form again as sent. */
+  followUps: Record<string, string>;
+}
 
 export function validateRequest(form: Form, formats: readonly string[]): { values: RequestValues; errors: FieldError[] } {
-  const values: RequestValues = {
-    report: clean(form, 'report'), format: clean(form, 'format'), formatOther: clean(form, 'formatOther'), replyBy: clean(form, 'replyBy'),
-    email: clean(form, 'email'), phone: clean(form, 'phone'), address: clean(form, 'address'), name: clean(form, 'name'), note: clean(form, 'note'),
-  };
   const errors: FieldError[] = [];
-  if (!values.format) errors.push({ field: 'format', message: 'Select the format you need' });
-  else if (values.format === 'other' && !values.formatOther) errors.push({ field: 'formatOther', message: 'Enter the format you need' });
-  else if (values.format !== 'other' && !formats.includes(values.format)) errors.push({ field: 'format', message: 'Select one of the formats in the list, or “Something else”' });
+  const format = clean(form, 'format');
+  const known = format !== 'other' && formats.includes(format);
+  const followUp = known ? answerFollowUp(format, form, errors) : answerFollowUp('', form, []);
+  const values: RequestValues = {
+    report: clean(form, 'report'), format, formatOther: clean(form, 'formatOther'), replyBy: clean(form, 'replyBy'),
+    email: clean(form, 'email'), phone: clean(form, 'phone'), address: clean(form, 'address'), name: clean(form, 'name'), note: clean(form, 'note'),
+    storedFormat: format === 'other' ? `Something else: ${clean(form, 'formatOther')}` : followUp.stored, followUps: followUp.answers,
+  };
+  if (!values.format) errors.unshift({ field: 'format', message: 'Select the format you need' });
+  else if (values.format === 'other' && !values.formatOther) errors.unshift({ field: 'formatOther', message: 'Enter the format you need' });
+  else if (values.format !== 'other' && !known) errors.unshift({ field: 'format', message: 'Select one of the formats in the list, or “Something else”' });
   tooLong(errors, 'formatOther', 'The format', values.formatOther, LIMITS.format);
   if (!['email', 'phone', 'text', 'post'].includes(values.replyBy)) errors.push({ field: 'replyBy', message: 'Select how we should reply to you' });
   if (values.replyBy === 'email') {

@@ -33,7 +33,7 @@ async function mailServer(port: number): Promise<{ mails: Mail[]; close(): Promi
   return { mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-const request = { report: 'first-report', format: 'Braille on paper', formatOther: '', replyBy: 'email', email: 'private.reader@example.org', phone: '', address: '', name: 'Private Name', note: '' };
+const request = { report: 'first-report', format: 'Braille on paper', formatOther: '', replyBy: 'email', email: 'private.reader@example.org', phone: '', address: '', name: 'Private Name', note: '', storedFormat: 'Braille on paper', followUps: {} };
 const waitFor = async (check: () => boolean, ms = 10_000): Promise<void> => {
   const until = Date.now() + ms;
   while (!check()) {

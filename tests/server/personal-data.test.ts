@@ -16,7 +16,7 @@ import { runSubmissions } from '../../src/server/admin.ts';
 import { tempDir } from '../helpers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-const request = { report: 'first-report', format: 'Braille on paper', formatOther: '', replyBy: 'email', email: 'unique.reader@example.org', phone: '', address: '', name: 'Ann Reader', note: 'By Friday please' };
+const request = { report: 'first-report', format: 'Braille on paper', formatOther: '', replyBy: 'email', email: 'unique.reader@example.org', phone: '', address: '', name: 'Ann Reader', note: 'By Friday please', storedFormat: 'Braille on paper', followUps: {} };
 const feedback = { message: 'Good service.', mayContact: 'yes', name: 'Bo Sender', email: 'bo.sender@example.org', phone: '' };
 
 const data = suite('personal data');

@@ -52,18 +52,18 @@ server.after(async () => {
 });
 
 server('a valid request is stored whole, confirmed with a reference, and listed for editors', async () => {
-  const response = await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille on paper', replyBy: 'email', email: 'reader@example.org', phone: '020 7946 0000', name: 'A Reader' });
+  const response = await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille on paper', brailleGrade: 'uncontracted, grade 1', replyBy: 'email', email: 'reader@example.org', phone: '020 7946 0000', name: 'A Reader' });
   assert.is(response.status, 303);
   const location = response.headers.get('location')!;
   const ref = /ref=(REQ-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(location)![1]!;
   const confirmation = await (await fetch(context.origin + location)).text();
   assert.match(confirmation, `<strong class="reference">${ref}</strong>`);
   const [stored] = listSubmissions(context.db!, 'requests') as unknown as Array<Record<string, unknown>>;
-  assert.equal({ ...stored, created_at: 'x' }, { id: 1, ref, report_slug: 'first-report', report_title: 'First report', format: 'Braille on paper', reply_by: 'email', email: 'reader@example.org', phone: null, address: null, name: 'A Reader', note: null, created_at: 'x', done_at: null });
+  assert.equal({ ...stored, created_at: 'x' }, { id: 1, ref, report_slug: 'first-report', report_title: 'First report', format: 'Braille on paper (uncontracted, grade 1)', reply_by: 'email', email: 'reader@example.org', phone: null, address: null, name: 'A Reader', note: null, created_at: 'x', done_at: null });
   const lines: string[] = [];
   assert.is(runSubmissions('requests', ['list'], context.dataDir, (l) => lines.push(l)), 0);
   assert.match(lines.join('\n'), `${ref}`);
-  assert.match(lines.join('\n'), 'Braille on paper — First report — reply by email');
+  assert.match(lines.join('\n'), 'Braille on paper (uncontracted, grade 1) — First report — reply by email');
 });
 
 server('each kind of bad input is refused with its message, the values kept, and nothing stored', async () => {
@@ -148,7 +148,7 @@ server('security headers on every response', async () => {
 });
 
 server('the CSV export is safe to open in a spreadsheet', async () => {
-  await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille on paper', replyBy: 'email', email: 'a@b.org', note: '=HYPERLINK("http://evil.example","Click")' });
+  await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille on paper', brailleGrade: 'contracted, grade 2', replyBy: 'email', email: 'a@b.org', note: '=HYPERLINK("http://evil.example","Click")' });
   const lines: string[] = [];
   runSubmissions('requests', ['export', '--csv'], context.dataDir, (l) => lines.push(l));
   assert.match(lines.join('\n'), `"'=HYPERLINK(""http://evil.example"",""Click"")"`);
