@@ -6,21 +6,18 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { request } from 'node:https';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildSite } from '../../src/build/build-site.ts';
 import { openDatabase, type Db } from '../../src/server/database.ts';
 import { createServer } from '../../src/server/app.ts';
 import { listSubmissions } from '../../src/server/store.ts';
 import { freePort, tempDir } from '../helpers.ts';
+import { startNginx, type Nginx } from '../../src/bench/nginx.ts';
 
-const run = promisify(execFile);
-const NGINX = '/usr/sbin/nginx';
-const context: { app?: FastifyInstance; db?: Db; nginx?: ChildProcess; tlsPort: number; dir: string; remove: () => Promise<void> } = { tlsPort: 0, dir: '', remove: async () => {} };
+const context: { app?: FastifyInstance; db?: Db; nginx?: Nginx; tlsPort: number; dir: string; remove: () => Promise<void> } = { tlsPort: 0, dir: '', remove: async () => {} };
 
 interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
@@ -53,49 +50,19 @@ proxy.before(async () => {
   context.dir = tmp.dir;
   const built = await buildSite({ contentDir: path.resolve('tests/fixtures/basic-site'), outputDir: path.join(tmp.dir, 'site'), log: () => {}, formats: [] });
   context.db = openDatabase(path.join(tmp.dir, 'data'));
-  const [appPort, httpPort, tlsPort] = [await freePort(), await freePort(), await freePort()];
-  context.tlsPort = tlsPort;
+  const appPort = await freePort();
+  // nginx first, so its port (the site's public address here) is known when the server is made.
+  context.nginx = await startNginx(appPort, tmp.dir);
+  context.tlsPort = context.nginx.tlsPort;
   context.app = await createServer({
     siteDir: path.join(tmp.dir, 'site'), db: context.db, organisation: built.site.organisation,
-    settings: { ...built.site.settings, url: `https://localhost:${tlsPort}/` },
+    settings: { ...built.site.settings, url: `https://localhost:${context.tlsPort}/` },
     trustProxy: '127.0.0.1', port: appPort, rateLimit: { limit: 10, windowMs: 600_000 },
   });
   await context.app.listen({ port: appPort, host: '127.0.0.1' });
-
-  const cert = path.join(tmp.dir, 'cert.pem');
-  const key = path.join(tmp.dir, 'key.pem');
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', key, '-out', cert]);
-  // The documented configuration, pointed at this test's ports, certificate and server; listening on loopback only.
-  const site = (await readFile(path.resolve('docs/deploy/nginx.conf'), 'utf8'))
-    .replaceAll('reports.example.org', 'localhost')
-    .replace('listen 80;', `listen 127.0.0.1:${httpPort};`)
-    .replace('listen 443 ssl;', `listen 127.0.0.1:${tlsPort} ssl;`)
-    .replace(/ssl_certificate +\S+;/, `ssl_certificate ${cert};`)
-    .replace(/ssl_certificate_key +\S+;/, `ssl_certificate_key ${key};`)
-    .replace('http://127.0.0.1:8080', `http://127.0.0.1:${appPort}`);
-  const temp = path.join(tmp.dir, 'nginx');
-  await mkdir(temp, { recursive: true });
-  await writeFile(path.join(tmp.dir, 'site.conf'), site);
-  await writeFile(path.join(tmp.dir, 'nginx.conf'), `daemon off;
-worker_processes 1;
-pid ${temp}/nginx.pid;
-error_log ${temp}/error.log;
-events { worker_connections 64; }
-http {
-  client_body_temp_path ${temp}/body; proxy_temp_path ${temp}/proxy; fastcgi_temp_path ${temp}/fastcgi;
-  uwsgi_temp_path ${temp}/uwsgi; scgi_temp_path ${temp}/scgi;
-  include ${tmp.dir}/site.conf;
-}
-`);
-  context.nginx = spawn(NGINX, ['-p', temp, '-c', path.join(tmp.dir, 'nginx.conf'), '-e', path.join(temp, 'error.log')], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    if (await fetchVia('127.0.0.1', '/').then(() => true, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`nginx did not start: ${await readFile(path.join(temp, 'error.log'), 'utf8').catch(() => '')}`);
 });
 proxy.after(async () => {
-  context.nginx?.kill('SIGQUIT');
+  await context.nginx?.stop();
   await context.app?.close();
   context.db?.close();
   await context.remove();
@@ -108,7 +75,7 @@ proxy('a form sent through nginx over TLS is stored and confirmed; HSTS on; no a
   assert.match(confirmation.body, /<strong class="reference">FB-/);
   assert.match(String(confirmation.headers['strict-transport-security']), 'max-age=31536000');
   assert.ok(listSubmissions(context.db!, 'feedback').some((f) => 'message' in f && f.message === 'Sent through the proxy.'));
-  assert.not.ok(await stat(path.join(context.dir, 'nginx', 'logs', 'access.log')).then(() => true, () => false), 'no access log');
+  assert.not.ok(await stat(path.join(context.nginx!.dir, 'logs', 'access.log')).then(() => true, () => false), 'no access log');
 });
 
 proxy('11 readers at different addresses are not limited together; one reader over the limit is', async () => {
