@@ -44,6 +44,7 @@ forms('request form: empty, errors (focus on the summary, links to fields), conf
   await errorsOn(page, 'empty request form');
   assert.ok(await page.$eval('#format', (el) => (el as HTMLInputElement).checked), 'the format from the link is chosen');
 
+  await page.click('#brailleGrade-2'); // the follow-up braille needs: uncontracted
   await page.click('#replyBy-4'); // post, without an address
   await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
   await errorsOn(page, 'request form with errors');
