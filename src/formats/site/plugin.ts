@@ -18,6 +18,7 @@ import { reportPage, type ReportPage } from './report-page.ts';
 import { siteFilters } from './filters.ts';
 import { feedFilters } from './feed.ts';
 import { indexSite } from './search.ts';
+import { checkParity } from '../../checks/parity/parity-check.ts';
 import { imagesIn, resolveImage } from '../../checks/images.ts';
 import { classifyLink } from '../../checks/links.ts';
 import { walkInlines } from '../../report/build-document.ts';
@@ -33,6 +34,8 @@ export interface WebsiteOptions {
   cacheDir: string;
   /** Only this report's pages (the live preview's quick page); no search index. */
   onlyReport?: string;
+  /** Where progress lines go (the build's log). */
+  log?: (line: string) => void;
 }
 
 
@@ -133,6 +136,11 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
       await Promise.all(editions.map((edition) => (edition.source ? publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href)) : undefined)));
       await writeManifest(out, planManifest(report.document, editions.map((e) => e.entry)));
     }
-    if (!options.onlyReport) await indexSite(out, path.join(options.cacheDir, 'search'));
+    if (options.onlyReport) return;
+    // Every edition says the same thing: checked once all are written, before the site replaces the old one.
+    const parity = await checkParity(site, out, options.cacheDir);
+    if (parity.problems.length) throw new ContentProblemsError(parity.problems);
+    options.log?.(`Parity: ${parity.editions} editions of ${site.reports.length} ${site.reports.length === 1 ? 'report' : 'reports'} carry every heading, paragraph, list, table, figure, note and link (${parity.seconds.toFixed(2)} s)`);
+    await indexSite(out, path.join(options.cacheDir, 'search'));
   });
 }

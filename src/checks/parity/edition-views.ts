@@ -1,0 +1,70 @@
+/**
+ * Each built edition read back as a reader's tool would get it, reduced to what the parity check compares: its words
+ * in reading order, its figures' alt texts, and (where the edition has real tables) each table's row count.
+ * - web page: the report's article in the built HTML (img alt attributes, tbody rows);
+ * - PDFs: the words of the tag tree (what a screen reader reads; kept by the read-back), and the Figure elements' /Alt;
+ * - EPUB: every XHTML file in the book, its img alt attributes and tbody rows.
+ */
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { wordsOf } from '../../report/words.ts';
+
+export interface EditionView {
+  /** As the editor knows it: "web page", "large-print PDF (18 point)", "EPUB". */
+  name: string;
+  words: string[];
+  alts: string[][];
+  /** Body rows of each table in order; undefined where the edition has no table structure to count. */
+  tableRows?: number[];
+}
+
+function fromHtml(name: string, roots: readonly HTMLElement[]): EditionView {
+  const words: string[] = [];
+  const alts: string[][] = [];
+  const tableRows: number[] = [];
+  for (const root of roots) {
+    words.push(...wordsOf(root.textContent));
+    for (const img of root.querySelectorAll('img')) {
+      const alt = img.getAttribute('alt');
+      if (alt) alts.push(wordsOf(alt));
+    }
+    for (const table of root.querySelectorAll('table')) tableRows.push(table.querySelectorAll('tbody tr').length);
+  }
+  return { name, words, alts, tableRows };
+}
+
+/**
+ * Markup as a reader's tool separates it: a block (paragraph, cell, caption, item…) or a superscript note number is
+ * never run into the next word, even where the file has no space between the tags (the EPUB writes none).
+ */
+function spaced(html: string): string {
+  return html.replace(/<\/(p|li|td|th|caption|h[1-6]|div|tr|figcaption|dt|dd|aside|section|blockquote|pre|figure)>|<br\s*\/?>|<\/?sup[^>]*>/gi, '$& ');
+}
+
+export async function webPageView(file: string): Promise<EditionView> {
+  const page = parse(spaced(await readFile(file, 'utf8')));
+  return fromHtml('web page', [page.querySelector('article.report') ?? page]);
+}
+
+export async function epubView(file: string): Promise<EditionView> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const names = Object.keys(zip.files).filter((name) => name.endsWith('.xhtml')).sort();
+  const roots = await Promise.all(names.map(async (name) => parse(spaced(await zip.file(name)!.async('string'))).querySelector('body') ?? parse('')));
+  return fromHtml('EPUB', roots);
+}
+
+/** A PDF's tagged words come from its read-back; its figures' alt texts from its tag tree (pdf-lib, loaded here only). */
+export async function pdfView(name: string, file: string, pageWords: readonly string[][]): Promise<EditionView> {
+  const [{ PDFDocument }, { readStructTree }] = await Promise.all([import('pdf-lib'), import('../../engines/pdf/struct-tree.ts')]);
+  const tree = readStructTree(await PDFDocument.load(await readFile(file), { updateMetadata: false }));
+  const alts: string[][] = [];
+  const visit = (elements: typeof tree.roots): void => {
+    for (const element of elements) {
+      if (element.role === 'Figure' && element.alt) alts.push(wordsOf(element.alt));
+      visit(element.children);
+    }
+  };
+  visit(tree.roots);
+  return { name, words: pageWords.flat(), alts };
+}

@@ -1,0 +1,100 @@
+/**
+ * What every edition of a report must carry, listed from the report model: each heading, each paragraph's opening
+ * words, each list item, table (caption, header cells, rows), figure (alt text, caption), quote, note, link text,
+ * callout and change note. Each item keeps the line it came from, for the message when an edition lacks it.
+ */
+import type { Block, Inline, ReportDocument } from '../../report/model.ts';
+import { wordsOf } from '../../report/words.ts';
+
+export type ItemKind = 'heading' | 'paragraph' | 'list item' | 'table caption' | 'table header' | 'table header row' | 'table' | 'figure' | 'figure caption' | 'quote' | 'note' | 'link' | 'change note';
+
+export interface ParityItem {
+  kind: ItemKind;
+  /** As the editor wrote it, for messages. */
+  text: string;
+  /** The words an edition must hold in this order (see words.ts). */
+  words: string[];
+  line: number;
+  /** Tables: how many body rows. */
+  rows?: number;
+  /** Figures: the alt text (an edition may carry it as an attribute, not as text). */
+  alt?: boolean;
+  /** Checked only in editions with real tables (a PDF may print a wide table as a list of rows). */
+  tablesOnly?: boolean;
+}
+
+/** Opening words a paragraph is found by: its first text run, up to 8 words (a note number or link may follow). */
+const OPENING_WORDS = 8;
+
+function openingText(nodes: readonly Inline[]): string {
+  let text = '';
+  for (const node of nodes) {
+    if (node.type === 'text') text += node.text;
+    else if (node.type === 'strong' || node.type === 'em' || node.type === 'strike') text += openingText(node.children);
+    else if (text.trim()) break;
+  }
+  return text;
+}
+
+function plain(nodes: readonly Inline[]): string {
+  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? plain(n.children) : ' ')).join('');
+}
+
+export function expectedItems(doc: ReportDocument): ParityItem[] {
+  const items: ParityItem[] = [];
+  const add = (kind: ItemKind, text: string, line: number, extra: Partial<ParityItem> = {}): void => {
+    const words = wordsOf(text);
+    if (words.length) items.push({ kind, text: text.replace(/\s+/g, ' ').trim(), words, line, ...extra });
+  };
+  // The first words as written (for the message), cut where the 8th word ends.
+  const opening = (kind: ItemKind, nodes: readonly Inline[], line: number): void => add(kind, openingText(nodes).trim().split(/\s+/).filter((w) => wordsOf(w).length).slice(0, OPENING_WORDS).join(' '), line);
+  const links = (nodes: readonly Inline[], line: number): void => {
+    for (const node of nodes) {
+      if (node.type === 'link') add('link', plain(node.children), node.line ?? line);
+      if ('children' in node) links(node.children, line);
+    }
+  };
+  const blocks = (list: readonly Block[], inQuote = false): void => {
+    for (const block of list) {
+      switch (block.type) {
+        case 'heading': add('heading', block.text, block.line); break;
+        case 'paragraph':
+          opening(inQuote ? 'quote' : 'paragraph', block.content, block.line);
+          links(block.content, block.line);
+          for (const node of block.content) if (node.type === 'image' && !node.image.decorative) add('figure', node.image.alt, node.image.line, { alt: true });
+          break;
+        case 'list':
+          for (const item of block.items) {
+            const first = item[0];
+            if (first?.type === 'paragraph') {
+              opening('list item', first.content, first.line);
+              links(first.content, first.line);
+            }
+            blocks(item.slice(1), inQuote);
+          }
+          break;
+        case 'quote': blocks(block.blocks, true); break;
+        case 'callout': blocks(block.blocks, inQuote); break;
+        case 'figure':
+          if (!block.image.decorative) add('figure', block.image.alt, block.line, { alt: true });
+          if (block.image.caption) add('figure caption', block.image.caption, block.line);
+          break;
+        case 'table':
+          if (block.caption) add('table caption', plain(block.caption), block.line);
+          // Each header cell must be there; in an edition with real tables, the whole header row in order too.
+          for (const cell of block.header) add('table header', plain(cell.content), block.line);
+          add('table header row', block.header.map((cell) => plain(cell.content)).join(' | '), block.line, { tablesOnly: true });
+          items.push({ kind: 'table', text: block.caption ? plain(block.caption) : `table of ${block.rows.length} rows`, words: [], line: block.line, rows: block.rows.length });
+          break;
+        case 'code': case 'rule': case 'html': break;
+      }
+    }
+  };
+  blocks(doc.blocks);
+  for (const note of doc.footnotes) {
+    const first = note.blocks[0];
+    if (first?.type === 'paragraph') opening('note', first.content, first.line);
+  }
+  for (const change of doc.meta.changes) add('change note', change.summary, 0);
+  return items;
+}

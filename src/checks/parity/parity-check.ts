@@ -1,0 +1,57 @@
+/**
+ * Runs the parity check on a built site: for each report, its web page, PDFs and EPUB read back and compared with the
+ * report model (compare.ts). Called by the build once every edition is written, before the site replaces the old one.
+ * A report whose model and editions are exactly those of a check that passed is not checked again: the PDFs and EPUB
+ * are named by their content in the cache, and the web page and model are hashed, so a no-change build of 100 reports
+ * does not read 200 PDFs' tag trees again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PreparedSite } from '../../report/prepare-site.ts';
+import type { Problem } from '../../report/problems.ts';
+import { compareEditions } from './compare.ts';
+import { epubView, pdfView, webPageView, type EditionView } from './edition-views.ts';
+
+export interface ParityResult { problems: Problem[]; editions: number; seconds: number }
+
+/** Bumped when what the check compares changes, so reports are checked again. */
+const CHECK_VERSION = 1;
+
+async function pageWords(file: string): Promise<string[][]> {
+  const { taggedWordsByPage } = await import('../../engines/pdf/page-words.ts');
+  return taggedWordsByPage(await readFile(file));
+}
+
+export async function checkParity(site: PreparedSite, siteDir: string, cacheDir: string): Promise<ParityResult> {
+  const started = performance.now();
+  const problems: Problem[] = [];
+  let editions = 0;
+  const passed = path.join(cacheDir, 'parity');
+  await mkdir(passed, { recursive: true });
+  for (const report of site.reports) {
+    const slug = report.document.slug;
+    const page = path.join(siteDir, 'reports', slug, 'index.html');
+    const published = site.editions.get(slug) ?? [];
+    const key = createHash('sha256').update(`${CHECK_VERSION}\0${report.source}\0`).update(await readFile(page)).update(JSON.stringify(published.map((e) => [e.entry.kind, e.source ?? '']))).digest('hex');
+    const marker = path.join(passed, key);
+    if (await stat(marker).then(() => true, () => false)) {
+      editions += 1 + published.filter((e) => e.source && ['large-print-pdf', 'standard-pdf', 'epub'].includes(e.entry.kind)).length;
+      continue;
+    }
+    const views: EditionView[] = [await webPageView(page)];
+    for (const edition of published) {
+      const { entry, source } = edition;
+      if (!source) continue;
+      if (entry.kind === 'large-print-pdf' || entry.kind === 'standard-pdf') {
+        const name = entry.kind === 'large-print-pdf' ? `large-print PDF (${entry.fontSizePt} point)` : 'standard PDF';
+        views.push(await pdfView(name, source, edition.pageWords ?? (await pageWords(source))));
+      } else if (entry.kind === 'epub') views.push(await epubView(source));
+    }
+    editions += views.length;
+    const found = compareEditions(report.document, views);
+    problems.push(...found);
+    if (found.length === 0) await writeFile(marker, '');
+  }
+  return { problems, editions, seconds: (performance.now() - started) / 1000 };
+}
