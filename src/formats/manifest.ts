@@ -5,6 +5,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportDocument } from '../report/model.ts';
+import { withConformance, type ConformanceRecord } from './conformance.ts';
 
 /** Fixed list of kinds, in the order readers see them in the "Other formats" box. */
 export const FORMAT_KINDS = ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'epub', 'easy-read-html', 'easy-read-pdf', 'easy-read-mp3', 'easy-read-vtt', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml'] as const;
@@ -31,6 +32,10 @@ export interface FormatEntry {
   chapters?: Array<{ title: string; startSeconds: number }>;
   /** A page of the site that presents this edition (the audio player), linked from the "Other formats" box. */
   page?: string;
+  /** Braille: the share of the report's words that come back when the file is translated back to print. */
+  roundTrip?: number;
+  /** What the edition aims at and what was checked on it (conformance.ts). */
+  conformance?: ConformanceRecord;
 }
 
 /** An edition a format plugin made for a report: its manifest entry and the file to publish at entry.href. */
@@ -67,7 +72,7 @@ export function planManifest(doc: ReportDocument, extra: readonly FormatEntry[] 
     ...(doc.meta.updated ? { updated: doc.meta.updated } : {}),
     changes: doc.meta.changes,
     // Format plugins finish in any order: list editions in the fixed order of kinds, so the manifest is stable.
-    formats: [{ kind: 'html', href: './', label: 'Web page', mediaType: 'text/html' }, ...[...extra].sort(byKind)],
+    formats: [{ kind: 'html' as const, href: './', label: 'Web page', mediaType: 'text/html' }, ...[...extra].sort(byKind)].map(withConformance),
   };
 }
 

@@ -70,6 +70,13 @@ basic('the static request page lists the formats as the organisation wrote them'
   assert.not.match(page, 'british sign language');
 });
 
+basic('the accessibility statement lists each report\'s editions with what was checked and what was not', async () => {
+  const page = await read(context.out, 'accessibility/index.html');
+  assert.match(page, 'How each edition of each report is checked');
+  assert.match(page, '<strong>Web page</strong> aims to meet WCAG 2.2 level AA.');
+  assert.match(page, 'Not checked: automated WCAG tests (pa11y with axe and HTML_CodeSniffer)');
+});
+
 basic('images are written in a modern format beside the original', async () => {
   const files = await readdir(path.join(context.out, 'img'));
   assert.ok(files.some((f) => f.endsWith('.webp')) && files.some((f) => f.endsWith('.png')), files.join(', '));
@@ -77,7 +84,9 @@ basic('images are written in a modern format beside the original', async () => {
 basic('each report has a formats manifest with the size of its page', async () => {
   const manifest = JSON.parse(await read(context.out, 'reports/first-report/formats.json'));
   const size = (await readFile(path.join(context.out, 'reports/first-report/index.html'))).length;
-  assert.equal(manifest.formats[0], { kind: 'html', href: './', label: 'Web page', mediaType: 'text/html', bytes: size });
+  const { conformance, ...page } = manifest.formats[0];
+  assert.equal(page, { kind: 'html', href: './', label: 'Web page', mediaType: 'text/html', bytes: size });
+  assert.is(conformance.standard, 'WCAG 2.2 level AA');
   assert.equal(manifest.formats.map((f: { kind: string }) => f.kind), ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'braille-brf', 'epub', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml']);
   for (const format of manifest.formats.slice(1)) {
     assert.is((await readFile(path.join(context.out, 'reports/first-report', format.href))).length, format.bytes, format.href);

@@ -8,7 +8,9 @@ import { parse, tempDir } from '../helpers.ts';
 const manifest = suite('formats manifest');
 manifest('plans the web page, with the report facts', () => {
   const plan = planManifest(parse('## A').document);
-  assert.equal(plan, { slug: 'sample', title: 'Sample', lang: 'en-GB', published: '2024-01-01', changes: [], formats: [{ kind: 'html', href: './', label: 'Web page', mediaType: 'text/html' }] });
+  const [{ conformance, ...page }] = plan.formats as [typeof plan.formats[number]];
+  assert.equal({ ...plan, formats: [page] }, { slug: 'sample', title: 'Sample', lang: 'en-GB', published: '2024-01-01', changes: [], formats: [{ kind: 'html', href: './', label: 'Web page', mediaType: 'text/html' }] });
+  assert.is(conformance?.standard, 'WCAG 2.2 level AA');
   assert.ok(FORMAT_KINDS.includes('audio-mp3'));
 });
 manifest('resolves hrefs relative to the report folder or the site', () => {

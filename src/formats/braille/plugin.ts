@@ -74,7 +74,7 @@ export async function makeBrailleEditions(site: PreparedSite, cacheDir: string, 
       list.push({
         entry: {
           kind: 'braille-brf', href: `${doc.slug}-braille-grade-${grade}.brf`, label: `Braille, ${contracted}, BRF file (${facts.pages} braille pages)`,
-          mediaType: 'application/x-brf', grade, braillePages: facts.pages,
+          mediaType: 'application/x-brf', grade, braillePages: facts.pages, roundTrip: Math.round(facts.roundTrip * 1000) / 1000,
         },
         source: `${base}.brf`,
       });
