@@ -2,7 +2,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
 import { parseReport, type ParsedReport } from '../src/report/parse-report.ts';
 import { formatProblem, type Problem } from '../src/report/problems.ts';
 
@@ -26,11 +25,4 @@ export async function tempDir(prefix = 'reports-test-'): Promise<{ dir: string; 
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** A TCP port free on loopback just now (for servers a test starts in another process: nginx, a mail server). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from '../src/bench/free-port.ts';

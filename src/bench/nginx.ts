@@ -5,10 +5,11 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../build/project-root.ts';
+import { freePort } from './free-port.ts';
 
 const run = promisify(execFile);
 export const NGINX = '/usr/sbin/nginx';
@@ -19,14 +20,6 @@ export interface Nginx {
   /** Where nginx keeps its pid, error log and temporary files. */
   dir: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Starts nginx in `dir` in front of http://127.0.0.1:`appPort`; resolves once it answers. */

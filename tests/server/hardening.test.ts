@@ -12,13 +12,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { buildSite } from '../../src/build/build-site.ts';
 import { openDatabase, type Db } from '../../src/server/database.ts';
 import { createServer, type ServerOptions } from '../../src/server/app.ts';
 import { FormTokens, loadFormSecret } from '../../src/server/form-token.ts';
 import { RateLimit } from '../../src/server/rate-limit.ts';
 import { listSubmissions } from '../../src/server/store.ts';
 import { tempDir } from '../helpers.ts';
+import { buildBasicSite, listenOnLoopback, tokenIn } from './forms-fixture.ts';
 
 const run = promisify(execFile);
 const context: { app?: FastifyInstance; db?: Db; origin: string; dataDir: string; siteDir: string; chrome?: Pick<ServerOptions, 'organisation' | 'settings'>; remove: () => Promise<void> } = { origin: '', dataDir: '', siteDir: '', remove: async () => {} };
@@ -26,12 +26,11 @@ const context: { app?: FastifyInstance; db?: Db; origin: string; dataDir: string
 async function start(extra: Partial<ServerOptions> = {}): Promise<void> {
   await context.app?.close();
   context.app = await createServer({ siteDir: context.siteDir, db: context.db!, ...context.chrome!, rateLimit: { limit: 1000, windowMs: 60_000 }, ...extra });
-  await context.app.listen({ port: 0, host: '127.0.0.1' });
-  context.origin = `http://127.0.0.1:${(context.app.server.address() as AddressInfo).port}`;
+  context.origin = await listenOnLoopback(context.app);
 }
 
 async function token(pathname: string): Promise<string> {
-  return /name="token" value="([^"]+)"/.exec(await (await fetch(context.origin + pathname)).text())![1]!;
+  return tokenIn(await (await fetch(context.origin + pathname)).text());
 }
 
 function post(pathname: string, body: string | URLSearchParams, headers: Record<string, string> = {}): Promise<Response> {
@@ -56,8 +55,7 @@ hard.before(async () => {
   context.dataDir = path.join(tmp.dir, 'data');
   context.siteDir = path.join(tmp.dir, 'site');
   context.db = openDatabase(context.dataDir);
-  const built = await buildSite({ contentDir: path.resolve('tests/fixtures/basic-site'), outputDir: context.siteDir, log: () => {}, formats: [] });
-  context.chrome = { organisation: built.site.organisation, settings: built.site.settings };
+  context.chrome = await buildBasicSite(context.siteDir);
   await start();
 });
 hard.after(async () => {
@@ -105,7 +103,7 @@ hard('an expired or unknown token shows the form again with the answers and a fr
   const page = await response.text();
   assertPage(response, page, 400, 'The form had been open for more than 2 hours');
   assert.match(page, '>Kept across the expiry</textarea>');
-  const fresh = /name="token" value="([^"]+)"/.exec(page)![1]!;
+  const fresh = tokenIn(page);
   assert.is((await post('/feedback/', new URLSearchParams({ token: fresh, message: 'Kept across the expiry', mayContact: 'no' }))).status, 303);
 });
 

@@ -7,13 +7,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { buildSite } from '../../src/build/build-site.ts';
 import { openDatabase } from '../../src/server/database.ts';
 import { createServer } from '../../src/server/app.ts';
 import { findSubmission, markDone, purgeExpired, saveFeedback, saveRequest } from '../../src/server/store.ts';
 import { runSubmissions } from '../../src/server/admin.ts';
 import { tempDir } from '../helpers.ts';
+import { buildBasicSite, listenOnLoopback } from './forms-fixture.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const request = { report: 'first-report', format: 'Braille on paper', formatOther: '', replyBy: 'email', email: 'unique.reader@example.org', phone: '', address: '', name: 'Ann Reader', note: 'By Friday please', storedFormat: 'Braille on paper', followUps: {} };
@@ -64,15 +63,15 @@ data('the feedback form states the days from the settings, and the server purges
   const tmp = await tempDir();
   const db = openDatabase(path.join(tmp.dir, 'data'));
   try {
-    const built = await buildSite({ contentDir: path.resolve('tests/fixtures/basic-site'), outputDir: path.join(tmp.dir, 'site'), log: () => {}, formats: [] });
+    const chrome = await buildBasicSite(path.join(tmp.dir, 'site'));
     const days = 21;
-    const settings = { ...built.site.settings, requests: { ...built.site.settings.requests, keepFeedbackContactDays: days } };
+    const settings = { ...chrome.settings, requests: { ...chrome.settings.requests, keepFeedbackContactDays: days } };
     const old = saveFeedback(db, feedback, new Date(Date.now() - (days + 1) * DAY));
     const recent = saveFeedback(db, feedback, new Date(Date.now() - (days - 1) * DAY));
-    const app = await createServer({ siteDir: path.join(tmp.dir, 'site'), db, organisation: built.site.organisation, settings });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const app = await createServer({ siteDir: path.join(tmp.dir, 'site'), db, organisation: chrome.organisation, settings });
+    const origin = await listenOnLoopback(app);
     try {
-      const page = await (await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/feedback/`)).text();
+      const page = await (await fetch(`${origin}/feedback/`)).text();
       assert.match(page, `we delete them ${days} days after you send the form`);
       assert.is((findSubmission(db, 'feedback', old) as unknown as Record<string, unknown>).contact_email, null);
       assert.is((findSubmission(db, 'feedback', recent) as unknown as Record<string, unknown>).contact_email, 'bo.sender@example.org');

@@ -5,8 +5,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { buildSite } from '../../src/build/build-site.ts';
 import { openDatabase } from '../../src/server/database.ts';
 import { createServer } from '../../src/server/app.ts';
 import { listSubmissions, markDone, saveRequest } from '../../src/server/store.ts';
@@ -14,6 +12,7 @@ import { runSubmissions, yearSummary } from '../../src/server/admin.ts';
 import { dueDate, londonDate } from '../../src/server/working-days.ts';
 import { followUpFor } from '../../src/server/follow-ups.ts';
 import { tempDir } from '../helpers.ts';
+import { buildBasicSite, listenOnLoopback, tokenIn } from './forms-fixture.ts';
 
 const service = suite('requests as a service');
 service('due dates skip weekends and bank holidays, counted from the day in London', () => {
@@ -37,12 +36,10 @@ service('each format that needs it gets its follow-up question; sign language is
 service('the form asks the follow-ups without JavaScript; the chosen format\'s answer is required and stored with it', async () => {
   const tmp = await tempDir();
   const db = openDatabase(path.join(tmp.dir, 'data'));
-  const built = await buildSite({ contentDir: path.resolve('tests/fixtures/basic-site'), outputDir: path.join(tmp.dir, 'site'), log: () => {}, formats: [] });
-  const app = await createServer({ siteDir: path.join(tmp.dir, 'site'), db, organisation: built.site.organisation, settings: built.site.settings });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const app = await createServer({ siteDir: path.join(tmp.dir, 'site'), db, ...(await buildBasicSite(path.join(tmp.dir, 'site'))) });
+  const origin = await listenOnLoopback(app);
   const form = '/reports/first-report/request/';
-  const token = async (): Promise<string> => /name="token" value="([^"]+)"/.exec(await (await fetch(origin + form)).text())![1]!;
+  const token = async (): Promise<string> => tokenIn(await (await fetch(origin + form)).text());
   const post = async (fields: Record<string, string>): Promise<Response> => fetch(origin + form, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ token: await token(), report: 'first-report', replyBy: 'email', email: 'a@b.org', ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   try {
     const page = await (await fetch(origin + form)).text();

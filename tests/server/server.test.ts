@@ -6,28 +6,27 @@ import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { AddressInfo } from 'node:net';
-import { buildSite } from '../../src/build/build-site.ts';
 import { openDatabase, type Db } from '../../src/server/database.ts';
 import { createServer } from '../../src/server/app.ts';
 import { listSubmissions } from '../../src/server/store.ts';
 import { runSubmissions } from '../../src/server/admin.ts';
 import { tempDir } from '../helpers.ts';
+import { buildBasicSite, listenOnLoopback, tokenIn } from './forms-fixture.ts';
+import type { PageChrome } from '../../src/server/render.ts';
 
-const context: { app?: FastifyInstance; db?: Db; origin: string; dataDir: string; siteDir: string; remove: () => Promise<void> } = { origin: '', dataDir: '', siteDir: '', remove: async () => {} };
+const context: { app?: FastifyInstance; db?: Db; chrome?: PageChrome; origin: string; dataDir: string; siteDir: string; remove: () => Promise<void> } = { origin: '', dataDir: '', siteDir: '', remove: async () => {} };
 const FORM = '/reports/first-report/request/';
 
 async function start(rateLimit = { limit: 1000, windowMs: 60_000 }): Promise<void> {
   await context.app?.close();
-  const built = await buildSite({ contentDir: path.resolve('tests/fixtures/basic-site'), outputDir: context.siteDir, log: () => {}, formats: [] });
-  context.app = await createServer({ siteDir: context.siteDir, db: context.db!, organisation: built.site.organisation, settings: built.site.settings, rateLimit });
-  await context.app.listen({ port: 0, host: '127.0.0.1' });
-  context.origin = `http://127.0.0.1:${(context.app.server.address() as AddressInfo).port}`;
+  // The site is built once; a restart only makes a new server over it.
+  context.chrome ??= await buildBasicSite(context.siteDir);
+  context.app = await createServer({ siteDir: context.siteDir, db: context.db!, ...context.chrome, rateLimit });
+  context.origin = await listenOnLoopback(context.app);
 }
 
 async function token(pathname: string): Promise<string> {
-  const page = await (await fetch(context.origin + pathname)).text();
-  return /name="token" value="([^"]+)"/.exec(page)![1]!;
+  return tokenIn(await (await fetch(context.origin + pathname)).text());
 }
 
 async function post(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {

@@ -12,16 +12,16 @@ import type { PreparedSite } from '../../report/prepare-site.ts';
 import type { Problem } from '../../report/problems.ts';
 import { compareEditions } from './compare.ts';
 import { epubView, pdfView, webPageView, type EditionView } from './edition-views.ts';
+import { pageWordsOfFile } from '../../engines/pdf/cached-page-words.ts';
+import type { FormatKind } from '../../formats/manifest.ts';
 
 export interface ParityResult { problems: Problem[]; editions: number; seconds: number }
 
+/** The editions read back besides the web page. */
+const COMPARED = new Set<FormatKind>(['large-print-pdf', 'standard-pdf', 'epub']);
+
 /** Bumped when what the check compares changes, so reports are checked again. */
 const CHECK_VERSION = 1;
-
-async function pageWords(file: string): Promise<string[][]> {
-  const { taggedWordsByPage } = await import('../../engines/pdf/page-words.ts');
-  return taggedWordsByPage(await readFile(file));
-}
 
 export async function checkParity(site: PreparedSite, siteDir: string, cacheDir: string): Promise<ParityResult> {
   const started = performance.now();
@@ -36,7 +36,7 @@ export async function checkParity(site: PreparedSite, siteDir: string, cacheDir:
     const key = createHash('sha256').update(`${CHECK_VERSION}\0${report.source}\0`).update(await readFile(page)).update(JSON.stringify(published.map((e) => [e.entry.kind, e.source ?? '']))).digest('hex');
     const marker = path.join(passed, key);
     if (await stat(marker).then(() => true, () => false)) {
-      editions += 1 + published.filter((e) => e.source && ['large-print-pdf', 'standard-pdf', 'epub'].includes(e.entry.kind)).length;
+      editions += 1 + published.filter((e) => e.source && COMPARED.has(e.entry.kind)).length;
       continue;
     }
     const views: EditionView[] = [await webPageView(page)];
@@ -45,7 +45,7 @@ export async function checkParity(site: PreparedSite, siteDir: string, cacheDir:
       if (!source) continue;
       if (entry.kind === 'large-print-pdf' || entry.kind === 'standard-pdf') {
         const name = entry.kind === 'large-print-pdf' ? `large-print PDF (${entry.fontSizePt} point)` : 'standard PDF';
-        views.push(await pdfView(name, source, edition.pageWords ?? (await pageWords(source))));
+        views.push(await pdfView(name, source, edition.pageWords ?? (await pageWordsOfFile(source))));
       } else if (entry.kind === 'epub') views.push(await epubView(source));
     }
     editions += views.length;

@@ -16,12 +16,7 @@ import { editionsInWords } from '../available.ts';
 import { reportPictures } from '../print/print-images.ts';
 import { fileSize } from '../site/filters.ts';
 import { makeEpub, type EpubInput } from './make-epub.ts';
-
-/** A cached PDF's words per page, read again only for PDFs cached before they were kept (loads pdf-lib when needed). */
-async function pageWordsOf(file: string): Promise<string[][]> {
-  const { taggedWordsByPage } = await import('../../engines/pdf/page-words.ts');
-  return taggedWordsByPage(await readFile(file));
-}
+import { pageWordsOfFile } from '../../engines/pdf/cached-page-words.ts';
 
 export interface EpubPluginOptions {
   contentDir: string;
@@ -61,7 +56,7 @@ export async function epubInputFor(site: PreparedSite, slug: string, cacheDir: s
     siteUrl,
     otherFormats,
     pictures,
-    ...(pdf?.source ? { standardPdf: { pages: pdf.pageWords ?? (await pageWordsOf(pdf.source)), address: new URL(`reports/${slug}/${pdf.entry.href}`, siteUrl).href } } : {}),
+    ...(pdf?.source ? { standardPdf: { pages: pdf.pageWords ?? (await pageWordsOfFile(pdf.source)), address: new URL(`reports/${slug}/${pdf.entry.href}`, siteUrl).href } } : {}),
     ...(recorded ? { recording: { mp3: await readFile(recorded.mp3), sentences: recorded.sentences, cues: recorded.cues, narrator: recorded.narrator } } : {}),
   });
   return { input, key };
