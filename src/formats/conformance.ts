@@ -20,6 +20,8 @@ export interface ConformanceRecord {
   passed: ConformanceCheck[];
   /** What is not checked on each build, and where it is checked if anywhere. */
   notChecked: string[];
+  /** The checks in a few words, for the "Other formats" box ("checked: tags, text size, same content as this page"). */
+  brief: string;
 }
 
 const PARITY: ConformanceCheck = { check: 'carries every heading, paragraph, list, table, picture description, note and link of the report', tool: 'the parity check (this pipeline)' };
@@ -32,6 +34,7 @@ function record(kind: FormatKind, entry: FormatEntry): ConformanceRecord | undef
         standard: 'WCAG 2.2 level AA',
         passed: [{ check: 'pictures described, headings in order, link text, table captions and headers, no raw HTML', tool: 'the content checks (this pipeline)' }, PARITY],
         notChecked: ['automated WCAG tests (pa11y with axe and HTML_CodeSniffer) and the Orca screen-reader check run in the test suite, not on each build', NO_PERSON],
+        brief: 'checked: picture descriptions, headings, links and tables',
       };
     case 'large-print-pdf':
     case 'standard-pdf':
@@ -43,12 +46,14 @@ function record(kind: FormatKind, entry: FormatEntry): ConformanceRecord | undef
           PARITY,
         ],
         notChecked: ['a full PDF/UA validator (veraPDF) is not run', NO_PERSON],
+        brief: `checked: tagged${kind === 'large-print-pdf' ? `, ${entry.fontSizePt ?? 18} point and up` : ''}, nothing left out`,
       };
     case 'epub':
       return {
         standard: 'EPUB Accessibility 1.1, WCAG 2.2 level AA',
         passed: [PARITY],
         notChecked: ['EPUBCheck and Ace by DAISY run in the test suite, not on each build', NO_PERSON],
+        brief: 'checked: nothing left out',
       };
     case 'braille-brf':
       return {
@@ -56,8 +61,10 @@ function record(kind: FormatKind, entry: FormatEntry): ConformanceRecord | undef
         passed: [
           { check: `translated back to print, ${entry.roundTrip !== undefined ? `${(entry.roundTrip * 100).toFixed(1)}% of` : 'at least 99% of'} the report's words come back`, tool: 'liblouis (back-translation)' },
           { check: 'every line and page within the braille page size, only braille characters', tool: 'the braille checks (this pipeline)' },
+          { ...PARITY, check: `translated back to print, ${PARITY.check}` },
         ],
         notChecked: ['not yet read by a braille reader'],
+        brief: 'checked: translates back to print, nothing left out',
       };
     case 'easy-read-html':
     case 'easy-read-pdf':
@@ -65,13 +72,18 @@ function record(kind: FormatKind, entry: FormatEntry): ConformanceRecord | undef
         standard: 'UK easy-read guidance (Department of Health, Mencap)',
         passed: [{ check: 'a picture beside every point, short sentences, hard words explained', tool: 'the easy-read checks (this pipeline)' }, ...(kind === 'easy-read-pdf' ? [{ check: 'tagged and readable in reading order', tool: 'the PDF read-back' }] : [])],
         notChecked: ['not yet tested with people who use easy read'],
+        brief: 'checked: follows the easy-read rules',
       };
     case 'audio-mp3':
     case 'easy-read-mp3':
       return {
         standard: 'WCAG 2.2 level AA (a transcript and chapters)',
-        passed: [{ check: 'read from the same report text, with a chapter for each section and a transcript with timings', tool: 'the audio script (this pipeline)' }],
+        passed: [
+          { check: 'read from the same report text, with a chapter for each section and a transcript with timings', tool: 'the audio script (this pipeline)' },
+          ...(kind === 'audio-mp3' ? [{ ...PARITY, check: `its script and its captions (WebVTT) say every heading, paragraph, list, table, picture description, note and link of the report` }] : []),
+        ],
         notChecked: ['how well the voice is understood (a speech recogniser\'s word error rate) is measured by npm run bench:speech, not on each build', 'not yet listened to by a disabled person'],
+        brief: kind === 'audio-mp3' ? 'checked: chapters, transcript, nothing left out' : 'checked: chapters and transcript',
       };
     default:
       return undefined;

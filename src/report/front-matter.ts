@@ -68,6 +68,8 @@ export interface FrontMatterResult<T = FrontMatter> {
   problems: Problem[];
   bodyLineOffset: number;
   body: string;
+  /** Where a field is, once the front matter parsed. */
+  lineOf?: LineOf;
 }
 
 /** Finds the line of a field, for checks made after the schema passed. */
@@ -146,7 +148,7 @@ export function readFrontMatterWith<S extends z.ZodObject>(
     return { ...base, problems };
   }
   const data = parsed.data as z.infer<S>;
-  return { ...base, data, problems: extraChecks(data, lineOf) };
+  return { ...base, data, lineOf, problems: extraChecks(data, lineOf) };
 }
 
 /** Reads and validates a report's front matter. `file` is only used in messages. */

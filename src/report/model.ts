@@ -82,4 +82,6 @@ export interface ReportDocument {
   /** Abbreviation → expansion, from lines like *[NHS]: National Health Service */
   abbreviations: Map<string, string>;
   footnotes: Footnote[];
+  /** The front-matter line of each change's summary, in the order of meta.changes (for messages). */
+  changeLines?: readonly number[];
 }

@@ -34,5 +34,6 @@ export function parseReport(source: string, where: { slug: string; file: string;
   const env: MarkdownEnv = { docId: where.slug };
   const tokens = parser.parse(front.body, env);
   const document = buildDocument({ ...where, meta, tokens, env, lineOffset: front.bodyLineOffset });
+  document.changeLines = meta.changes.map((_, index) => front.lineOf?.(['changes', index, 'summary']) ?? 0);
   return { report: { document, tokens, env, source, bodyLineOffset: front.bodyLineOffset }, problems: front.problems };
 }

@@ -3,23 +3,31 @@
  * in reading order, its figures' alt texts, and (where the edition has real tables) each table's row count.
  * - web page: the report's article in the built HTML (img alt attributes, tbody rows);
  * - PDFs: the words of the tag tree (what a screen reader reads; kept by the read-back), and the Figure elements' /Alt;
- * - EPUB: every XHTML file in the book, its img alt attributes and tbody rows.
+ * - EPUB: every XHTML file in the book, its img alt attributes and tbody rows;
+ * - audio: the published script (narrator's notes left out) and, separately, the WebVTT read-along text, as words;
+ * - braille: the published BRF file translated back to print by liblouis, line by line, page numbers left out.
  */
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { wordsOf } from '../../report/words.ts';
+import { translateLines, type Grade } from '../../formats/braille/liblouis.ts';
+
+/** What kind of reading an edition gives, for the differences compare.ts declares. */
+export type ViewKind = 'web' | 'pdf' | 'epub' | 'audio' | 'braille';
 
 export interface EditionView {
   /** As the editor knows it: "web page", "large-print PDF (18 point)", "EPUB". */
   name: string;
+  kind: ViewKind;
   words: string[];
-  alts: string[][];
+  /** Alt texts carried apart from the words (attributes, /Alt); undefined where they are part of the words ("Image: …"). */
+  alts?: string[][];
   /** Body rows of each table in order; undefined where the edition has no table structure to count. */
   tableRows?: number[];
 }
 
-function fromHtml(name: string, roots: readonly HTMLElement[]): EditionView {
+function fromHtml(name: string, kind: ViewKind, roots: readonly HTMLElement[]): EditionView {
   const words: string[] = [];
   const alts: string[][] = [];
   const tableRows: number[] = [];
@@ -31,7 +39,7 @@ function fromHtml(name: string, roots: readonly HTMLElement[]): EditionView {
     }
     for (const table of root.querySelectorAll('table')) tableRows.push(table.querySelectorAll('tbody tr').length);
   }
-  return { name, words, alts, tableRows };
+  return { name, kind, words, alts, tableRows };
 }
 
 /**
@@ -44,14 +52,14 @@ function spaced(html: string): string {
 
 export async function webPageView(file: string): Promise<EditionView> {
   const page = parse(spaced(await readFile(file, 'utf8')));
-  return fromHtml('web page', [page.querySelector('article.report') ?? page]);
+  return fromHtml('web page', 'web', [page.querySelector('article.report') ?? page]);
 }
 
 export async function epubView(file: string): Promise<EditionView> {
   const zip = await JSZip.loadAsync(await readFile(file));
   const names = Object.keys(zip.files).filter((name) => name.endsWith('.xhtml')).sort();
   const roots = await Promise.all(names.map(async (name) => parse(spaced(await zip.file(name)!.async('string'))).querySelector('body') ?? parse('')));
-  return fromHtml('EPUB', roots);
+  return fromHtml('EPUB', 'epub', roots);
 }
 
 /** A PDF's tagged words come from its read-back; its figures' alt texts from its tag tree (pdf-lib, loaded here only). */
@@ -66,5 +74,35 @@ export async function pdfView(name: string, file: string, pageWords: readonly st
     }
   };
   visit(tree.roots);
-  return { name, words: pageWords.flat(), alts };
+  return { name, kind: 'pdf', words: pageWords.flat(), alts };
+}
+
+/** The plain audio script as heard: lines starting with # and [narrator's notes] are not read. */
+export async function audioScriptView(file: string): Promise<EditionView> {
+  const heard = (await readFile(file, 'utf8')).split('\n').filter((line) => !line.startsWith('#')).join('\n').replace(/\[[^\]\n]*\]/g, ' ');
+  return { name: 'audio script', kind: 'audio', words: wordsOf(heard) };
+}
+
+/** The read-along captions: each cue's text, without its identifier and timing lines. */
+export async function webVttView(file: string): Promise<EditionView> {
+  const cues = (await readFile(file, 'utf8')).split(/\r?\n\r?\n/).slice(1);
+  const text = cues.map((cue) => cue.split(/\r?\n/).filter((line) => !line.includes('-->')).slice(1).join(' ')).join('\n');
+  return { name: 'audio captions (WebVTT)', kind: 'audio', words: wordsOf(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) };
+}
+
+/**
+ * A BRF file as print again: each page's lines (the braille page number at the end of its last line left out)
+ * translated back by liblouis. Contracted braille does not always translate back to the same word, so compare.ts
+ * allows a word in ten to differ in this view.
+ */
+export async function brailleView(file: string, grade: Grade): Promise<EditionView> {
+  const lines = (await readFile(file, 'latin1')).split('\f').flatMap((page) => {
+    const pageLines = page.split(/\r?\n/);
+    let last = pageLines.length - 1;
+    while (last >= 0 && !pageLines[last]!.trim()) last--;
+    if (last >= 0) pageLines[last] = pageLines[last]!.replace(/\s+#[A-J]+\s*$/, '').replace(/^\s*#[A-J]+\s*$/, '');
+    return pageLines.map((line) => line.trim()).filter(Boolean);
+  });
+  const back = await translateLines(lines, grade, 'backward');
+  return { name: `grade ${grade} braille`, kind: 'braille', words: wordsOf(back.join('\n')) };
 }

@@ -21,6 +21,8 @@ export interface ParityItem {
   alt?: boolean;
   /** Checked only in editions with real tables (a PDF may print a wide table as a list of rows). */
   tablesOnly?: boolean;
+  /** A change note other than the newest. */
+  olderChange?: boolean;
 }
 
 /** Opening words a paragraph is found by: its first text run, up to 8 words (a note number or link may follow). */
@@ -95,6 +97,7 @@ export function expectedItems(doc: ReportDocument): ParityItem[] {
     const first = note.blocks[0];
     if (first?.type === 'paragraph') opening('note', first.content, first.line);
   }
-  for (const change of doc.meta.changes) add('change note', change.summary, 0);
+  const newest = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date))[0];
+  doc.meta.changes.forEach((change, index) => add('change note', change.summary, doc.changeLines?.[index] ?? 0, change === newest ? {} : { olderChange: true }));
   return items;
 }

@@ -1,9 +1,9 @@
 /**
- * Runs the parity check on a built site: for each report, its web page, PDFs and EPUB read back and compared with the
- * report model (compare.ts). Called by the build once every edition is written, before the site replaces the old one.
+ * Runs the parity check on a built site: for each report, its web page, PDFs, EPUB, braille and audio script and
+ * captions read back and compared with the report model (compare.ts). Called by the build once every edition is written, before the site replaces the old one.
  * A report whose model and editions are exactly those of a check that passed is not checked again: the PDFs and EPUB
- * are named by their content in the cache, and the web page and model are hashed, so a no-change build of 100 reports
- * does not read 200 PDFs' tag trees again.
+ * are named by their content in the cache, and the web page, model and the small text editions are hashed, so a
+ * no-change build of 100 reports does not read 200 PDFs' tag trees again.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -11,17 +11,20 @@ import path from 'node:path';
 import type { PreparedSite } from '../../report/prepare-site.ts';
 import type { Problem } from '../../report/problems.ts';
 import { compareEditions } from './compare.ts';
-import { epubView, pdfView, webPageView, type EditionView } from './edition-views.ts';
+import { audioScriptView, brailleView, epubView, pdfView, webPageView, webVttView, type EditionView } from './edition-views.ts';
 import { pageWordsOfFile } from '../../engines/pdf/cached-page-words.ts';
 import type { FormatKind } from '../../formats/manifest.ts';
 
 export interface ParityResult { problems: Problem[]; editions: number; seconds: number }
 
-/** The editions read back besides the web page. */
-const COMPARED = new Set<FormatKind>(['large-print-pdf', 'standard-pdf', 'epub']);
+/** The editions read back besides the web page. Easy read is a different text (see compare.ts); SSML and MP3 say what the script says. */
+export const COMPARED = new Set<FormatKind>(['large-print-pdf', 'standard-pdf', 'epub', 'braille-brf', 'audio-script', 'audio-vtt']);
+
+/** Editions named by their content in the cache (so their path is their identity); others are hashed. */
+const NAMED_BY_CONTENT = new Set<FormatKind>(['large-print-pdf', 'standard-pdf', 'epub']);
 
 /** Bumped when what the check compares changes, so reports are checked again. */
-const CHECK_VERSION = 1;
+const CHECK_VERSION = 2;
 
 export async function checkParity(site: PreparedSite, siteDir: string, cacheDir: string): Promise<ParityResult> {
   const started = performance.now();
@@ -33,7 +36,9 @@ export async function checkParity(site: PreparedSite, siteDir: string, cacheDir:
     const slug = report.document.slug;
     const page = path.join(siteDir, 'reports', slug, 'index.html');
     const published = site.editions.get(slug) ?? [];
-    const key = createHash('sha256').update(`${CHECK_VERSION}\0${report.source}\0`).update(await readFile(page)).update(JSON.stringify(published.map((e) => [e.entry.kind, e.source ?? '']))).digest('hex');
+    const hash = createHash('sha256').update(`${CHECK_VERSION}\0${report.source}\0`).update(await readFile(page)).update(JSON.stringify(published.map((e) => [e.entry.kind, e.source ?? ''])));
+    for (const { entry, source } of published) if (source && COMPARED.has(entry.kind) && !NAMED_BY_CONTENT.has(entry.kind)) hash.update(await readFile(source));
+    const key = hash.digest('hex');
     const marker = path.join(passed, key);
     if (await stat(marker).then(() => true, () => false)) {
       editions += 1 + published.filter((e) => e.source && COMPARED.has(e.entry.kind)).length;
@@ -47,6 +52,9 @@ export async function checkParity(site: PreparedSite, siteDir: string, cacheDir:
         const name = entry.kind === 'large-print-pdf' ? `large-print PDF (${entry.fontSizePt} point)` : 'standard PDF';
         views.push(await pdfView(name, source, edition.pageWords ?? (await pageWordsOfFile(source))));
       } else if (entry.kind === 'epub') views.push(await epubView(source));
+      else if (entry.kind === 'braille-brf') views.push(await brailleView(source, entry.grade ?? 2));
+      else if (entry.kind === 'audio-script') views.push(await audioScriptView(source));
+      else if (entry.kind === 'audio-vtt') views.push(await webVttView(source));
     }
     editions += views.length;
     const found = compareEditions(report.document, views);

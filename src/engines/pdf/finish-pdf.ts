@@ -74,15 +74,27 @@ function linkContents(doc: PDFDocument, texts: ReadonlyMap<string, string>): voi
   }
 }
 
-function setModified(doc: PDFDocument, modified: string): void {
-  const [year, month, day] = modified.split('-').map(Number) as [number, number, number];
-  doc.setModificationDate(new Date(Date.UTC(year, month - 1, day)));
+/** Rewrites the XMP metadata stream, when the file has one. */
+function editXmp(doc: PDFDocument, edit: (xml: string) => string): void {
   const reference = doc.catalog.get(PDFName.of('Metadata'));
   const metadata = resolve(doc, reference);
   if (!(reference instanceof PDFRef) || !(metadata instanceof PDFRawStream)) return;
-  const xml = Buffer.from(streamBytes(metadata)).toString('utf8');
-  const updated = xml.replace(/<xmp:ModifyDate>[^<]*<\/xmp:ModifyDate>/, `<xmp:ModifyDate>${modified}T00:00:00Z</xmp:ModifyDate>`);
+  const updated = edit(Buffer.from(streamBytes(metadata)).toString('utf8'));
   doc.context.assign(reference, doc.context.stream(new Uint8Array(Buffer.from(updated, 'utf8')), { Type: 'Metadata', Subtype: 'XML' }));
+}
+
+function setModified(doc: PDFDocument, modified: string): void {
+  const [year, month, day] = modified.split('-').map(Number) as [number, number, number];
+  doc.setModificationDate(new Date(Date.UTC(year, month - 1, day)));
+  editXmp(doc, (xml) => xml.replace(/<xmp:ModifyDate>[^<]*<\/xmp:ModifyDate>/, `<xmp:ModifyDate>${modified}T00:00:00Z</xmp:ModifyDate>`));
+}
+
+/**
+ * Takes the PDF/UA-1 identifier out of the XMP metadata (element or attribute form): Typst writes it on every file,
+ * but a file that failed one of our checks must not claim the standard — only a checked file may.
+ */
+export function withdrawPdfUaClaim(doc: PDFDocument): void {
+  editXmp(doc, (xml) => xml.replace(/<pdfuaid:part>[^<]*<\/pdfuaid:part>/g, '').replace(/\s*pdfuaid:part="[^"]*"/g, ''));
 }
 
 /** Finishes a document pdf-lib holds, and reports its fonts. */

@@ -3,7 +3,7 @@
  * dates), read back, and save with object streams. Everything a job needs is plain data, so it can cross to a worker thread.
  */
 import { PDFDocument } from 'pdf-lib';
-import { finishDocument, savePdf, type FinishInput } from './finish-pdf.ts';
+import { finishDocument, savePdf, withdrawPdfUaClaim, type FinishInput } from './finish-pdf.ts';
 import { readBackPdf, type ReadBackExpectations } from './read-back.ts';
 import { typeset, TypesetError, type TypesetJob } from './typeset.ts';
 
@@ -31,6 +31,8 @@ export async function makePdf(job: PdfJob): Promise<PdfOutcome> {
   const doc = await PDFDocument.load(raw, { updateMetadata: false });
   const fonts = finishDocument(doc, job.finish);
   const check = await readBackPdf(doc, job.expect, fonts);
+  // The claim follows the checks: a file that failed one is kept for the developers to look at, never as PDF/UA.
+  if (check.problems.length > 0) withdrawPdfUaClaim(doc);
   const pdf = await savePdf(doc);
   return { ok: true, pdf, pages: check.pages, smallestPt: check.smallestPt, problems: check.problems, fallbackCharacters: fonts.fallbackCharacters, pageWords: check.pageWords };
 }

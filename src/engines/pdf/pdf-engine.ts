@@ -68,7 +68,7 @@ export interface EngineRun {
 }
 
 /** Bumped when the read-back or the job format changes, so cached PDFs are checked again. */
-const ENGINE_VERSION = 1;
+const ENGINE_VERSION = 2;
 const require = createRequire(import.meta.url);
 
 let toolIdentity: Promise<string> | undefined;
@@ -100,7 +100,12 @@ async function readCached(file: string): Promise<CachedFacts | undefined> {
   }
 }
 
-function problemsOf(sourced: SourcedPdfJob, outcome: PdfOutcome): Problem[] {
+/** Where a PDF that failed its read-back is kept for the developers (never published): the cache's rejected folder. */
+export function rejectedPdfPath(cacheDir: string, name: string): string {
+  return path.join(cacheDir, 'rejected', path.basename(name));
+}
+
+function problemsOf(sourced: SourcedPdfJob, outcome: PdfOutcome, rejected?: string): Problem[] {
   const { job, source, edition } = sourced;
   if (!outcome.ok) {
     const meanwhile = 'to publish the web page meanwhile, build with --formats and leave out this edition';
@@ -111,7 +116,8 @@ function problemsOf(sourced: SourcedPdfJob, outcome: PdfOutcome): Problem[] {
         : `${meanwhile}; if the report looks right, send this message to the developers`;
     return [error(source, outcome.line, `the ${edition} could not be typeset: ${outcome.message}`, fix)];
   }
-  return outcome.problems.map((problem) => error(source, 0, `${job.name}: ${problem}`, 'the print layout made this, not the report text: send this message to the developers; to publish the web page meanwhile, build with --formats and leave out this edition'));
+  const kept = rejected ? ` with the file, kept (not published, and not marked PDF/UA) at ${path.relative(process.cwd(), rejected)}` : '';
+  return outcome.problems.map((problem) => error(source, 0, `${job.name}: ${problem}`, `the print layout made this, not the report text: send this message to the developers${kept}; to publish the web page meanwhile, build with --formats and leave out this edition`));
 }
 
 function fallbackWarning(sourced: Omit<SourcedPdfJob, 'job'>, characters: readonly string[]): Problem[] {
@@ -138,7 +144,12 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
     try {
       await Promise.all(toMake.map(async (sourced) => {
         const outcome = await pool.make(sourced.job);
-        problems.push(...problemsOf(sourced, outcome));
+        const rejected = outcome.ok && outcome.problems.length > 0 ? rejectedPdfPath(options.cacheDir, sourced.job.name) : undefined;
+        if (rejected && outcome.ok) {
+          await mkdir(path.dirname(rejected), { recursive: true });
+          await writeAtomically(rejected, outcome.pdf);
+        }
+        problems.push(...problemsOf(sourced, outcome, rejected));
         if (outcome.ok && outcome.problems.length === 0) {
           const file = base.get(sourced.job)!;
           await writeAtomically(`${file}.pdf`, outcome.pdf);

@@ -109,14 +109,18 @@ export async function makeBraille(doc: ReportDocument, organisation: Organisatio
     `This report is also on our website, in large print, easy read and audio. To ask for another format, ${routes.join(', ')}.`,
     'Contents',
   ];
-  const translated = await translateTexts([...blocks.map((b) => b.text), ...title, ...contents.map((c) => c.text)], grade);
+  // What changed, newest first, as the web page and the PDFs say it: a reader of an updated edition learns what is new.
+  const changes = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date)).map((c) => `Updated ${readableDate(c.date)}: ${c.summary}`);
+  const translated = await translateTexts([...blocks.map((b) => b.text), ...title, ...changes, ...contents.map((c) => c.text)], grade);
   const body = translated.slice(0, blocks.length);
   const [tTitle, tBy, tDate, tCode, tFormats, tContents] = translated.slice(blocks.length, blocks.length + title.length) as string[];
-  const tEntries = translated.slice(blocks.length + title.length);
+  const tChanges = translated.slice(blocks.length + title.length, blocks.length + title.length + changes.length);
+  const tEntries = translated.slice(blocks.length + title.length + changes.length);
 
   const bodyBlocks: BrfBlock[] = blocks.map((b, i) => (b.kind === 'heading' ? { kind: 'heading', level: b.level, brf: body[i]! } : b.kind === 'item' ? { kind: 'item', brf: body[i]!, depth: b.depth } : { kind: 'paragraph', brf: body[i]! }));
   const titleBlocks = (pagesLine: string): BrfBlock[] => [
     { kind: 'centred', brf: tTitle! }, { kind: 'blank' }, { kind: 'centred', brf: tBy! }, { kind: 'centred', brf: tDate! }, { kind: 'blank' },
+    ...tChanges.flatMap((brf): BrfBlock[] => [{ kind: 'paragraph', brf }, { kind: 'blank' }]),
     { kind: 'centred', brf: tCode! }, { kind: 'centred', brf: pagesLine }, { kind: 'blank' }, { kind: 'paragraph', brf: tFormats! },
   ];
   const contentsBlocks = (pageOf: (i: number) => string): BrfBlock[] => [

@@ -26,7 +26,7 @@ export interface BraillePluginOptions {
 /** Below this share of its words found again by translating back, a translation is not trusted (see the tests for what the examples reach). */
 export const ROUND_TRIP_THRESHOLD = 0.95;
 /** Bumped when the layout changes in a way the inputs do not show. */
-const BRAILLE_VERSION = 4;
+const BRAILLE_VERSION = 5;
 
 interface Facts { pages: number; roundTrip: number }
 

@@ -1,73 +1,132 @@
 /**
- * The parity check on a real build of the second report (web page, both PDFs, EPUB), then on that build's editions
- * each deliberately broken in one place: the message names the report's line, the edition and what is missing.
+ * The parity check on a real build of the second report (web page, both PDFs, EPUB, braille, audio script and
+ * captions). Then each edition is made again by its own format code from a deliberately altered model (a figure
+ * taken out of the large print, a table header renamed in the EPUB, a paragraph dropped from the braille, the table
+ * left out of the audio script) and compared with the report as written: the message names the report's line, the
+ * edition and what is missing.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSite } from '../../../src/build/build-site.ts';
+import { Milestones } from '../../../src/build/milestones.ts';
 import { compareEditions } from '../../../src/checks/parity/compare.ts';
-import { epubView, pdfView, webPageView, type EditionView } from '../../../src/checks/parity/edition-views.ts';
+import { audioScriptView, brailleView, epubView, pdfView, webPageView, webVttView, type EditionView } from '../../../src/checks/parity/edition-views.ts';
 import { expectedItems } from '../../../src/checks/parity/expected.ts';
+import { engineDefaults } from '../../../src/engines/pdf/pdf-engine.ts';
+import { toAudioScript } from '../../../src/formats/audio/script.ts';
+import { renderScriptText } from '../../../src/formats/audio/render-script.ts';
+import { makeBrailleEditions } from '../../../src/formats/braille/plugin.ts';
+import { makeEpubEditions } from '../../../src/formats/epub/plugin.ts';
+import { makePrintEditions } from '../../../src/formats/print/make-print-editions.ts';
 import { formatProblem } from '../../../src/report/problems.ts';
-import type { ReportDocument } from '../../../src/report/model.ts';
+import type { Block, ReportDocument } from '../../../src/report/model.ts';
+import type { PreparedSite } from '../../../src/report/prepare-site.ts';
 import { tempDir } from '../../helpers.ts';
 
-const context: { views: EditionView[]; doc?: ReportDocument; log: string[]; remove: () => Promise<void> } = { views: [], log: [], remove: async () => {} };
+interface Context { views: Map<string, EditionView>; site?: PreparedSite; doc?: ReportDocument; dir: string; log: string[]; remove: () => Promise<void> }
+const context: Context = { views: new Map(), dir: '', log: [], remove: async () => {} };
 const parity = suite('parity of editions');
 parity.before(async () => {
   const tmp = await tempDir();
   context.remove = tmp.remove;
+  context.dir = tmp.dir;
   const out = path.join(tmp.dir, 'site');
-  const built = await buildSite({ contentDir: path.resolve('tests/fixtures/second-site'), outputDir: out, cacheDir: path.join(tmp.dir, 'cache'), formats: ['print', 'epub'], log: (line) => context.log.push(line) });
+  const built = await buildSite({ contentDir: path.resolve('tests/fixtures/second-site'), outputDir: out, cacheDir: path.join(tmp.dir, 'cache'), formats: ['print', 'epub', 'braille', 'audio'], log: (line) => context.log.push(line) });
   const report = built.site.reports[0]!;
+  context.site = built.site;
   context.doc = report.document;
   const editions = built.site.editions.get(report.document.slug)!;
+  const source = (kind: string, grade?: number): string => editions.find((e) => e.entry.kind === kind && (grade === undefined || e.entry.grade === grade))!.source!;
   const pdf = (kind: string) => editions.find((e) => e.entry.kind === kind)!;
-  context.views = [
+  const views = [
     await webPageView(path.join(out, 'reports', report.document.slug, 'index.html')),
-    await pdfView('large-print PDF (18 point)', pdf('large-print-pdf').source!, pdf('large-print-pdf').pageWords!),
-    await pdfView('standard PDF', pdf('standard-pdf').source!, pdf('standard-pdf').pageWords!),
-    await epubView(editions.find((e) => e.entry.kind === 'epub')!.source!),
+    await pdfView('large-print PDF (18 point)', source('large-print-pdf'), pdf('large-print-pdf').pageWords!),
+    await pdfView('standard PDF', source('standard-pdf'), pdf('standard-pdf').pageWords!),
+    await epubView(source('epub')),
+    await brailleView(source('braille-brf', 2), 2),
+    await audioScriptView(source('audio-script')),
+    await webVttView(source('audio-vtt')),
   ];
+  for (const view of views) context.views.set(view.name, view);
 });
 parity.after(() => context.remove());
 
+const view = (name: string): EditionView => context.views.get(name)!;
 const messages = (views: EditionView[]): string[] => compareEditions(context.doc!, views).map(formatProblem).map((m) => m.replace(/ — this is a fault.*/, ''));
-const without = (words: string[], drop: string[]): string[] => {
-  const text = ` ${words.join(' ')} `.replace(` ${drop.join(' ')} `, ' ');
-  return text.trim().split(' ');
-};
+const without = (words: string[], drop: string[]): string[] => ` ${words.join(' ')} `.replace(` ${drop.join(' ')} `, ' ').trim().split(' ');
+const FILE = 'tests/fixtures/second-site/reports/waiting-times/index.md';
+
+/** The site again with its report's blocks changed (in the flat list and in the sections), as a format's input. */
+function alteredSite(change: (blocks: Block[]) => Block[]): PreparedSite {
+  const site = context.site!;
+  const report = site.reports[0]!;
+  const doc = report.document;
+  const altered: ReportDocument = { ...doc, blocks: change(doc.blocks), sections: doc.sections.map((s) => ({ ...s, blocks: change(s.blocks) })) };
+  return { ...site, reports: [{ ...report, document: altered }], editions: new Map(), milestones: new Milestones(), recordings: new Map() };
+}
+const alteredCache = (name: string): string => path.join(context.dir, `altered-${name}`);
 
 parity('the build checks every edition and passes; each item the model lists is there', () => {
-  assert.ok(context.log.some((line) => /^Parity: 4 editions of 1 report/.test(line)), context.log.join('\n'));
+  const line = context.log.find((l) => /^Parity: /.test(l)) ?? '';
+  assert.match(line, /^Parity: 8 editions of 1 report/, context.log.join('\n'));
   assert.ok(expectedItems(context.doc!).length >= 20);
-  assert.equal(messages(context.views), []);
+  assert.equal(messages([...context.views.values()]), []);
 });
 
-parity('a figure missing from the large-print PDF is named, with its line and the edition', () => {
-  const [web, large, standard, epub] = context.views as [EditionView, EditionView, EditionView, EditionView];
-  const broken = { ...large, alts: [] };
-  assert.equal(messages([web, broken, standard, epub]), [
-    'tests/fixtures/second-site/reports/waiting-times/index.md:10: the figure "Residents waiting in a GP surgery waiting room" is in the web page but not in the large-print PDF (18 point)',
+parity('a large-print PDF typeset from a model without the figure is named, with the figure\'s line', async () => {
+  const site = alteredSite((blocks) => blocks.filter((b) => b.type !== 'figure'));
+  const made = await makePrintEditions(site, engineDefaults(alteredCache('print'), () => {}), new Set(['print']));
+  const large = made.editions.get(context.doc!.slug)!.find((e) => e.entry.kind === 'large-print-pdf')!;
+  const broken = await pdfView('large-print PDF (18 point)', large.source!, large.pageWords!);
+  assert.equal(messages([view('web page'), broken, view('standard PDF')]), [
+    `${FILE}:10: the figure "Residents waiting in a GP surgery waiting room" is in the web page but not in the large-print PDF (18 point)`,
   ]);
 });
 
-parity('an altered table header in the EPUB and a lost row on the web page are named', () => {
-  const [web, large, standard, epub] = context.views as [EditionView, EditionView, EditionView, EditionView];
-  // One header cell renamed: "Residents" alone is a word found elsewhere in the text, but not in the header row.
-  const alteredHeader = { ...epub, words: ` ${epub.words.join(' ')} `.replace(' how people booked residents share ', ' how people booked resident share ').trim().split(' ') };
-  const lostRow = { ...web, tableRows: [3] };
-  const found = messages([lostRow, large, standard, alteredHeader]);
-  assert.ok(found.includes('tests/fixtures/second-site/reports/waiting-times/index.md:18: the table "How residents booked their last appointment" (4 rows) has 3 rows in the web page'), found.join('\n'));
-  assert.ok(found.includes('tests/fixtures/second-site/reports/waiting-times/index.md:18: the table header row "How people booked | Residents | Share" is in the web page but not in the EPUB'), found.join('\n'));
+parity('an EPUB made with one table header renamed is named, with the table\'s line', async () => {
+  const site = alteredSite((blocks) => blocks.map((b) => (b.type === 'table' ? { ...b, header: b.header.map((cell, i) => (i === 1 ? { ...cell, content: [{ type: 'text' as const, text: 'Resident' }] } : cell)) } : b)));
+  const made = await makeEpubEditions(site, alteredCache('epub'), () => {}, new Set(['epub']));
+  const broken = await epubView(made.get(context.doc!.slug)![0]!.source!);
+  assert.equal(messages([view('web page'), broken]), [
+    `${FILE}:18: the table header row "How people booked | Residents | Share" is in the web page but not in the EPUB`,
+  ]);
 });
 
-parity('a paragraph, a list item, a link or a note missing from the standard PDF is named', () => {
-  const [web, large, standard, epub] = context.views as [EditionView, EditionView, EditionView, EditionView];
-  const broken = { ...standard, words: without(without(standard.words, ['offer', 'online', 'booking']), ['the', 'survey', 'ran']) };
-  const found = messages([web, large, broken, epub]);
+parity('braille made without a paragraph is named, read back through liblouis', async () => {
+  const site = alteredSite((blocks) => blocks.filter((b) => !(b.type === 'paragraph' && b.line === 14)));
+  const made = await makeBrailleEditions(site, alteredCache('braille'), () => {});
+  const grade2 = made.editions.get(context.doc!.slug)!.find((e) => e.entry.grade === 2)!;
+  assert.equal(messages([view('web page'), await brailleView(grade2.source!, 2)]), [
+    `${FILE}:14: the paragraph "Most people phoned the" is in the web page but not in the grade 2 braille`,
+  ]);
+});
+
+parity('an audio script written without the table is named: its caption and header', async () => {
+  const site = alteredSite((blocks) => blocks.filter((b) => b.type !== 'table'));
+  const script = toAudioScript(site.reports[0]!.document, { organisation: site.organisation, otherFormats: [] });
+  const file = path.join(context.dir, 'altered-script.txt');
+  await writeFile(file, renderScriptText(script, { directions: true }));
+  const found = messages([view('web page'), await audioScriptView(file)]);
+  assert.ok(found.includes(`${FILE}:18: the table caption "How residents booked their last appointment" is in the web page but not in the audio script`), found.join('\n'));
+  // "How people booked" and "Residents" are said elsewhere in the report; "Share" only in the table.
+  assert.ok(found.includes(`${FILE}:18: the table header "Share" is in the web page but not in the audio script`), found.join('\n'));
+});
+
+parity('captions that lost a note, and a web page that lost a table row, are named', () => {
+  const captions = view('audio captions (WebVTT)');
+  const broken = { ...captions, words: without(captions.words, ['the', 'survey', 'ran']) };
+  const lostRow = { ...view('web page'), tableRows: [3] };
+  const found = messages([lostRow, broken]);
+  assert.ok(found.includes(`${FILE}:18: the table "How residents booked their last appointment" (4 rows) has 3 rows in the web page`), found.join('\n'));
+  assert.ok(found.some((m) => /:48: the note "The survey ran from 1 March to 30" is in the web page but not in the audio captions \(WebVTT\)$/.test(m)), found.join('\n'));
+});
+
+parity('a list item missing from the standard PDF is named', () => {
+  const standard = view('standard PDF');
+  const broken = { ...standard, words: without(standard.words, ['offer', 'online', 'booking']) };
+  const found = messages([view('web page'), broken]);
   assert.ok(found.some((m) => /:33: the list item "Offer online booking that works with screen readers\." is in the web page but not in the standard PDF$/.test(m)), found.join('\n'));
-  assert.ok(found.some((m) => /:48: the note "The survey ran from 1 March to 30" is in the web page but not in the standard PDF$/.test(m)), found.join('\n'));
 });
 parity.run();

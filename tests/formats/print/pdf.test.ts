@@ -176,6 +176,28 @@ pdf('a code with no hyphenation points breaks inside the page; unbroken, the rea
   assert.ok(unbreakable.ok && unbreakable.problems.some((p) => /^page \d+: text ".*" runs past the edge of the page$/.test(p)), unbreakable.ok ? unbreakable.problems.join('\n') : '');
 });
 
+pdf('a PDF that fails the read-back is not published and does not claim PDF/UA; one that passes does (poppler reads the XMP)', async () => {
+  forgetPreparedSites();
+  const site = await prepareSite(SECOND);
+  const doc = site.reports[0]!.document;
+  const model = reportPrintModel({ doc, organisation: site.organisation, edition: printEditions([18])[0]!, images: new Map(), otherFormats: [], siteUrl: site.settings.url });
+  const job = (minFontPt: number, name: string) => ({ name, template: 'report.typ', model: { ...model, body: model.body.filter((b) => b.k !== 'figure') }, images: [], finish: { modified: '2025-06-30', linkTexts: [] }, expect: { title: doc.meta.title, lang: 'en-GB', headings: reportPrintHeadings(model), minFontPt } });
+  // Asking for 30 point text of an 18 point edition makes the read-back fail, as a layout fault would.
+  const run = await runPdfJobs([
+    { job: job(30, 'reports/waiting-times/failed.pdf'), source: doc.file, edition: 'large-print PDF (18 point)' },
+    { job: job(18, 'reports/waiting-times/passed.pdf'), source: doc.file, edition: 'large-print PDF (18 point)' },
+  ], options());
+  const published = [...run.results.entries()];
+  assert.equal(published.map(([j]) => j.name), ['reports/waiting-times/passed.pdf'], 'only the passing PDF is a result to publish');
+  const passed = published[0]![1];
+  const kept = path.join(options().cacheDir, 'rejected', 'failed.pdf');
+  assert.ok(run.problems.length > 0 && run.problems.every((p) => formatProblem(p).includes(`kept (not published, and not marked PDF/UA) at ${path.relative(process.cwd(), kept)}`)), run.problems.map(formatProblem).join('\n'));
+  const meta = (file: string): string => poppler('pdfinfo', ['-meta', file]).toString('utf8');
+  assert.not.match(meta(kept), /pdfuaid:part/);
+  assert.match(meta(kept), /<dc:title>/);
+  assert.match(meta(passed.source), /<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/);
+});
+
 pdf('a failed typeset names the Markdown line of the block at fault', async () => {
   forgetPreparedSites();
   const site = await prepareSite(SECOND);
