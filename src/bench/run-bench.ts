@@ -29,6 +29,8 @@ import { audioDefaults, makeAudio } from '../formats/audio/make-audio.ts';
 import { renderAudioInWorker } from '../formats/audio/audio-pool.ts';
 import { levelled } from '../formats/audio/level.ts';
 import { makeBraille } from '../formats/braille/make-braille.ts';
+import { brailleView } from '../checks/parity/edition-views.ts';
+import { compareEditions } from '../checks/parity/compare.ts';
 import { makeEpub } from '../formats/epub/make-epub.ts';
 import { toAudioScript } from '../formats/audio/script.ts';
 import { toSentences } from '../formats/audio/sentences.ts';
@@ -49,13 +51,20 @@ async function siteStages(root: string, content: string, reports: number, runs: 
   };
   // Audio of a whole archive takes far longer than everything else (measured per 1,000 words below), so these stages
   // make the website, the PDFs and easy read.
-  const build = () => buildSite({ contentDir: content, outputDir: path.join(root, 'site'), cacheDir, log: () => {}, formats: ['print', 'easy-read'] });
+  // The parity check's own time, from the build's summary line ("Parity: … (0.52 s)").
+  const paritySeconds: number[] = [];
+  const noteParity = (line: string): void => {
+    const seconds = /^Parity: .*\((\d+(?:\.\d+)?) s\)$/.exec(line)?.[1];
+    if (seconds) paritySeconds.push(Number(seconds));
+  };
+  const build = () => buildSite({ contentDir: content, outputDir: path.join(root, 'site'), cacheDir, log: noteParity, formats: ['print', 'easy-read'] });
 
   log('First build with empty caches (typesets every PDF)…');
   let printedFirst = 0;
   let peakBytes = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakBytes = Math.max(peakBytes, process.memoryUsage().rss)), 50);
   const cold = await time(async () => (printedFirst = (await build()).site.stats.pdfsPrinted)).finally(() => clearInterval(sampler));
+  const parityCold = paritySeconds.splice(0)[0] ?? NaN;
   await raw();
   for (const dir of ['raw-out', path.join('site', 'reports')]) {
     const made = (await readdir(path.join(root, dir))).filter((p) => p.startsWith('report-')).length;
@@ -77,6 +86,7 @@ async function siteStages(root: string, content: string, reports: number, runs: 
     await appendFile(file, `\nA correction made in benchmark run ${run}.\n`);
     edited.push(await time(async () => (printedAfterEdit += (await build()).site.stats.pdfsPrinted)));
   }
+  const parityWarm = paritySeconds.splice(0);
   const floor = median(timings.raw);
   const fresh = await freshProcessStages(root, content, cacheDir, runs, log);
   const preview = await previewStages(root, content, cacheDir, runs, floor, log);
@@ -84,7 +94,9 @@ async function siteStages(root: string, content: string, reports: number, runs: 
     stage('raw Eleventy (floor)', timings.raw, floor),
     stage('content checks alone', timings.checks, floor),
     stage('full build, empty caches', [cold], floor, `${printedFirst} PDFs typeset; peak memory ${(peakBytes / 2 ** 30).toFixed(2)} GB (whole process, workers included)`),
+    stage('parity check, first build', [parityCold], floor, `${((parityCold / reports) * 1000).toFixed(0)} ms a report (web page and its PDFs); ${((parityCold / cold) * 100).toFixed(1)}% of the first build`),
     stage('rebuild, nothing changed', timings.rebuild, floor, `${printedAgain} PDFs typeset in ${runs} runs`),
+    stage('parity check, one edited', parityWarm.slice(runs), floor, `the edited report checked again, the others known to have passed`),
     stage('rebuild, one report edited', edited, floor, `${printedAfterEdit} PDFs typeset in ${runs} runs`),
     ...fresh,
     ...preview,
@@ -220,7 +232,30 @@ async function brailleStages(content: string, sample: number, log: (line: string
       for (const grade of [1, 2] as const) await makeBraille(report.document, site.organisation, { cells: 40, lines: 25 }, grade);
     }));
   }
-  return [stage('braille, both grades', seconds, median(seconds), 'per report of ~5,000 words: liblouis, layout, checks and round trip')];
+  // The parity check's read-back of the same files: liblouis backwards over the BRF, then the comparison.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'braille-parity-'));
+  const parity: number[] = [];
+  try {
+    for (const report of site.reports.slice(0, sample)) {
+      const files = await Promise.all(([1, 2] as const).map(async (grade) => {
+        const file = path.join(dir, `${report.document.slug}-${grade}.brf`);
+        await writeFile(file, (await makeBraille(report.document, site.organisation, { cells: 40, lines: 25 }, grade)).brf, 'latin1');
+        return [file, grade] as const;
+      }));
+      parity.push(await time(async () => {
+        const views = await Promise.all(files.map(([file, grade]) => brailleView(file, grade)));
+        const missing = compareEditions(report.document, views);
+        if (missing.length) throw new Error(`the braille of ${report.document.slug} failed the parity check: ${missing.map((p) => p.message).join('; ')}`);
+      }));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const made = median(seconds);
+  return [
+    stage('braille, both grades', seconds, made, 'per report of ~5,000 words: liblouis, layout, checks and round trip'),
+    stage('parity read-back, both', parity, made, 'per report: liblouis backwards over both BRF files, then compared with the model'),
+  ];
 }
 
 /**

@@ -16,13 +16,16 @@
  *   written ("enough" at a line's end comes back "en"): an item is found when at most one word in ten differs;
  * - PDFs: a table too wide for the page is printed as a list of rows, and Typst tags both kinds of table with the same
  *   words, so rows are counted on the web page and in the EPUB only;
- * - easy read is a different text, written for its readers, and is checked by its own rules (easy-read checks), not here.
+ * - easy read is a different text, written for its readers: its editions (page, PDF, audio) are compared with the
+ *   easy-read model, not the report's, for its own points, pictures and hard words; its audio does not describe the
+ *   pictures, because the sentence beside each picture already says what it shows.
  */
 import type { ReportDocument } from '../../report/model.ts';
+import type { EasyReadDocument } from '../../formats/easy-read/model.ts';
 import { wordsOf } from '../../report/words.ts';
 import { error, type Problem } from '../../report/problems.ts';
 import { speakableText, spoken, spokenLetters } from '../../formats/audio/speakable.ts';
-import { expectedItems, type ParityItem } from './expected.ts';
+import { expectedEasyReadItems, expectedItems, type ParityItem } from './expected.ts';
 import type { EditionView } from './edition-views.ts';
 
 const phrase = (words: readonly string[]): string => ` ${words.join(' ')} `;
@@ -63,17 +66,24 @@ function quoted(item: ParityItem): string {
 }
 
 export function compareEditions(doc: ReportDocument, views: readonly EditionView[]): Problem[] {
-  const items = expectedItems(doc);
+  return compareItems(doc.file, expectedItems(doc), doc.abbreviations, views);
+}
+
+export function compareEasyReadEditions(doc: EasyReadDocument, views: readonly EditionView[]): Problem[] {
+  return compareItems(doc.file, expectedEasyReadItems(doc), doc.abbreviations, views);
+}
+
+function compareItems(file: string, items: readonly ParityItem[], abbreviations: ReadonlyMap<string, string>, views: readonly EditionView[]): Problem[] {
   const problems: Problem[] = [];
   const reference = views[0];
   for (const view of views) {
-    const text = searchable(view, doc.abbreviations);
+    const text = searchable(view, abbreviations);
     const textWords = view.kind === 'braille' ? text.trim().split(' ') : [];
     const alts = view.alts?.map(phrase);
     let table = 0;
     for (const item of items) {
       if (item.tablesOnly && view.tableRows === undefined) continue;
-      if (item.olderChange && view.kind === 'audio') continue;
+      if ((item.olderChange || item.kind === 'picture') && view.kind === 'audio') continue;
       const found = (() => {
         if (item.kind === 'table') {
           const rows = view.tableRows?.[table++];
@@ -87,7 +97,7 @@ export function compareEditions(doc: ReportDocument, views: readonly EditionView
       if (found) continue;
       const where = reference && reference !== view ? `is in the ${reference.name} but not in the ${view.name}` : `is not in the ${view.name}`;
       const what = item.kind === 'table' ? `the table "${item.text}" (${item.rows} rows) ${view.tableRows?.[table - 1] === undefined ? 'is missing from' : `has ${view.tableRows[table - 1]} rows in`} the ${view.name}` : `${quoted(item)} ${where}`;
-      problems.push(error(doc.file, item.line, what, `this is a fault in the publishing tool, not in your text: send this message to the developers; to publish meanwhile, build with --formats and leave out that edition`));
+      problems.push(error(file, item.line, what, `this is a fault in the publishing tool, not in your text: send this message to the developers; to publish meanwhile, build with --formats and leave out that edition`));
     }
   }
   return problems;

@@ -50,9 +50,10 @@ function spaced(html: string): string {
   return html.replace(/<\/(p|li|td|th|caption|h[1-6]|div|tr|figcaption|dt|dd|aside|section|blockquote|pre|figure)>|<br\s*\/?>|<\/?sup[^>]*>/gi, '$& ');
 }
 
-export async function webPageView(file: string): Promise<EditionView> {
+/** A page's article (the report's, or the easy-read page's with `article.easy-read`). */
+export async function webPageView(file: string, name = 'web page', article = 'article.report'): Promise<EditionView> {
   const page = parse(spaced(await readFile(file, 'utf8')));
-  return fromHtml('web page', 'web', [page.querySelector('article.report') ?? page]);
+  return fromHtml(name, 'web', [page.querySelector(article) ?? page]);
 }
 
 export async function epubView(file: string): Promise<EditionView> {
@@ -84,10 +85,10 @@ export async function audioScriptView(file: string): Promise<EditionView> {
 }
 
 /** The read-along captions: each cue's text, without its identifier and timing lines. */
-export async function webVttView(file: string): Promise<EditionView> {
+export async function webVttView(file: string, name = 'audio captions (WebVTT)'): Promise<EditionView> {
   const cues = (await readFile(file, 'utf8')).split(/\r?\n\r?\n/).slice(1);
   const text = cues.map((cue) => cue.split(/\r?\n/).filter((line) => !line.includes('-->')).slice(1).join(' ')).join('\n');
-  return { name: 'audio captions (WebVTT)', kind: 'audio', words: wordsOf(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) };
+  return { name, kind: 'audio', words: wordsOf(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) };
 }
 
 /**

@@ -4,9 +4,11 @@
  * callout and change note. Each item keeps the line it came from, for the message when an edition lacks it.
  */
 import type { Block, Inline, ReportDocument } from '../../report/model.ts';
+import type { EasyReadDocument } from '../../formats/easy-read/model.ts';
 import { wordsOf } from '../../report/words.ts';
 
-export type ItemKind = 'heading' | 'paragraph' | 'list item' | 'table caption' | 'table header' | 'table header row' | 'table' | 'figure' | 'figure caption' | 'quote' | 'note' | 'link' | 'change note';
+export type ItemKind = 'heading' | 'paragraph' | 'list item' | 'table caption' | 'table header' | 'table header row' | 'table' | 'figure' | 'figure caption' | 'quote' | 'note' | 'link' | 'change note'
+  | 'point' | 'picture' | 'hard word';
 
 export interface ParityItem {
   kind: ItemKind;
@@ -42,7 +44,8 @@ function plain(nodes: readonly Inline[]): string {
   return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? plain(n.children) : ' ')).join('');
 }
 
-export function expectedItems(doc: ReportDocument): ParityItem[] {
+/** A list of items, and the two ways of adding one: a whole text, or the opening words of a run of inlines. */
+function collector() {
   const items: ParityItem[] = [];
   const add = (kind: ItemKind, text: string, line: number, extra: Partial<ParityItem> = {}): void => {
     const words = wordsOf(text);
@@ -50,6 +53,31 @@ export function expectedItems(doc: ReportDocument): ParityItem[] {
   };
   // The first words as written (for the message), cut where the 8th word ends.
   const opening = (kind: ItemKind, nodes: readonly Inline[], line: number): void => add(kind, openingText(nodes).trim().split(/\s+/).filter((w) => wordsOf(w).length).slice(0, OPENING_WORDS).join(' '), line);
+  return { items, add, opening };
+}
+
+/**
+ * What every easy-read edition (page, PDF, audio) must carry, from the easy-read model: each section heading, each
+ * point's opening words and picture, each hard word and the start of its explanation.
+ */
+export function expectedEasyReadItems(doc: EasyReadDocument): ParityItem[] {
+  const { items, add, opening } = collector();
+  for (const section of doc.sections) {
+    if (section.heading) add('heading', section.heading.text, section.heading.line);
+    for (const point of section.points) {
+      opening('point', point.content, point.line);
+      if (point.picture && !point.picture.decorative) add('picture', point.picture.alt, point.line, { alt: true });
+    }
+  }
+  for (const hard of doc.hardWords) {
+    add('hard word', hard.word, hard.line);
+    opening('hard word', hard.explanation, hard.line);
+  }
+  return items;
+}
+
+export function expectedItems(doc: ReportDocument): ParityItem[] {
+  const { items, add, opening } = collector();
   const links = (nodes: readonly Inline[], line: number): void => {
     for (const node of nodes) {
       if (node.type === 'link') add('link', plain(node.children), node.line ?? line);

@@ -11,9 +11,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSite } from '../../../src/build/build-site.ts';
 import { Milestones } from '../../../src/build/milestones.ts';
-import { compareEditions } from '../../../src/checks/parity/compare.ts';
+import { compareEasyReadEditions, compareEditions } from '../../../src/checks/parity/compare.ts';
 import { audioScriptView, brailleView, epubView, pdfView, webPageView, webVttView, type EditionView } from '../../../src/checks/parity/edition-views.ts';
-import { expectedItems } from '../../../src/checks/parity/expected.ts';
+import { expectedEasyReadItems, expectedItems } from '../../../src/checks/parity/expected.ts';
+import { pageWordsOfFile } from '../../../src/engines/pdf/cached-page-words.ts';
+import type { EasyReadDocument } from '../../../src/formats/easy-read/model.ts';
 import { engineDefaults } from '../../../src/engines/pdf/pdf-engine.ts';
 import { toAudioScript } from '../../../src/formats/audio/script.ts';
 import { renderScriptText } from '../../../src/formats/audio/render-script.ts';
@@ -130,3 +132,36 @@ parity('a list item missing from the standard PDF is named', () => {
   assert.ok(found.some((m) => /:33: the list item "Offer online booking that works with screen readers\." is in the web page but not in the standard PDF$/.test(m)), found.join('\n'));
 });
 parity.run();
+
+const easy = suite('parity of the easy-read editions');
+const easyContext: { views: EditionView[]; doc?: EasyReadDocument; log: string[]; remove: () => Promise<void> } = { views: [], log: [], remove: async () => {} };
+easy.before(async () => {
+  const tmp = await tempDir();
+  easyContext.remove = tmp.remove;
+  const out = path.join(tmp.dir, 'site');
+  const built = await buildSite({ contentDir: path.resolve('content'), outputDir: out, cacheDir: path.join(tmp.dir, 'cache'), formats: ['easy-read'], log: (line) => easyContext.log.push(line) });
+  const report = built.site.reports[0]!;
+  easyContext.doc = report.easyRead!.document;
+  const pdf = built.site.editions.get(report.document.slug)!.find((e) => e.entry.kind === 'easy-read-pdf')!;
+  easyContext.views = [
+    await webPageView(path.join(out, 'reports', report.document.slug, 'easy-read', 'index.html'), 'easy-read page', 'article.easy-read'),
+    await pdfView('easy-read PDF', pdf.source!, pdf.pageWords ?? (await pageWordsOfFile(pdf.source!))),
+  ];
+});
+easy.after(() => easyContext.remove());
+
+easy('the easy-read page and PDF are compared with the easy-read text, not the report, and pass', () => {
+  assert.ok(easyContext.log.some((l) => /^Parity: 3 editions of 1 report/.test(l)), easyContext.log.join('\n'));
+  const items = expectedEasyReadItems(easyContext.doc!);
+  assert.ok(items.filter((i) => i.kind === 'point').length >= 15 && items.some((i) => i.kind === 'hard word') && items.some((i) => i.kind === 'picture'));
+  assert.equal(compareEasyReadEditions(easyContext.doc!, easyContext.views), []);
+});
+
+easy('a hard word\'s explanation and a point missing from the easy-read PDF are named at their lines', () => {
+  const [page, pdf] = easyContext.views as [EditionView, EditionView];
+  const broken = { ...pdf, words: without(without(pdf.words, ['the', 'time', 'when', 'you', 'are', 'pregnant', 'and', 'the', 'first']), ['groups', 'where', 'mothers', 'meet']) };
+  const found = compareEasyReadEditions(easyContext.doc!, [page, broken]).map(formatProblem).map((m) => m.replace(/ — this is a fault.*/, ''));
+  assert.ok(found.some((m) => /easy-read\.md:57: the hard word "the time when you are pregnant, and the" is in the easy-read page but not in the easy-read PDF$/.test(m)), found.join('\n'));
+  assert.ok(found.some((m) => /easy-read\.md:\d+: the point "Groups where mothers meet other mothers helped too." is in the easy-read page but not in the easy-read PDF$/.test(m)), found.join('\n'));
+});
+easy.run();
