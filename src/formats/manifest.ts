@@ -45,6 +45,8 @@ export interface PublishedEdition {
   source?: string;
   /** PDFs: each page's words as its tag tree reads them, from the read-back (the EPUB's page list follows them). */
   pageWords?: string[][];
+  /** PDFs: each figure's alt text in tag order, from the read-back (for the parity check). */
+  figureAlts?: string[];
 }
 
 export interface FormatsManifest {

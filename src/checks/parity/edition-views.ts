@@ -63,19 +63,19 @@ export async function epubView(file: string): Promise<EditionView> {
   return fromHtml('EPUB', 'epub', roots);
 }
 
-/** A PDF's tagged words come from its read-back; its figures' alt texts from its tag tree (pdf-lib, loaded here only). */
-export async function pdfView(name: string, file: string, pageWords: readonly string[][]): Promise<EditionView> {
-  const [{ PDFDocument }, { readStructTree }] = await Promise.all([import('pdf-lib'), import('../../engines/pdf/struct-tree.ts')]);
+/**
+ * A PDF's tagged words and its figures' alt texts, both kept by its read-back; for a PDF cached before the alt texts
+ * were kept, they are read from its tag tree again (pdf-lib, loaded only then).
+ */
+export async function pdfView(name: string, file: string, pageWords: readonly string[][], figureAlts?: readonly string[]): Promise<EditionView> {
+  const alts = figureAlts ?? (await figureAltsOfFile(file));
+  return { name, kind: 'pdf', words: pageWords.flat(), alts: alts.map(wordsOf) };
+}
+
+async function figureAltsOfFile(file: string): Promise<string[]> {
+  const [{ PDFDocument }, { elementsWhere, readStructTree }] = await Promise.all([import('pdf-lib'), import('../../engines/pdf/struct-tree.ts')]);
   const tree = readStructTree(await PDFDocument.load(await readFile(file), { updateMetadata: false }));
-  const alts: string[][] = [];
-  const visit = (elements: typeof tree.roots): void => {
-    for (const element of elements) {
-      if (element.role === 'Figure' && element.alt) alts.push(wordsOf(element.alt));
-      visit(element.children);
-    }
-  };
-  visit(tree.roots);
-  return { name, kind: 'pdf', words: pageWords.flat(), alts };
+  return elementsWhere(tree.roots, (e) => e.role === 'Figure' && Boolean(e.alt)).map((e) => e.alt!);
 }
 
 /** The plain audio script as heard: lines starting with # and [narrator's notes] are not read. */

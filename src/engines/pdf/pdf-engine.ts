@@ -38,6 +38,8 @@ export interface PdfResult {
   smallestPt: number;
   /** Each page's words in tag order (absent for PDFs cached before they were kept). */
   pageWords?: string[][];
+  /** Each figure's alt text in tag order (absent for PDFs cached before they were kept). */
+  figureAlts?: string[];
 }
 
 export interface EngineOptions {
@@ -88,7 +90,7 @@ function cacheKey(job: PdfJob, identity: string): string {
   return createHash('sha256').update(identity).update(JSON.stringify(job)).digest('hex').slice(0, 32);
 }
 
-interface CachedFacts { pages: number; smallestPt: number; fallbackCharacters: string[]; pageWords?: string[][] }
+interface CachedFacts { pages: number; smallestPt: number; fallbackCharacters: string[]; pageWords?: string[][]; figureAlts?: string[] }
 
 async function readCached(file: string): Promise<CachedFacts | undefined> {
   try {
@@ -153,7 +155,7 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
         if (outcome.ok && outcome.problems.length === 0) {
           const file = base.get(sourced.job)!;
           await writeAtomically(`${file}.pdf`, outcome.pdf);
-          const known: CachedFacts = { pages: outcome.pages, smallestPt: outcome.smallestPt, fallbackCharacters: outcome.fallbackCharacters, pageWords: outcome.pageWords };
+          const known: CachedFacts = { pages: outcome.pages, smallestPt: outcome.smallestPt, fallbackCharacters: outcome.fallbackCharacters, pageWords: outcome.pageWords, figureAlts: outcome.figureAlts };
           await writeAtomically(`${file}.json`, JSON.stringify(known));
           facts.set(sourced.job, known);
         }
@@ -178,7 +180,7 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
 
 async function resultOf(base: string, known: CachedFacts): Promise<PdfResult> {
   const source = `${base}.pdf`;
-  return { source, bytes: (await stat(source)).size, pages: known.pages, smallestPt: known.smallestPt, ...(known.pageWords ? { pageWords: known.pageWords } : {}) };
+  return { source, bytes: (await stat(source)).size, pages: known.pages, smallestPt: known.smallestPt, ...(known.pageWords ? { pageWords: known.pageWords } : {}), ...(known.figureAlts ? { figureAlts: known.figureAlts } : {}) };
 }
 
 /**

@@ -17,7 +17,7 @@ import { resolve, textOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
 import { fontsIn, type FontReport } from './pdf-fonts.ts';
 import { layoutText, markedText, pageTextRuns } from './page-text.ts';
-import { countElements, readStructTree } from './struct-tree.ts';
+import { countElements, elementsWhere, readStructTree } from './struct-tree.ts';
 import { pageWordsInTagOrder } from './page-words.ts';
 import { wordsOf } from '../../report/words.ts';
 
@@ -39,6 +39,8 @@ export interface ReadBackResult {
   taggedWords: number;
   /** Each page's words as the tag tree reads them: where other editions find this PDF's pages (the EPUB's page list). */
   pageWords: string[][];
+  /** Each Figure element's /Alt in tag order, for the parity check (so it need not load the PDF again). */
+  figureAlts: string[];
 }
 
 /** A4 in points (ISO 216: 210 × 297 mm). */
@@ -107,6 +109,7 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
   const tree = readStructTree(doc);
   if (tree.roots.length === 0) problems.push('the PDF has no structure tree: it is not really tagged');
   const bare = countElements(tree.roots, (e) => e.role === 'Figure' && !e.alt?.trim());
+  const figureAlts = elementsWhere(tree.roots, (e) => e.role === 'Figure' && Boolean(e.alt)).map((e) => e.alt!);
   if (bare > 0) problems.push(`${bare} ${bare === 1 ? 'figure has' : 'figures have'} no alt text in the tags`);
   const bodiless = countElements(tree.roots, (e) => e.role === 'LI' && !e.children.some((c) => c.role === 'LBody'));
   if (bodiless > 0) problems.push(`${bodiless} list ${bodiless === 1 ? 'item has' : 'items have'} no LBody in the tags`);
@@ -154,5 +157,5 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
     if (!flatText.includes(heading.text.replace(/\s/g, ''))) problems.push(`the heading "${shorten(heading.text)}" cannot be extracted as text`);
   }
   problems.push(...(fonts ?? fontsIn(doc)).problems);
-  return { pages: doc.getPageCount(), problems, smallestPt: Number.isFinite(smallest) ? Math.round(smallest * 10) / 10 : 0, taggedWords, pageWords: wordsByPage };
+  return { pages: doc.getPageCount(), problems, smallestPt: Number.isFinite(smallest) ? Math.round(smallest * 10) / 10 : 0, taggedWords, pageWords: wordsByPage, figureAlts };
 }

@@ -68,6 +68,11 @@ export function readStructTree(doc: PDFDocument): StructTree {
 }
 
 /** Elements anywhere below `elements` that pass `test`. */
+/** The elements that pass `test`, in tag order (each before its children). */
+export function elementsWhere(elements: readonly StructElement[], test: (element: StructElement) => boolean): StructElement[] {
+  return elements.flatMap((e) => [...(test(e) ? [e] : []), ...elementsWhere(e.children, test)]);
+}
+
 export function countElements(elements: readonly StructElement[], test: (element: StructElement) => boolean): number {
   return elements.reduce((sum, e) => sum + (test(e) ? 1 : 0) + countElements(e.children, test), 0);
 }

@@ -101,6 +101,7 @@ export async function makePrintEditions(site: PreparedSite, options: EngineOptio
       },
       source: pdf.source,
       ...(pdf.pageWords ? { pageWords: pdf.pageWords } : {}),
+      ...(pdf.figureAlts ? { figureAlts: pdf.figureAlts } : {}),
     });
     result.editions.set(report.document.slug, list);
   }
