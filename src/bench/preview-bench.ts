@@ -20,7 +20,7 @@ export async function freshProcessStages(root: string, content: string, cacheDir
   const emptyConfig = path.join(root, 'fresh-raw.config.mjs');
   await writeFile(emptyConfig, 'export default function () {}\n');
   const raw = () => run(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/@11ty/eleventy/cmd.cjs'), `--input=${path.join(content, 'reports')}`, `--output=${path.join(root, 'fresh-raw-out')}`, `--config=${emptyConfig}`, '--quiet'], { cwd: root });
-  const ours = () => run(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--content', content, '--output', path.join(root, 'site'), '--formats', FORMATS], { cwd: PROJECT_ROOT, env: { ...process.env, REPORTS_CACHE_DIR: cacheDir } });
+  const ours = () => run(process.execPath, ['src/cli/launch.mjs', 'build', '--content', content, '--output', path.join(root, 'site'), '--formats', FORMATS], { cwd: PROJECT_ROOT, env: { ...process.env, REPORTS_CACHE_DIR: cacheDir } });
   log('npm run build with nothing changed, in fresh processes…');
   // Once each first, so neither pays for a cold disk cache or tsx's first transpile.
   await raw();

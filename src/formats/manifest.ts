@@ -2,6 +2,7 @@
  * The formats manifest: the one place where formats meet. Each built report gets reports/<slug>/formats.json listing
  * every edition made of it; the "Other formats" box, feeds and tests read it. A renderer never reads another's output.
  */
+import type { TaggedLoader } from '../engines/pdf/cached-page-words.ts';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportDocument } from '../report/model.ts';
@@ -43,10 +44,8 @@ export interface PublishedEdition {
   entry: FormatEntry;
   /** Absolute path of the finished file (often in the cache), put into the site; none for pages Eleventy writes. */
   source?: string;
-  /** PDFs: each page's words as its tag tree reads them, from the read-back (the EPUB's page list follows them). */
-  pageWords?: string[][];
-  /** PDFs: each figure's alt text in tag order, from the read-back (for the parity check). */
-  figureAlts?: string[];
+  /** PDFs: each page's words and figure alt texts as the tag tree reads them, from the read-back (the EPUB's page list and the parity check follow them). */
+  tagged?: TaggedLoader;
 }
 
 export interface FormatsManifest {

@@ -51,17 +51,20 @@ export async function checkParity(site: PreparedSite, siteDir: string, cacheDir:
     // The report's editions are compared with the report; the easy-read ones with the easy-read text.
     const views: EditionView[] = [await webPageView(page)];
     const easyViews: EditionView[] = [];
-    for (const { entry, source, pageWords, figureAlts } of published) {
-      const words = async (file: string): Promise<string[][]> => pageWords ?? (await pageWordsOfFile(file));
+    for (const { entry, source, tagged } of published) {
+      const pdf = async (name: string, file: string): Promise<EditionView> => {
+        const content = tagged ? await tagged() : { pageWords: await pageWordsOfFile(file) };
+        return pdfView(name, file, content.pageWords, content.figureAlts);
+      };
       if (entry.kind === 'easy-read-html') easyViews.unshift(await webPageView(easyPage, 'easy-read page', 'article.easy-read'));
       else if (!source) continue;
-      else if (entry.kind === 'large-print-pdf') views.push(await pdfView(`large-print PDF (${entry.fontSizePt} point)`, source, await words(source), figureAlts));
-      else if (entry.kind === 'standard-pdf') views.push(await pdfView('standard PDF', source, await words(source), figureAlts));
+      else if (entry.kind === 'large-print-pdf') views.push(await pdf(`large-print PDF (${entry.fontSizePt} point)`, source));
+      else if (entry.kind === 'standard-pdf') views.push(await pdf('standard PDF', source));
       else if (entry.kind === 'epub') views.push(await epubView(source));
       else if (entry.kind === 'braille-brf') views.push(await brailleView(source, entry.grade ?? 2));
       else if (entry.kind === 'audio-script') views.push(await audioScriptView(source));
       else if (entry.kind === 'audio-vtt') views.push(await webVttView(source));
-      else if (entry.kind === 'easy-read-pdf') easyViews.push(await pdfView('easy-read PDF', source, await words(source), figureAlts));
+      else if (entry.kind === 'easy-read-pdf') easyViews.push(await pdf('easy-read PDF', source));
       else if (entry.kind === 'easy-read-vtt') easyViews.push(await webVttView(source, 'easy-read audio captions (WebVTT)'));
     }
     const found = compareEditions(report.document, views);

@@ -6,6 +6,7 @@
  * read-back expectations), the templates, the fonts and the versions of the compiler and of our own steps. A PDF is
  * stored only after it passed the read-back, so a reused PDF is a checked one.
  */
+import { taggedContentOf, type TaggedContent, type TaggedLoader } from './cached-page-words.ts';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
@@ -36,10 +37,8 @@ export interface PdfResult {
   bytes: number;
   pages: number;
   smallestPt: number;
-  /** Each page's words in tag order (absent for PDFs cached before they were kept). */
-  pageWords?: string[][];
-  /** Each figure's alt text in tag order (absent for PDFs cached before they were kept). */
-  figureAlts?: string[];
+  /** Each page's words and figure alt texts in tag order, read when first asked for. */
+  tagged: TaggedLoader;
 }
 
 export interface EngineOptions {
@@ -90,6 +89,7 @@ function cacheKey(job: PdfJob, identity: string): string {
   return createHash('sha256').update(identity).update(JSON.stringify(job)).digest('hex').slice(0, 32);
 }
 
+/** Beside each cached PDF: `.json`, these facts (small, read on every build); `.words.json`, its TaggedContent. */
 interface CachedFacts { pages: number; smallestPt: number; fallbackCharacters: string[]; pageWords?: string[][]; figureAlts?: string[] }
 
 async function readCached(file: string): Promise<CachedFacts | undefined> {
@@ -155,9 +155,11 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
         if (outcome.ok && outcome.problems.length === 0) {
           const file = base.get(sourced.job)!;
           await writeAtomically(`${file}.pdf`, outcome.pdf);
-          const known: CachedFacts = { pages: outcome.pages, smallestPt: outcome.smallestPt, fallbackCharacters: outcome.fallbackCharacters, pageWords: outcome.pageWords, figureAlts: outcome.figureAlts };
+          const tagged: TaggedContent = { pageWords: outcome.pageWords, figureAlts: outcome.figureAlts };
+          await writeAtomically(`${file}.words.json`, JSON.stringify(tagged));
+          const known: CachedFacts = { pages: outcome.pages, smallestPt: outcome.smallestPt, fallbackCharacters: outcome.fallbackCharacters };
           await writeAtomically(`${file}.json`, JSON.stringify(known));
-          facts.set(sourced.job, known);
+          facts.set(sourced.job, { ...known, ...tagged });
         }
         bar.done();
       }));
@@ -180,7 +182,7 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
 
 async function resultOf(base: string, known: CachedFacts): Promise<PdfResult> {
   const source = `${base}.pdf`;
-  return { source, bytes: (await stat(source)).size, pages: known.pages, smallestPt: known.smallestPt, ...(known.pageWords ? { pageWords: known.pageWords } : {}), ...(known.figureAlts ? { figureAlts: known.figureAlts } : {}) };
+  return { source, bytes: (await stat(source)).size, pages: known.pages, smallestPt: known.smallestPt, tagged: taggedContentOf(source, `${base}.words.json`, known) };
 }
 
 /**

@@ -163,7 +163,7 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
     const editions = site.editions.get(slug) ?? [];
     editions.push(
       { entry: { kind: 'easy-read-html', href: 'easy-read/', label: 'Easy read (web page)', mediaType: 'text/html' } },
-      { entry: { kind: 'easy-read-pdf', href, label, mediaType: 'application/pdf', bytes: pdf.bytes, pages: pdf.pages }, source: pdf.source, ...(pdf.pageWords ? { pageWords: pdf.pageWords } : {}), ...(pdf.figureAlts ? { figureAlts: pdf.figureAlts } : {}) },
+      { entry: { kind: 'easy-read-pdf', href, label, mediaType: 'application/pdf', bytes: pdf.bytes, pages: pdf.pages }, source: pdf.source, tagged: pdf.tagged },
     );
     site.editions.set(slug, editions);
   }

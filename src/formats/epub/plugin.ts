@@ -56,7 +56,7 @@ export async function epubInputFor(site: PreparedSite, slug: string, cacheDir: s
     siteUrl,
     otherFormats,
     pictures,
-    ...(pdf?.source ? { standardPdf: { pages: pdf.pageWords ?? (await pageWordsOfFile(pdf.source)), address: new URL(`reports/${slug}/${pdf.entry.href}`, siteUrl).href } } : {}),
+    ...(pdf?.source ? { standardPdf: { pages: pdf.tagged ? (await pdf.tagged()).pageWords : await pageWordsOfFile(pdf.source), address: new URL(`reports/${slug}/${pdf.entry.href}`, siteUrl).href } } : {}),
     ...(recorded ? { recording: { mp3: await readFile(recorded.mp3), sentences: recorded.sentences, cues: recorded.cues, narrator: recorded.narrator } } : {}),
   });
   return { input, key };

@@ -100,8 +100,7 @@ export async function makePrintEditions(site: PreparedSite, options: EngineOptio
         bytes: pdf.bytes, pages: pdf.pages, ...(edition.kind === 'large-print-pdf' ? { fontSizePt: edition.fontSizePt } : {}),
       },
       source: pdf.source,
-      ...(pdf.pageWords ? { pageWords: pdf.pageWords } : {}),
-      ...(pdf.figureAlts ? { figureAlts: pdf.figureAlts } : {}),
+      tagged: pdf.tagged,
     });
     result.editions.set(report.document.slug, list);
   }

@@ -14,7 +14,6 @@ import { Milestones } from '../../../src/build/milestones.ts';
 import { compareEasyReadEditions, compareEditions } from '../../../src/checks/parity/compare.ts';
 import { audioScriptView, brailleView, epubView, pdfView, webPageView, webVttView, type EditionView } from '../../../src/checks/parity/edition-views.ts';
 import { expectedEasyReadItems, expectedItems } from '../../../src/checks/parity/expected.ts';
-import { pageWordsOfFile } from '../../../src/engines/pdf/cached-page-words.ts';
 import type { EasyReadDocument } from '../../../src/formats/easy-read/model.ts';
 import { engineDefaults } from '../../../src/engines/pdf/pdf-engine.ts';
 import { toAudioScript } from '../../../src/formats/audio/script.ts';
@@ -44,8 +43,8 @@ parity.before(async () => {
   const pdf = (kind: string) => editions.find((e) => e.entry.kind === kind)!;
   const views = [
     await webPageView(path.join(out, 'reports', report.document.slug, 'index.html')),
-    await pdfView('large-print PDF (18 point)', source('large-print-pdf'), pdf('large-print-pdf').pageWords!),
-    await pdfView('standard PDF', source('standard-pdf'), pdf('standard-pdf').pageWords!),
+    await pdfView('large-print PDF (18 point)', source('large-print-pdf'), (await pdf('large-print-pdf').tagged!()).pageWords),
+    await pdfView('standard PDF', source('standard-pdf'), (await pdf('standard-pdf').tagged!()).pageWords),
     await epubView(source('epub')),
     await brailleView(source('braille-brf', 2), 2),
     await audioScriptView(source('audio-script')),
@@ -81,7 +80,7 @@ parity('a large-print PDF typeset from a model without the figure is named, with
   const site = alteredSite((blocks) => blocks.filter((b) => b.type !== 'figure'));
   const made = await makePrintEditions(site, engineDefaults(alteredCache('print'), () => {}), new Set(['print']));
   const large = made.editions.get(context.doc!.slug)!.find((e) => e.entry.kind === 'large-print-pdf')!;
-  const broken = await pdfView('large-print PDF (18 point)', large.source!, large.pageWords!);
+  const broken = await pdfView('large-print PDF (18 point)', large.source!, (await large.tagged!()).pageWords);
   assert.equal(messages([view('web page'), broken, view('standard PDF')]), [
     `${FILE}:10: the figure "Residents waiting in a GP surgery waiting room" is in the web page but not in the large-print PDF (18 point)`,
   ]);
@@ -145,7 +144,7 @@ easy.before(async () => {
   const pdf = built.site.editions.get(report.document.slug)!.find((e) => e.entry.kind === 'easy-read-pdf')!;
   easyContext.views = [
     await webPageView(path.join(out, 'reports', report.document.slug, 'easy-read', 'index.html'), 'easy-read page', 'article.easy-read'),
-    await pdfView('easy-read PDF', pdf.source!, pdf.pageWords ?? (await pageWordsOfFile(pdf.source!))),
+    await pdfView('easy-read PDF', pdf.source!, (await pdf.tagged!()).pageWords),
   ];
 });
 easy.after(() => easyContext.remove());

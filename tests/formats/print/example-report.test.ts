@@ -62,7 +62,7 @@ noBrowser('with Chromium unreachable, the example builds every PDF', async () =>
     const out = path.join(tmp.dir, 'site');
     const { execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');
-    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--output', out, '--formats', 'print,easy-read'], {
+    const run = await promisify(execFile)(process.execPath, ['src/cli/launch.mjs', 'build', '--output', out, '--formats', 'print,easy-read'], {
       env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
     });
     assert.match(run.stdout, /Built 1 report/);
