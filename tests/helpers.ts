@@ -20,7 +20,8 @@ export function messages(problems: readonly Problem[]): string[] {
   return problems.map(formatProblem);
 }
 
-export async function tempDir(prefix = 'reports-test-'): Promise<{ dir: string; remove(): Promise<void> }> {
+/** A fresh folder; `remove` is a plain function (not a method), so it can be handed on as it is. */
+export async function tempDir(prefix = 'reports-test-'): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

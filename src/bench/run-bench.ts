@@ -211,7 +211,7 @@ async function encoderStages(runs: number, log: (line: string) => void): Promise
   const lamejs: number[] = [];
   const wasm: number[] = [];
   for (let run = 0; run < runs; run++) {
-    lamejs.push((await time(async () => encodeMp3WithLamejs(pcm, 48))) / minutes);
+    lamejs.push((await time(() => encodeMp3WithLamejs(pcm, 48))) / minutes);
     wasm.push((await time(() => encodeMp3(pcm, 48))) / minutes);
   }
   const floor = median(lamejs);

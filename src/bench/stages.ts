@@ -7,7 +7,8 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export async function time(fn: () => Promise<unknown>): Promise<number> {
+/** Seconds `fn` takes, whether it returns a promise or works synchronously. */
+export async function time(fn: () => unknown): Promise<number> {
   const start = performance.now();
   await fn();
   return (performance.now() - start) / 1000;

@@ -83,7 +83,7 @@ const ALERT_LIST = `${ALERT_NAMES.slice(0, -1).join(', ')} or ${ALERT_NAMES.at(-
 /** What is left of an alert marker the alerts rule did not take (a valid one is removed before this check runs). */
 const LEFTOVER_ALERT = /^\[!([A-Za-z]+)\]/;
 /** A checklist box written almost right: "[]", "[ x]", "[✓]"… (a valid "[ ]" or "[x]" in a list item is removed). */
-const LEFTOVER_BOX = /^\[(?: ?|[xX✓✔] ?| +[xX✓✔]? *)\](?![(\[:])/;
+const LEFTOVER_BOX = /^\[(?: ?|[xX✓✔] ?| +[xX✓✔]? *)\](?![([:])/;
 
 /** Alerts and checklist items written nearly right, which would otherwise show their markers as text. */
 function markerProblems(tokens: readonly Token[], file: string, lineOf: (token: Token) => number): Problem[] {

@@ -8,7 +8,7 @@ export function readOptions<K extends string>(argv: readonly string[], allowed: 
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     const name = match?.[1] as K | undefined;
     if (!match || !name || !(name in allowed)) {
-      const list = Object.entries(allowed).map(([k, v]) => `  --${k} ${v}`).join('\n');
+      const list = Object.entries<string>(allowed).map(([k, v]) => `  --${k} ${v}`).join('\n');
       throw new UsageError(`Unknown option "${arg}". Options:\n${list}`);
     }
     const value = match[2] ?? argv[++i];

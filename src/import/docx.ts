@@ -56,7 +56,7 @@ function converter(notes: string[], shift: number): TurndownService {
       const parent = node.parentNode as HTMLElement | null;
       const ordered = parent?.nodeName === 'OL';
       const start = Number(parent?.getAttribute('start') ?? 1);
-      const marker = ordered ? `${start + Array.prototype.indexOf.call(parent!.children, node)}. ` : `${options.bulletListMarker} `;
+      const marker = ordered ? `${start + Array.prototype.indexOf.call(parent.children, node)}. ` : `${options.bulletListMarker} `;
       const text = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/gm, `\n${' '.repeat(marker.length)}`);
       return marker + text + (node.nextSibling && !/\n$/.test(text) ? '\n' : '');
     },
@@ -65,7 +65,7 @@ function converter(notes: string[], shift: number): TurndownService {
   td.addRule('headings', {
     filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
     replacement: (content, node) => {
-      if ((node as HTMLElement).classList?.contains('title')) return '';
+      if ((node).classList?.contains('title')) return '';
       const level = Math.min(6, Math.max(2, Number(node.nodeName.slice(1)) + shift));
       return `\n\n${'#'.repeat(level)} ${content.replace(/\s+/g, ' ').trim()}\n\n`;
     },
@@ -74,7 +74,7 @@ function converter(notes: string[], shift: number): TurndownService {
   td.addRule('noteReferences', {
     filter: (node) => node.nodeName === 'SUP' && /^#(?:footnote|endnote)-\d+$/.test(node.querySelector('a')?.getAttribute('href') ?? ''),
     replacement: (_content, node) => {
-      const [, kind, n] = /^#(footnote|endnote)-(\d+)$/.exec((node as HTMLElement).querySelector('a')!.getAttribute('href')!)!;
+      const [, kind, n] = /^#(footnote|endnote)-(\d+)$/.exec((node).querySelector('a')!.getAttribute('href')!)!;
       return `[^${kind === 'endnote' ? 'e' : ''}${n}]`;
     },
   });
@@ -82,7 +82,7 @@ function converter(notes: string[], shift: number): TurndownService {
   td.addRule('notes', {
     filter: (node) => node.nodeName === 'OL' && /^(?:footnote|endnote)-\d+$/.test(node.querySelector('li')?.getAttribute('id') ?? ''),
     replacement: (_content, node) => {
-      for (const li of Array.from((node as HTMLElement).querySelectorAll('li'))) {
+      for (const li of Array.from((node).querySelectorAll('li'))) {
         const [, kind, n] = /^(footnote|endnote)-(\d+)$/.exec(li.getAttribute('id') ?? '') ?? [];
         if (!n) continue;
         const html = li.innerHTML.replace(/\s*<a href="#(?:footnote|endnote)-ref-\d+">↑<\/a>/g, '');
@@ -95,7 +95,7 @@ function converter(notes: string[], shift: number): TurndownService {
   td.addRule('tables', {
     filter: 'table',
     replacement: (_content, node) => {
-      const rows = Array.from((node as HTMLElement).querySelectorAll('tr')).map((tr) => Array.from(tr.children).map((cell) => inline.turndown(cell.innerHTML).replace(/\s*\n+\s*/g, ' ').replace(/\|/g, '\\|').trim()));
+      const rows = Array.from((node).querySelectorAll('tr')).map((tr) => Array.from(tr.children).map((cell) => inline.turndown(cell.innerHTML).replace(/\s*\n+\s*/g, ' ').replace(/\|/g, '\\|').trim()));
       if (!rows.length) return '';
       const width = Math.max(...rows.map((r) => r.length));
       const line = (cells: string[]): string => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;

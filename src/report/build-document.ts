@@ -31,6 +31,12 @@ function attr(token: Token, name: string): string | undefined {
   return value === null ? undefined : String(value);
 }
 
+/** markdown-it-footnote's label ("survey" for [^survey]); an inline note has none and is known by its number. */
+function footnoteLabel(token: Token, id: number): string {
+  const label: unknown = (token.meta as { label?: unknown } | null)?.label;
+  return typeof label === 'string' ? label : String(id + 1);
+}
+
 export function buildDocument(input: BuildInput): ReportDocument {
   const { tokens, lineOffset } = input;
   const lineOf = (token: Token | undefined, fallback = 0): number => (token?.map ? token.map[0] + 1 + lineOffset : fallback);
@@ -73,7 +79,7 @@ export function buildDocument(input: BuildInput): ReportDocument {
         case 'image': push({ type: 'image', image: image(child, current) }); break;
         case 'footnote_ref': {
           const id = Number(child.meta?.id ?? 0);
-          push({ type: 'footnote-ref', footnote: id + 1, label: String(child.meta?.label ?? id + 1), ...at() });
+          push({ type: 'footnote-ref', footnote: id + 1, label: footnoteLabel(child, id), ...at() });
           break;
         }
         case 'strong_open': open({ type: 'strong', children: [] }); break;
@@ -172,7 +178,10 @@ export function buildDocument(input: BuildInput): ReportDocument {
             if (t.type === 'thead_open') inHead = true;
             else if (t.type === 'thead_close') inHead = false;
             else if (t.type === 'tr_open') row = [];
-            else if (t.type === 'tr_close') (inHead ? header.push(...row) : rows.push(row));
+            else if (t.type === 'tr_close') {
+              if (inHead) header.push(...row);
+              else rows.push(row);
+            }
             else if (t.type === 'th_open' || t.type === 'td_open') {
               const style = attr(t, 'style') ?? '';
               const align = /text-align:(left|center|right)/.exec(style)?.[1] as TableCell['align'] | undefined;
@@ -222,7 +231,7 @@ export function buildDocument(input: BuildInput): ReportDocument {
       const id = Number(token.meta?.id ?? 0);
       const [inner] = blocks(i + 1, 'footnote_close');
       const firstLine = inner[0]?.line ?? 0;
-      list.push({ number: id + 1, label: String(token.meta?.label ?? id + 1), blocks: inner, line: firstLine });
+      list.push({ number: id + 1, label: footnoteLabel(token, id), blocks: inner, line: firstLine });
     }
     return list;
   }

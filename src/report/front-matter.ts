@@ -147,7 +147,7 @@ export function readFrontMatterWith<S extends z.ZodObject>(
     }
     return { ...base, problems };
   }
-  const data = parsed.data as z.infer<S>;
+  const data = parsed.data;
   return { ...base, data, lineOf, problems: extraChecks(data, lineOf) };
 }
 

@@ -1,6 +1,6 @@
 /** The editors' commands over stored requests and feedback: list, show, mark done, export as safe CSV. */
 import { openDatabase } from './database.ts';
-import { findSubmission, listSubmissions, markDone, purgeExpired, type Kind } from './store.ts';
+import { findSubmission, listSubmissions, markDone, purgeExpired, type Kind, type StoredRow } from './store.ts';
 import { terminalText, toCsv } from './csv.ts';
 import { dueDate, holidaysKnownUntil, londonDate, workingDaysBetween } from './working-days.ts';
 
@@ -15,7 +15,7 @@ const USAGE = (kind: Kind): string => `Usage:
   npm run ${kind} -- export --csv    all of them as CSV (safe to open in a spreadsheet)`;
 
 /** One line per submission; everything a reader typed goes through terminalText. */
-function summary(kind: Kind, row: Record<string, unknown>): string {
+function summary(kind: Kind, row: StoredRow): string {
   const when = String(row.created_at).slice(0, 16).replace('T', ' ');
   const done = row.done_at ? ' (done)' : '';
   const message = String(row.message ?? '').replace(/\s+/g, ' ');
@@ -29,7 +29,7 @@ export interface AdminSettings { keepFeedbackContactDays: number; replyWorkingDa
 const DEFAULT_ADMIN_SETTINGS: AdminSettings = { keepFeedbackContactDays: 90, replyWorkingDays: 5 };
 
 /** A request's due date, and whether it is overdue (open past it, or done after it). */
-function due(row: Record<string, unknown>, days: number, today = londonDate(new Date())): { date: string; overdue: boolean } {
+function due(row: StoredRow, days: number, today = londonDate(new Date())): { date: string; overdue: boolean } {
   const date = dueDate(new Date(String(row.created_at)), days);
   const doneOn = row.done_at ? londonDate(new Date(String(row.done_at))) : undefined;
   return { date, overdue: doneOn ? doneOn > date : today > date };
@@ -43,7 +43,7 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
     switch (command) {
       case 'list': {
         const overdueOnly = args.includes('--overdue');
-        let rows = listSubmissions(db, kind, { includeDone: args.includes('--all') }) as unknown as Array<Record<string, unknown>>;
+        let rows = listSubmissions(db, kind, { includeDone: args.includes('--all') });
         if (overdueOnly) rows = rows.filter((row) => !row.done_at && due(row, replyWorkingDays).overdue);
         if (rows.length === 0) out(`No ${kind} ${overdueOnly ? 'overdue' : args.includes('--all') ? 'yet' : 'waiting'}.`);
         for (const row of rows) {
@@ -56,11 +56,11 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
       case 'summary': {
         const year = args[args.indexOf('--year') + 1] ?? String(new Date().getFullYear());
         if (kind !== 'requests' || !/^\d{4}$/.test(year)) break;
-        for (const line of yearSummary(listSubmissions(db, 'requests', { includeDone: true }) as unknown as Array<Record<string, unknown>>, year, replyWorkingDays)) out(line);
+        for (const line of yearSummary(listSubmissions(db, 'requests', { includeDone: true }), year, replyWorkingDays)) out(line);
         return 0;
       }
       case 'show': {
-        const row = arg ? (findSubmission(db, kind, arg) as unknown as Record<string, unknown> | undefined) : undefined;
+        const row = arg ? findSubmission(db, kind, arg) : undefined;
         if (!row) {
           out(`No ${kind === 'requests' ? 'request' : 'feedback'} has the reference ${arg ?? '(none given)'}.`);
           return 2;
@@ -83,8 +83,10 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
       }
       case 'export':
         if (!args.includes('--csv')) break;
-        out(toCsv(listSubmissions(db, kind, { includeDone: true }) as unknown as Array<Record<string, unknown>>).trimEnd());
+        out(toCsv(listSubmissions(db, kind, { includeDone: true })).trimEnd());
         return 0;
+      default:
+        break;
     }
     out(USAGE(kind));
     return 1;
@@ -95,7 +97,7 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
 
 
 /** The figures an accessible-information self-assessment asks for, for one year's requests. */
-export function yearSummary(rows: ReadonlyArray<Record<string, unknown>>, year: string, replyWorkingDays: number, today = londonDate(new Date())): string[] {
+export function yearSummary(rows: ReadonlyArray<StoredRow>, year: string, replyWorkingDays: number, today = londonDate(new Date())): string[] {
   const inYear = rows.filter((row) => londonDate(new Date(String(row.created_at))).startsWith(`${year}-`));
   if (inYear.length === 0) return [`No requests in ${year}.`];
   const perFormat = new Map<string, number>();

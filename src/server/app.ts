@@ -94,7 +94,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const purge = (): number => purgeExpired(options.db, requestSettings.keepFeedbackContactDays);
   purge();
   const daily = setInterval(purge, 24 * 60 * 60 * 1000).unref();
-  app.addHook('onClose', async () => clearInterval(daily));
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(daily);
+    done();
+  });
 
   // Only the forms' own encoding is accepted: any other body gets 415 (see the error handler).
   app.removeAllContentTypeParsers();

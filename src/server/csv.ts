@@ -9,17 +9,22 @@
  *   "p1;=1+1" must become "p1;'=1+1";
  * - a cell holding a separator, quote or line break is quoted.
  */
+// Control characters are what this pattern is for: it removes them.
+// eslint-disable-next-line no-control-regex
 export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 const FORMULA_STARTS = /(^|[,;|\t\r\n])(\s*)(?=[=+\-@])/g;
 const NEEDS_QUOTES = /[",;|\t\r\n]/;
 
-export function csvCell(value: unknown): string {
+/** What a cell or a terminal line may show: SQLite's values, and what code adds to them. */
+export type CellValue = string | number | bigint | boolean | null | undefined;
+
+export function csvCell(value: CellValue): string {
   const text = (value === null || value === undefined ? '' : String(value).replace(UNSAFE_CHARACTERS, '')).replace(FORMULA_STARTS, "$1$2'");
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(rows: ReadonlyArray<Record<string, unknown>>): string {
+export function toCsv(rows: ReadonlyArray<Readonly<Record<string, CellValue>>>): string {
   if (rows.length === 0) return '';
   const columns = Object.keys(rows[0]!);
   return `${[columns.map(csvCell).join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n')}\r\n`;
@@ -30,7 +35,7 @@ export function toCsv(rows: ReadonlyArray<Record<string, unknown>>): string {
  * visible escapes (\x1B, \u202E) instead of acted on, and line breaks inside a value indented under it, so no value
  * can erase lines, recolour the terminal or pass as another field.
  */
-export function terminalText(value: unknown): string {
+export function terminalText(value: CellValue): string {
   const text = value === null || value === undefined ? '' : String(value);
   return text
     .replace(/\r\n?/g, '\n')

@@ -6,15 +6,18 @@ import type { Db } from './database.ts';
 import { newReference } from './database.ts';
 import type { FeedbackValues, RequestValues } from './validation.ts';
 
-export interface StoredRequest {
+// Type aliases, not interfaces, so a row passes where any row of SQLite values is taken (StoredRow).
+export type StoredRequest = {
   ref: string; report_slug: string; report_title: string; format: string; reply_by: string;
   email: string | null; phone: string | null; address: string | null; name: string | null; note: string | null;
   created_at: string; done_at: string | null;
-}
-export interface StoredFeedback {
+};
+export type StoredFeedback = {
   ref: string; message: string; may_contact: number; contact_name: string | null; contact_email: string | null;
   contact_phone: string | null; created_at: string; done_at: string | null;
-}
+};
+/** Any stored row, column by column: SQLite gives text, numbers or null. */
+export type StoredRow = Readonly<Record<string, string | number | null>>;
 
 const orNull = (value: string): string | null => (value ? value : null);
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { buildSite } from '../../src/build/build-site.ts';
 import { ContentProblemsError } from '../../src/report/problems.ts';
+import type { FormatsManifest } from '../../src/formats/manifest.ts';
 import { tempDir } from '../helpers.ts';
 
 const BASIC = path.resolve('tests/fixtures/basic-site');
@@ -82,16 +83,16 @@ basic('images are written in a modern format beside the original', async () => {
   assert.ok(files.some((f) => f.endsWith('.webp')) && files.some((f) => f.endsWith('.png')), files.join(', '));
 });
 basic('each report has a formats manifest with the size of its page', async () => {
-  const manifest = JSON.parse(await read(context.out, 'reports/first-report/formats.json'));
+  const manifest = JSON.parse(await read(context.out, 'reports/first-report/formats.json')) as FormatsManifest;
   const size = (await readFile(path.join(context.out, 'reports/first-report/index.html'))).length;
-  const { conformance, ...page } = manifest.formats[0];
+  const { conformance, ...page } = manifest.formats[0]!;
   assert.equal(page, { kind: 'html', href: './', label: 'Web page', mediaType: 'text/html', bytes: size });
-  assert.is(conformance.standard, 'WCAG 2.2 level AA');
-  assert.equal(manifest.formats.map((f: { kind: string }) => f.kind), ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'braille-brf', 'epub', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml']);
+  assert.is(conformance?.standard, 'WCAG 2.2 level AA');
+  assert.equal(manifest.formats.map((f) => f.kind), ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'braille-brf', 'epub', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml']);
   for (const format of manifest.formats.slice(1)) {
     assert.is((await readFile(path.join(context.out, 'reports/first-report', format.href))).length, format.bytes, format.href);
-    if (format.kind.endsWith('-pdf')) assert.ok(format.pages > 0, format.href);
-    if (format.kind === 'audio-mp3') assert.ok(format.durationSeconds > 0 && format.chapters.length > 0, format.href);
+    if (format.kind.endsWith('-pdf')) assert.ok((format.pages ?? 0) > 0, format.href);
+    if (format.kind === 'audio-mp3') assert.ok((format.durationSeconds ?? 0) > 0 && (format.chapters?.length ?? 0) > 0, format.href);
   }
   assert.is(manifest.updated, '2024-04-02');
 });
@@ -173,7 +174,7 @@ second('builds with its own organisation, table region, notes and abbreviations'
     assert.is(page.querySelector('caption')!.text, 'How residents booked their last appointment');
     assert.is(page.querySelectorAll('.footnotes li').length, 2);
     assert.is(page.querySelector('abbr[title="British Sign Language"]')!.text, 'BSL');
-    assert.ok(JSON.parse(await read(out, 'reports/waiting-times/formats.json')).formats[0].bytes > 0);
+    assert.ok(((JSON.parse(await read(out, 'reports/waiting-times/formats.json')) as FormatsManifest).formats[0]?.bytes ?? 0) > 0);
   } finally {
     await tmp.remove();
   }

@@ -16,10 +16,10 @@ test('--formats: known ones kept, all by default, an unknown one refused with th
 test('npm start with a wrong option prints the options, not a stack trace', async () => {
   const result = await run(process.execPath, ['src/cli/launch.mjs', 'preview', '--bogus']).then(() => undefined, (err: { code: number; stderr: string }) => err);
   assert.ok(result, 'it exits with an error');
-  assert.is(result!.code, 1);
-  assert.match(result!.stderr, 'Unknown option "--bogus". Options:\n  --content');
-  assert.match(result!.stderr, '--formats <editions besides the website');
-  assert.not.match(result!.stderr, ' at ');
+  assert.is(result.code, 1);
+  assert.match(result.stderr, 'Unknown option "--bogus". Options:\n  --content');
+  assert.match(result.stderr, '--formats <editions besides the website');
+  assert.not.match(result.stderr, ' at ');
 });
 
 test.run();

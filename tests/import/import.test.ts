@@ -95,7 +95,7 @@ test('documents that cannot be imported get a plain reason, and nothing is writt
       await writeFile(file, bytes);
       const err = await importReport({ docx: file, contentDir: s.content }).then(() => undefined, (e: unknown) => e);
       assert.ok(err instanceof DocxImportError, `${name}: ${String(err)}`);
-      assert.match((err as Error).message, reason);
+      assert.match((err).message, reason);
     }
     const existing = path.join(s.dir, 'waiting-times.docx');
     await writeFile(existing, await exampleDocx());

@@ -85,7 +85,7 @@ proxy('11 readers at different addresses are not limited together; one reader ov
   }
   const statuses: number[] = [];
   for (let i = 0; i < 11; i++) statuses.push((await sendFeedback('127.0.0.99', `Again ${i}.`)).status);
-  assert.equal(statuses, [...Array(10).fill(303), 429]);
+  assert.equal(statuses, [...Array<number>(10).fill(303), 429]);
   // Someone else is not affected.
   assert.is((await sendFeedback('127.0.0.100', 'Someone new.')).status, 303);
 });

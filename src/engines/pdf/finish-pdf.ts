@@ -9,7 +9,7 @@
  * by character, so the build can say which characters the main font lacked.
  */
 import {
-  PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString,
+  PDFArray, type PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString,
 } from 'pdf-lib';
 import { resolve, dictOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';

@@ -8,7 +8,7 @@
  * Follows ISO 32000-1 §9.4 (text objects and positioning) and §14.6 (marked content, ActualText).
  */
 import {
-  PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFPage, PDFRawStream,
+  PDFArray, type PDFDict, type PDFDocument, PDFName, type PDFNumber, type PDFPage, PDFRawStream,
 } from 'pdf-lib';
 import { resolve, dictOf, numberOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';

@@ -3,7 +3,7 @@
  * back to a font nobody chose), each embedded with a Unicode map (so its text can be read aloud and searched), none
  * italic. Text set in the deliberate fallback font is listed by character, so the build can say which ones.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { type PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { resolve, dictOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
 import { parseToUnicode } from './page-text.ts';

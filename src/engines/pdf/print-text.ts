@@ -59,6 +59,13 @@ function longerThan(characters: number): RegExp {
   return pattern;
 }
 
+/** Text added to the run before it when that is text too, else as a run of its own (none for ""). */
+function appendText(runs: PrintInline[], text: string): void {
+  const last = runs.at(-1);
+  if (typeof last === 'string') runs[runs.length - 1] = last + text;
+  else if (text) runs.push(text);
+}
+
 /** Splits plain text into runs, phones/postcodes that must not break, and words too long for the line. */
 export function printRuns(text: string, options: Pick<PrintTextOptions, 'sizePt' | 'lineWidthPt' | 'bold'>): PrintInline[] {
   const metrics = metricsFor(Boolean(options.bold));
@@ -68,16 +75,14 @@ export function printRuns(text: string, options: Pick<PrintTextOptions, 'sizePt'
   const longWord = longerThan(safeLength);
   const pushText = (part: string): void => {
     if (!longWord.test(part)) {
-      if (typeof runs.at(-1) === 'string') runs[runs.length - 1] += part;
-      else if (part) runs.push(part);
+      appendText(runs, part);
       return;
     }
     // Words wider than the line (less a margin for kerning) are the only ones Typst may break.
     for (const piece of part.split(/(\S+)/)) {
       if (!piece) continue;
       if (/\S/.test(piece) && metrics.widthPt(piece, options.sizePt) > options.lineWidthPt * 0.95) runs.push({ k: 'long', t: breakable(piece, safeLength) });
-      else if (typeof runs.at(-1) === 'string') runs[runs.length - 1] += piece;
-      else runs.push(piece);
+      else appendText(runs, piece);
     }
   };
   let last = 0;
@@ -144,7 +149,8 @@ export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptio
 function mergeStrings(nodes: readonly PrintInline[]): PrintInline[] {
   const merged: PrintInline[] = [];
   for (const node of nodes) {
-    if (typeof node === 'string' && typeof merged.at(-1) === 'string') merged[merged.length - 1] += node;
+    const last = merged.at(-1);
+    if (typeof node === 'string' && typeof last === 'string') merged[merged.length - 1] = last + node;
     else merged.push(node);
   }
   return merged.map((node) => (typeof node === 'string' ? node.replace(/ {2,}/g, ' ') : node));

@@ -3,7 +3,7 @@
  * times faster than pdf-lib's JavaScript inflater; any other filter falls back to pdf-lib.
  */
 import { inflateSync } from 'node:zlib';
-import { PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFName, type PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 
 export function streamBytes(stream: PDFRawStream): Uint8Array {
   const filter = stream.dict.get(PDFName.of('Filter'));

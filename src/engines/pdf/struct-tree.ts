@@ -2,7 +2,7 @@
  * A PDF's tag tree, read with pdf-lib: for each page, the marked-content ids in the order the tree reads them (what
  * assistive technology follows), and the elements the read-back inspects (figures, list items).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, type PDFObject } from 'pdf-lib';
 import { resolve } from './pdf-objects.ts';
 
 export interface StructElement {

@@ -58,7 +58,8 @@ function tidy(message: string): string {
 
 /** PDF export errors arrive as one string of Rust debug output: keep their messages. */
 function exportMessage(err: Error): string {
-  const messages = [...(err.message || String((err as { code?: unknown }).code ?? '')).matchAll(/message: "((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+  const code = (err as { code?: unknown }).code;
+  const messages = [...(err.message || (typeof code === 'string' ? code : '')).matchAll(/message: "((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
   return tidy(messages.join('; ')) || 'the PDF could not be written';
 }
 

@@ -29,7 +29,7 @@ export interface SentenceChapter {
 
 /** Words the text ends a sentence with that are not the end of a sentence. */
 const NOT_AN_END = /(?:^|[\s(])(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|Mx|St|No|no|vs|approx|Prof|Cllr|Rev|p|pp|para|fig|Fig|vol|ch|ref|Tel|tel|[A-Z])\.$/;
-const BOUNDARY = /(?<=[.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}£$€])/gu;
+const BOUNDARY = /(?<=[.!?]["'”’)\]]*)\s+(?=["'“‘([]?[\p{Lu}\p{N}£$€])/gu;
 
 /**
  * Where a run of text breaks between sentences: each break's end (after the full stop) and where the next sentence

@@ -113,7 +113,7 @@ export async function makeBraille(doc: ReportDocument, organisation: Organisatio
   const changes = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date)).map((c) => `Updated ${readableDate(c.date)}: ${c.summary}`);
   const translated = await translateTexts([...blocks.map((b) => b.text), ...title, ...changes, ...contents.map((c) => c.text)], grade);
   const body = translated.slice(0, blocks.length);
-  const [tTitle, tBy, tDate, tCode, tFormats, tContents] = translated.slice(blocks.length, blocks.length + title.length) as string[];
+  const [tTitle, tBy, tDate, tCode, tFormats, tContents] = translated.slice(blocks.length, blocks.length + title.length);
   const tChanges = translated.slice(blocks.length + title.length, blocks.length + title.length + changes.length);
   const tEntries = translated.slice(blocks.length + title.length + changes.length);
 

@@ -78,7 +78,14 @@ export function toEasyRead(doc: ReportDocument, meta: EasyReadMeta): EasyReadDoc
     }
     if (inHardWords) {
       if (block.type === 'paragraph') addHardWord(block.content, block.line, block);
-      else if (block.type === 'list') for (const item of block.items) for (const inner of item) inner.type === 'paragraph' ? addHardWord(inner.content, inner.line, inner) : strayBlocks.push(inner);
+      else if (block.type === 'list') {
+        for (const item of block.items) {
+          for (const inner of item) {
+            if (inner.type === 'paragraph') addHardWord(inner.content, inner.line, inner);
+            else strayBlocks.push(inner);
+          }
+        }
+      }
       else strayBlocks.push(block);
       continue;
     }

@@ -178,7 +178,7 @@ export class XhtmlWriter {
         case 'paragraph': {
           // A paragraph that is only a picture is a figure.
           const only = block.content.filter((n) => !(n.type === 'text' && !n.text.trim()));
-          if (only.length === 1 && only[0]!.type === 'image') return this.figure(only[0]!.image, anchor);
+          if (only.length === 1 && only[0]!.type === 'image') return this.figure(only[0].image, anchor);
           return `<p${this.anchor(anchor)}>${this.sentences(block.content, anchor)}</p>`;
         }
         case 'list': {

@@ -100,7 +100,7 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
 
   // Nunjucks does not escape by default in Eleventy: turn it on, so only report bodies (rendered by us) are raw HTML.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  for (const [name, fn] of Object.entries({ ...siteFilters, ...feedFilters })) eleventyConfig.addFilter(name, fn as (...args: never[]) => unknown);
+  for (const [name, fn] of Object.entries({ ...siteFilters, ...feedFilters })) eleventyConfig.addFilter(name, fn);
   eleventyConfig.addPassthroughCopy({ 'layouts/assets': 'assets' });
   eleventyConfig.addPassthroughCopy({ [FONT_FILES]: 'assets/fonts' });
 
@@ -133,7 +133,7 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
         await copyFile(path.join(report.document.folder, file), path.join(folder, file));
       }
       const editions = site.editions.get(report.document.slug) ?? [];
-      await Promise.all(editions.map((edition) => (edition.source ? publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href)) : undefined)));
+      await Promise.all(editions.flatMap((edition) => (edition.source ? [publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href))] : [])));
       await writeManifest(out, planManifest(report.document, editions.map((e) => e.entry)));
     }
     if (options.onlyReport) return;

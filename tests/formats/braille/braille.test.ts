@@ -34,7 +34,7 @@ braille('layout: paragraphs start at cell 3, items hang, main headings are centr
 });
 
 braille('checks: a line too long, a page too long, a character that is not braille', () => {
-  const messages = checkPages([[...Array(26).fill('A')], ['x'.repeat(41)]], SIZE, 'r.md').map((p) => p.message);
+  const messages = checkPages([[...Array<string>(26).fill('A')], ['x'.repeat(41)]], SIZE, 'r.md').map((p) => p.message);
   assert.equal(messages, ['braille page 1 has 26 lines, more than 25', 'braille page 2, line 1 has 41 cells, more than 40', 'braille page 2, line 1 has a character that is not braille']);
 });
 

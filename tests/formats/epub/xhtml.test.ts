@@ -11,7 +11,7 @@ import type { Organisation } from '../../../src/report/site-data.ts';
 
 const organisation: Organisation = {
   name: 'Healthwatch Riverside', phone: '020 7946 0000', email: 'info@example.org', website: 'https://example.org/', address: ['1 High Street', 'Riverside'],
-} as Organisation;
+};
 
 const body = `Intro text before any section. It has two sentences.
 

@@ -122,7 +122,7 @@ pdf('a 24 point edition, set in site.yml, is checked at 24 point, page numbers i
   const doc = await getDocument({ data: new Uint8Array(await readFile(editions[1]!.source!)), verbosity: 0 }).promise;
   let smallest = Infinity;
   for (let n = 1; n <= doc.numPages; n++) {
-    for (const item of (await (await doc.getPage(n)).getTextContent()).items) if ('str' in item && item.str.trim()) smallest = Math.min(smallest, Math.hypot(item.transform[2], item.transform[3]));
+    for (const item of (await (await doc.getPage(n)).getTextContent()).items) if ('str' in item && item.str.trim()) smallest = Math.min(smallest, Math.hypot(Number(item.transform[2]), Number(item.transform[3])));
   }
   assert.ok(smallest >= 23.9, `pdf.js finds text at ${smallest} pt`);
   await doc.destroy();

@@ -3,6 +3,7 @@
  * downloaded. The module is compiled once per thread; each sentence gets a fresh instance, because Flite's main()
  * keeps state between runs and cannot be called twice.
  */
+import type { WASI } from 'node:wasi';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -36,18 +37,20 @@ function scratchDir(): Promise<string> {
   return workDir;
 }
 
-let wasiClass: Promise<typeof import('node:wasi').WASI> | undefined;
+let wasiClass: Promise<typeof WASI> | undefined;
 
 /**
  * node:wasi, loaded once. Node 20 warns on loading it that WASI is experimental, into the build log, where the warning
  * says nothing an editor can act on: that one warning is held back while the module loads.
  */
-function loadWasi(): Promise<typeof import('node:wasi').WASI> {
+function loadWasi(): Promise<typeof WASI> {
   wasiClass ??= (async () => {
+    // Kept unbound so the very same function is put back below; it is called with process as `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const emit = process.emitWarning;
     process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
       if (!String(warning).includes('WASI')) (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
-    }) as typeof process.emitWarning;
+    });
     try {
       return (await import('node:wasi')).WASI;
     } finally {
