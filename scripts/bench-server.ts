@@ -8,7 +8,9 @@ const connections = Number(numbers[1] ?? 20);
 const r = await runServerLoad(total, connections, process.argv.includes('--direct'));
 console.log(`${r.total} feedback submissions, ${r.connections} at a time, on loopback, ${r.via}:`);
 console.log(`  ${r.requestsPerSecond.toFixed(0)} requests a second; latency p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
-console.log(`  confirmed (303): ${r.accepted}; stored in SQLite: ${r.stored}; other responses: ${JSON.stringify(r.otherStatuses)}`);
+console.log(
+  `  confirmed (303): ${r.accepted}; stored in SQLite: ${r.stored}; other responses: ${JSON.stringify(r.otherStatuses)}`,
+);
 if (r.accepted !== r.stored) {
   console.error(`  MISMATCH: ${r.accepted - r.stored} confirmed submissions are not in the database`);
   process.exit(2);

@@ -5,15 +5,23 @@ import { BENCH_PARTS, formatBench, runBench, type BenchPart } from '../src/bench
 const reports = Number(process.argv[2] ?? 100);
 const runs = Number(process.argv[3] ?? 5);
 const parts = (process.argv[4] ?? BENCH_PARTS.join(',')).split(',');
-if (!Number.isInteger(reports) || reports < 1 || !Number.isInteger(runs) || runs < 1 || !parts.every((p) => (BENCH_PARTS as readonly string[]).includes(p))) {
-  console.error(`Usage: npm run bench -- [number of reports, default 100] [runs, default 5] [parts, default ${BENCH_PARTS.join(',')}]`);
+if (
+  !Number.isInteger(reports) ||
+  reports < 1 ||
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  !parts.every((p) => (BENCH_PARTS as readonly string[]).includes(p))
+) {
+  console.error(
+    `Usage: npm run bench -- [number of reports, default 100] [runs, default 5] [parts, default ${BENCH_PARTS.join(',')}]`,
+  );
   process.exit(1);
 }
 const chosen = new Set(parts as BenchPart[]);
 const results = await runBench(reports, runs, (line) => console.log(line), chosen);
 const titles: Record<BenchPart, string> = {
   site: `\nSite, ${reports} reports of ~5,000 words (floor: raw Eleventy on the same Markdown)`,
-  pdf: '\nPDFs, large print (reference: Chromium\'s bare page.pdf of the same report)',
+  pdf: "\nPDFs, large print (reference: Chromium's bare page.pdf of the same report)",
   audio: '\nAudio (ratios against speech synthesis alone)',
   encoders: '\nMP3 encoders on the same speech (ratios against lamejs)',
   braille: '\nBraille (BRF), both grades (ratio against the median)',

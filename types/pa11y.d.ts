@@ -9,7 +9,11 @@ declare module 'pa11y' {
     selector: string;
     runner: string;
   }
-  export interface Pa11yResults { documentTitle: string; pageUrl: string; issues: Pa11yIssue[] }
+  export interface Pa11yResults {
+    documentTitle: string;
+    pageUrl: string;
+    issues: Pa11yIssue[];
+  }
   export interface Pa11yOptions {
     browser?: Browser;
     page?: Page;

@@ -29,7 +29,12 @@
   var items = Array.prototype.slice.call(follow.querySelectorAll('[data-cue]'));
   var itemOfCue = {};
   items.forEach(function (item) {
-    item.getAttribute('data-cue').split(' ').forEach(function (id) { itemOfCue[id] = item; });
+    item
+      .getAttribute('data-cue')
+      .split(' ')
+      .forEach(function (id) {
+        itemOfCue[id] = item;
+      });
   });
   if (!items.length) return;
 
@@ -39,9 +44,10 @@
   var help = document.createElement('p');
   help.className = 'read-along-help';
   help.id = 'read-along-help';
-  help.textContent = follow.getAttribute('data-read-along') ||
+  help.textContent =
+    follow.getAttribute('data-read-along') ||
     'The words being read are highlighted. To listen from a sentence, select it. ' +
-    'With a keyboard, press Tab to reach the text, the arrow keys to move, and Enter to listen from there.';
+      'With a keyboard, press Tab to reach the text, the arrow keys to move, and Enter to listen from there.';
   controls.appendChild(help);
   var option = document.createElement('p');
   option.innerHTML = '<label><input type="checkbox" id="read-along-follow"> Keep the words being read in view</label>';
@@ -72,7 +78,8 @@
     item.classList.add('is-being-read');
     // The reader's keyboard position follows the recording only if they are not in the text themselves.
     if (!follow.contains(document.activeElement)) moveTabStop(item);
-    if (keepInView.checked) item.scrollIntoView({ block: 'nearest', behavior: reduceMotion.matches ? 'auto' : 'smooth' });
+    if (keepInView.checked)
+      item.scrollIntoView({ block: 'nearest', behavior: reduceMotion.matches ? 'auto' : 'smooth' });
   }
 
   var cues = [];
@@ -83,7 +90,12 @@
     var found = -1;
     while (low <= high) {
       var middle = (low + high) >> 1;
-      if (cues[middle].startTime <= time) { found = middle; low = middle + 1; } else { high = middle - 1; }
+      if (cues[middle].startTime <= time) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
     }
     return found >= 0 && time < cues[found].endTime + 0.5 ? cues[found] : null;
   }
@@ -96,13 +108,17 @@
     var list = trackElement.track.cues;
     if (!list) return;
     cues = Array.prototype.slice.call(list);
-    cues.forEach(function (cue) { if (!(cue.id in startOf)) startOf[cue.id] = cue.startTime; });
+    cues.forEach(function (cue) {
+      if (!(cue.id in startOf)) startOf[cue.id] = cue.startTime;
+    });
     update();
   }
   trackElement.track.mode = 'hidden';
   trackElement.addEventListener('load', ready);
   if (trackElement.readyState === 2) ready();
-  ['timeupdate', 'seeked', 'play'].forEach(function (type) { player.addEventListener(type, update); });
+  ['timeupdate', 'seeked', 'play'].forEach(function (type) {
+    player.addEventListener(type, update);
+  });
 
   function playFrom(item) {
     var first = item.getAttribute('data-cue').split(' ')[0];
@@ -112,7 +128,10 @@
     highlight(item);
   }
   items.forEach(function (item) {
-    item.addEventListener('click', function () { moveTabStop(item); playFrom(item); });
+    item.addEventListener('click', function () {
+      moveTabStop(item);
+      playFrom(item);
+    });
   });
   follow.addEventListener('keydown', function (event) {
     var index = items.indexOf(event.target);
@@ -122,7 +141,11 @@
     else if (event.key === 'ArrowUp' || event.key === 'ArrowLeft') next = items[Math.max(0, index - 1)];
     else if (event.key === 'Home') next = items[0];
     else if (event.key === 'End') next = items[items.length - 1];
-    else if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); playFrom(event.target); return; }
+    else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      playFrom(event.target);
+      return;
+    }
     if (!next) return;
     event.preventDefault();
     moveTabStop(next);

@@ -34,7 +34,8 @@ async function search(query) {
   );
   results.hidden = pages.length === 0;
   const count = found.results.length;
-  status.textContent = count === 0 ? `No results for “${words}”.` : `${count} ${count === 1 ? 'result' : 'results'} for “${words}”.`;
+  status.textContent =
+    count === 0 ? `No results for “${words}”.` : `${count} ${count === 1 ? 'result' : 'results'} for “${words}”.`;
 }
 
 form.addEventListener('submit', (event) => {

@@ -6,7 +6,10 @@ import { mkdir, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
-const WORDS = 'people told us that waiting for support made things harder and that clear information from services helped them feel listened to when they asked for help with their care at home or in hospital'.split(' ');
+const WORDS =
+  'people told us that waiting for support made things harder and that clear information from services helped them feel listened to when they asked for help with their care at home or in hospital'.split(
+    ' ',
+  );
 
 function sentence(seed: number, length: number): string {
   const words = Array.from({ length }, (_, i) => WORDS[(seed * 7 + i * 13) % WORDS.length]!);
@@ -35,9 +38,27 @@ export function syntheticReport(index: number, words = 5000): string {
   let count = 0;
   for (let section = 1; count < words; section++) {
     parts.push(`## Section ${section}`, '', paragraph(index + section), '');
-    parts.push(`### Detail ${section}.1`, '', paragraph(index + section + 1), '', '- First point about services', '- Second point about waiting', '- Third point about information', '');
+    parts.push(
+      `### Detail ${section}.1`,
+      '',
+      paragraph(index + section + 1),
+      '',
+      '- First point about services',
+      '- Second point about waiting',
+      '- Third point about information',
+      '',
+    );
     if (section % 3 === 0) {
-      parts.push(`Table: Answers in section ${section}`, '', '| Answer | People | Share |', '| --- | ---: | ---: |', '| Yes | 120 | 40% |', '| No | 150 | 50% |', '| Not sure | 30 | 10% |', '');
+      parts.push(
+        `Table: Answers in section ${section}`,
+        '',
+        '| Answer | People | Share |',
+        '| --- | ---: | ---: |',
+        '| Yes | 120 | 40% |',
+        '| No | 150 | 50% |',
+        '| Not sure | 30 | 10% |',
+        '',
+      );
     }
     parts.push(`### Detail ${section}.2`, '', paragraph(index + section + 2), '', paragraph(index + section + 3), '');
     count += 4 * 5 * 18 + 20;
@@ -46,15 +67,19 @@ export function syntheticReport(index: number, words = 5000): string {
   return parts.join('\n');
 }
 
-const ORGANISATION = 'name: Bench Watch\nphone: 020 7946 0000\nemail: bench@example.org\naddress:\n  - 1 Bench Street\nwebsite: https://example.org/\n';
-const SITE = 'url: https://bench.example.org/\naccessibility:\n  status: fully\n  prepared: 2024-01-01\n  reviewed: 2024-01-01\n  testedBy: Benchmark corpus.\n';
+const ORGANISATION =
+  'name: Bench Watch\nphone: 020 7946 0000\nemail: bench@example.org\naddress:\n  - 1 Bench Street\nwebsite: https://example.org/\n';
+const SITE =
+  'url: https://bench.example.org/\naccessibility:\n  status: fully\n  prepared: 2024-01-01\n  reviewed: 2024-01-01\n  testedBy: Benchmark corpus.\n';
 
 export async function writeCorpus(dir: string, count: number): Promise<void> {
   await mkdir(path.join(dir, '_data'), { recursive: true });
   await writeFile(path.join(dir, '_data', 'organisation.yml'), ORGANISATION);
   await writeFile(path.join(dir, '_data', 'site.yml'), SITE);
   const chart = path.join(dir, 'chart.png');
-  await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#1d4e89' } }).png().toFile(chart);
+  await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#1d4e89' } })
+    .png()
+    .toFile(chart);
   for (let i = 1; i <= count; i++) {
     const folder = path.join(dir, 'reports', `report-${i}`);
     await mkdir(folder, { recursive: true });

@@ -10,7 +10,8 @@ export function encodeMp3WithLamejs(pcm: Pcm, kbps: number): Uint8Array {
   const encoder = new Mp3Encoder(1, pcm.sampleRate, kbps);
   const chunks: Uint8Array[] = [];
   const block = 1152 * 64;
-  for (let i = 0; i < pcm.samples.length; i += block) chunks.push(encoder.encodeBuffer(pcm.samples.subarray(i, i + block)));
+  for (let i = 0; i < pcm.samples.length; i += block)
+    chunks.push(encoder.encodeBuffer(pcm.samples.subarray(i, i + block)));
   chunks.push(encoder.flush());
   return joinChunks(chunks);
 }

@@ -29,7 +29,21 @@ export async function startNginx(appPort: number, dir: string): Promise<Nginx> {
   await mkdir(temp, { recursive: true });
   const cert = path.join(dir, 'cert.pem');
   const key = path.join(dir, 'key.pem');
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', key, '-out', cert]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=localhost',
+    '-days',
+    '1',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+  ]);
   const site = (await readFile(path.join(PROJECT_ROOT, 'docs', 'deploy', 'nginx.conf'), 'utf8'))
     .replaceAll('reports.example.org', 'localhost')
     .replace('listen 80;', `listen 127.0.0.1:${httpPort};`)
@@ -38,7 +52,9 @@ export async function startNginx(appPort: number, dir: string): Promise<Nginx> {
     .replace(/ssl_certificate_key +\S+;/, `ssl_certificate_key ${key};`)
     .replace('http://127.0.0.1:8080', `http://127.0.0.1:${appPort}`);
   await writeFile(path.join(dir, 'site.conf'), site);
-  await writeFile(path.join(dir, 'nginx.conf'), `daemon off;
+  await writeFile(
+    path.join(dir, 'nginx.conf'),
+    `daemon off;
 worker_processes 1;
 pid ${temp}/nginx.pid;
 error_log ${temp}/error.log;
@@ -48,8 +64,11 @@ http {
   uwsgi_temp_path ${temp}/uwsgi; scgi_temp_path ${temp}/scgi;
   include ${dir}/site.conf;
 }
-`);
-  const child = spawn(NGINX, ['-p', temp, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(temp, 'error.log')], { stdio: 'ignore' });
+`,
+  );
+  const child = spawn(NGINX, ['-p', temp, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(temp, 'error.log')], {
+    stdio: 'ignore',
+  });
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null) return;
     const closed = new Promise((resolve) => child.once('close', resolve));

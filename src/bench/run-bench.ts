@@ -40,12 +40,21 @@ import { encodeMp3WithLamejs } from './lamejs-reference.ts';
 
 export type { StageResult } from './stages.ts';
 
-async function siteStages(root: string, content: string, reports: number, runs: number, log: (line: string) => void): Promise<StageResult[]> {
+async function siteStages(
+  root: string,
+  content: string,
+  reports: number,
+  runs: number,
+  log: (line: string) => void,
+): Promise<StageResult[]> {
   const emptyConfig = path.join(root, 'raw-eleventy.config.mjs');
   await writeFile(emptyConfig, 'export default function () {}\n');
   const cacheDir = path.join(root, 'cache');
   const raw = () => {
-    const eleventy = new Eleventy(path.join(content, 'reports'), path.join(root, 'raw-out'), { quietMode: true, configPath: emptyConfig });
+    const eleventy = new Eleventy(path.join(content, 'reports'), path.join(root, 'raw-out'), {
+      quietMode: true,
+      configPath: emptyConfig,
+    });
     eleventy.logger.overrideLogger(false);
     return eleventy.write();
   };
@@ -57,18 +66,28 @@ async function siteStages(root: string, content: string, reports: number, runs: 
     const seconds = /^Parity: .*\((\d+(?:\.\d+)?) s\)$/.exec(line)?.[1];
     if (seconds) paritySeconds.push(Number(seconds));
   };
-  const build = () => buildSite({ contentDir: content, outputDir: path.join(root, 'site'), cacheDir, log: noteParity, formats: ['print', 'easy-read'] });
+  const build = () =>
+    buildSite({
+      contentDir: content,
+      outputDir: path.join(root, 'site'),
+      cacheDir,
+      log: noteParity,
+      formats: ['print', 'easy-read'],
+    });
 
   log('First build with empty caches (typesets every PDF)…');
   let printedFirst = 0;
   let peakBytes = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakBytes = Math.max(peakBytes, process.memoryUsage().rss)), 50);
-  const cold = await time(async () => (printedFirst = (await build()).site.stats.pdfsPrinted)).finally(() => clearInterval(sampler));
+  const cold = await time(async () => (printedFirst = (await build()).site.stats.pdfsPrinted)).finally(() =>
+    clearInterval(sampler),
+  );
   const parityCold = paritySeconds.splice(0)[0] ?? NaN;
   await raw();
   for (const dir of ['raw-out', path.join('site', 'reports')]) {
     const made = (await readdir(path.join(root, dir))).filter((p) => p.startsWith('report-')).length;
-    if (made !== reports) throw new Error(`${dir} holds ${made} reports, not ${reports}: the benchmark would measure nothing`);
+    if (made !== reports)
+      throw new Error(`${dir} holds ${made} reports, not ${reports}: the benchmark would measure nothing`);
   }
   const timings = { raw: [] as number[], checks: [] as number[], rebuild: [] as number[] };
   let printedAgain = 0;
@@ -93,17 +112,37 @@ async function siteStages(root: string, content: string, reports: number, runs: 
   return [
     stage('raw Eleventy (floor)', timings.raw, floor),
     stage('content checks alone', timings.checks, floor),
-    stage('full build, empty caches', [cold], floor, `${printedFirst} PDFs typeset; peak memory ${(peakBytes / 2 ** 30).toFixed(2)} GB (whole process, workers included)`),
-    stage('parity check, first build', [parityCold], floor, `${((parityCold / reports) * 1000).toFixed(0)} ms a report (web page and its PDFs); ${((parityCold / cold) * 100).toFixed(1)}% of the first build`),
+    stage(
+      'full build, empty caches',
+      [cold],
+      floor,
+      `${printedFirst} PDFs typeset; peak memory ${(peakBytes / 2 ** 30).toFixed(2)} GB (whole process, workers included)`,
+    ),
+    stage(
+      'parity check, first build',
+      [parityCold],
+      floor,
+      `${((parityCold / reports) * 1000).toFixed(0)} ms a report (web page and its PDFs); ${((parityCold / cold) * 100).toFixed(1)}% of the first build`,
+    ),
     stage('rebuild, nothing changed', timings.rebuild, floor, `${printedAgain} PDFs typeset in ${runs} runs`),
-    stage('parity check, one edited', parityWarm.slice(runs), floor, `the edited report checked again, the others known to have passed`),
+    stage(
+      'parity check, one edited',
+      parityWarm.slice(runs),
+      floor,
+      `the edited report checked again, the others known to have passed`,
+    ),
     stage('rebuild, one report edited', edited, floor, `${printedAfterEdit} PDFs typeset in ${runs} runs`),
     ...fresh,
     ...preview,
   ];
 }
 
-async function pdfStages(root: string, content: string, most: number, log: (line: string) => void): Promise<StageResult[]> {
+async function pdfStages(
+  root: string,
+  content: string,
+  most: number,
+  log: (line: string) => void,
+): Promise<StageResult[]> {
   forgetPreparedSites();
   const site = await prepareSite(content);
   const sample = Math.max(1, Math.floor(Math.min(2 * most, site.reports.length) / 2));
@@ -113,16 +152,31 @@ async function pdfStages(root: string, content: string, most: number, log: (line
   // what it has typeset, so the measured reports must be ones it has not seen.
   for (const report of site.reports.slice(0, 2 * sample)) {
     const doc = report.document;
-    const images = (await reportPictures(doc, path.join(root, 'cache', 'pdf', 'images'), [edition.fontSizePt])).largePrint;
-    const model = reportPrintModel({ doc, organisation: site.organisation, edition, images, otherFormats: [], siteUrl: site.settings.url });
+    const images = (await reportPictures(doc, path.join(root, 'cache', 'pdf', 'images'), [edition.fontSizePt]))
+      .largePrint;
+    const model = reportPrintModel({
+      doc,
+      organisation: site.organisation,
+      edition,
+      images,
+      otherFormats: [],
+      siteUrl: site.settings.url,
+    });
     jobs.push({
       page: path.join(root, 'site', 'reports', doc.slug, 'index.html'),
       typeset: { template: 'report.typ', model, images: virtualFiles(images.values()) },
       finish: { modified: doc.meta.published, linkTexts: printLinkTexts(model.body) },
-      expect: { title: doc.meta.title, lang: doc.meta.lang, headings: reportPrintHeadings(model), minFontPt: edition.fontSizePt },
+      expect: {
+        title: doc.meta.title,
+        lang: doc.meta.lang,
+        headings: reportPrintHeadings(model),
+        minFontPt: edition.fontSizePt,
+      },
     });
   }
-  log(`Typesetting ${sample} large-print PDFs (after ${sample} to warm up), and printing their web pages with Chromium for reference…`);
+  log(
+    `Typesetting ${sample} large-print PDFs (after ${sample} to warm up), and printing their web pages with Chromium for reference…`,
+  );
   const bare: number[] = [];
   const compile: number[] = [];
   const checks: number[] = [];
@@ -156,14 +210,29 @@ async function pdfStages(root: string, content: string, most: number, log: (line
   }
   const floor = median(bare);
   return [
-    stage('Chromium bare page.pdf', bare, floor, 'per PDF: the reference (the report\'s web page, warm browser, no checks)'),
+    stage(
+      'Chromium bare page.pdf',
+      bare,
+      floor,
+      "per PDF: the reference (the report's web page, warm browser, no checks)",
+    ),
     stage('Typst compile', compile, floor, 'per PDF, warm compiler'),
-    stage('finish + read-back', checks, floor, 'per PDF: one parse; row headers, link texts, dates; every read-back check; save'),
+    stage(
+      'finish + read-back',
+      checks,
+      floor,
+      'per PDF: one parse; row headers, link texts, dates; every read-back check; save',
+    ),
     stage('our PDF, all of it', ours, floor, 'per PDF: compile + finish + read-back (target: at most 0.6×)'),
   ];
 }
 
-async function audioStages(root: string, content: string, sample: number, log: (line: string) => void): Promise<StageResult[]> {
+async function audioStages(
+  root: string,
+  content: string,
+  sample: number,
+  log: (line: string) => void,
+): Promise<StageResult[]> {
   forgetPreparedSites();
   const site = await prepareSite(content);
   const subset = { ...site, reports: site.reports.slice(0, sample) };
@@ -176,28 +245,55 @@ async function audioStages(root: string, content: string, sample: number, log: (
   const edited = subset.reports[0]!.document.file;
   const source = await readFile(edited, 'utf8');
   const end = source.indexOf('---', 3) + 3;
-  await writeFile(edited, source.slice(0, end) + source.slice(end).replace(/(\n[A-Z][^.\n]{20,}?)\.(\s)/, '$1, as we found.$2'));
+  await writeFile(
+    edited,
+    source.slice(0, end) + source.slice(end).replace(/(\n[A-Z][^.\n]{20,}?)\.(\s)/, '$1, as we found.$2'),
+  );
   forgetPreparedSites();
   const after = await prepareSite(content);
   let edit!: Awaited<ReturnType<typeof makeAudio>>;
-  const editSeconds = await time(async () => (edit = await makeAudio({ ...after, reports: after.reports.slice(0, sample) }, options)));
+  const editSeconds = await time(
+    async () => (edit = await makeAudio({ ...after, reports: after.reports.slice(0, sample) }, options)),
+  );
   // The corpus repeats its sentences, which the sentence cache rightly speaks once: the example report's are all
   // different, so its cold figure is the one a new report sees.
   forgetPreparedSites();
   const example = await prepareSite(path.resolve('content'));
   let fresh!: Awaited<ReturnType<typeof makeAudio>>;
-  const exampleSeconds = await time(async () => (fresh = await makeAudio(example, { ...options, cacheDir: path.join(root, 'example-audio-cache') })));
+  const exampleSeconds = await time(
+    async () => (fresh = await makeAudio(example, { ...options, cacheDir: path.join(root, 'example-audio-cache') })),
+  );
   const thousands = cold.words / 1000;
   const per = (seconds: number): number[] => [seconds / thousands];
   const floor = cold.synthesisSeconds / thousands;
   const minutes = cold.reports.reduce((n, r) => n + r.facts.durationSeconds, 0) / 60;
   return [
-    stage('speech synthesis', per(cold.synthesisSeconds), floor, `s per 1,000 words, CPU (Flite rms, WebAssembly; ${cold.words} words, ${minutes.toFixed(0)} min of audio)`),
+    stage(
+      'speech synthesis',
+      per(cold.synthesisSeconds),
+      floor,
+      `s per 1,000 words, CPU (Flite rms, WebAssembly; ${cold.words} words, ${minutes.toFixed(0)} min of audio)`,
+    ),
     stage('MP3 encoding', per(cold.encodingSeconds), floor, 's per 1,000 words, CPU (LAME in WebAssembly)'),
-    stage('audio, cold (wall clock)', per(coldSeconds), floor, `s per 1,000 words, ${options.concurrency} workers (target: at most 3.5); the corpus repeats sentences`),
-    stage('example, cold (wall clock)', [exampleSeconds / (fresh.words / 1000)], floor, `s per 1,000 words, ${options.concurrency} workers: the example report and its easy read, every sentence different (${fresh.words} words; synthesis ${(fresh.synthesisSeconds / (fresh.words / 1000)).toFixed(2)} s CPU, encoding ${(fresh.encodingSeconds / (fresh.words / 1000)).toFixed(2)} s CPU per 1,000 words)`),
+    stage(
+      'audio, cold (wall clock)',
+      per(coldSeconds),
+      floor,
+      `s per 1,000 words, ${options.concurrency} workers (target: at most 3.5); the corpus repeats sentences`,
+    ),
+    stage(
+      'example, cold (wall clock)',
+      [exampleSeconds / (fresh.words / 1000)],
+      floor,
+      `s per 1,000 words, ${options.concurrency} workers: the example report and its easy read, every sentence different (${fresh.words} words; synthesis ${(fresh.synthesisSeconds / (fresh.words / 1000)).toFixed(2)} s CPU, encoding ${(fresh.encodingSeconds / (fresh.words / 1000)).toFixed(2)} s CPU per 1,000 words)`,
+    ),
     stage('audio, cached', per(cachedSeconds), floor, 's per 1,000 words: nothing synthesised'),
-    stage('one-sentence edit', [editSeconds], floor, `s for the whole run, not per 1,000 words: spoke ${edit.spokenSentences} sentence(s), reused ${edit.reusedSentences} (target: under 2)`),
+    stage(
+      'one-sentence edit',
+      [editSeconds],
+      floor,
+      `s for the whole run, not per 1,000 words: spoke ${edit.spokenSentences} sentence(s), reused ${edit.reusedSentences} (target: under 2)`,
+    ),
   ];
 }
 
@@ -228,25 +324,39 @@ async function brailleStages(content: string, sample: number, log: (line: string
   log(`Brailling ${sample} reports at both grades…`);
   const seconds: number[] = [];
   for (const report of site.reports.slice(0, sample)) {
-    seconds.push(await time(async () => {
-      for (const grade of [1, 2] as const) await makeBraille(report.document, site.organisation, { cells: 40, lines: 25 }, grade);
-    }));
+    seconds.push(
+      await time(async () => {
+        for (const grade of [1, 2] as const)
+          await makeBraille(report.document, site.organisation, { cells: 40, lines: 25 }, grade);
+      }),
+    );
   }
   // The parity check's read-back of the same files: liblouis backwards over the BRF, then the comparison.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'braille-parity-'));
   const parity: number[] = [];
   try {
     for (const report of site.reports.slice(0, sample)) {
-      const files = await Promise.all(([1, 2] as const).map(async (grade) => {
-        const file = path.join(dir, `${report.document.slug}-${grade}.brf`);
-        await writeFile(file, (await makeBraille(report.document, site.organisation, { cells: 40, lines: 25 }, grade)).brf, 'latin1');
-        return [file, grade] as const;
-      }));
-      parity.push(await time(async () => {
-        const views = await Promise.all(files.map(([file, grade]) => brailleView(file, grade)));
-        const missing = compareEditions(report.document, views);
-        if (missing.length) throw new Error(`the braille of ${report.document.slug} failed the parity check: ${missing.map((p) => p.message).join('; ')}`);
-      }));
+      const files = await Promise.all(
+        ([1, 2] as const).map(async (grade) => {
+          const file = path.join(dir, `${report.document.slug}-${grade}.brf`);
+          await writeFile(
+            file,
+            (await makeBraille(report.document, site.organisation, { cells: 40, lines: 25 }, grade)).brf,
+            'latin1',
+          );
+          return [file, grade] as const;
+        }),
+      );
+      parity.push(
+        await time(async () => {
+          const views = await Promise.all(files.map(([file, grade]) => brailleView(file, grade)));
+          const missing = compareEditions(report.document, views);
+          if (missing.length)
+            throw new Error(
+              `the braille of ${report.document.slug} failed the parity check: ${missing.map((p) => p.message).join('; ')}`,
+            );
+        }),
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -254,7 +364,12 @@ async function brailleStages(content: string, sample: number, log: (line: string
   const made = median(seconds);
   return [
     stage('braille, both grades', seconds, made, 'per report of ~5,000 words: liblouis, layout, checks and round trip'),
-    stage('parity read-back, both', parity, made, 'per report: liblouis backwards over both BRF files, then compared with the model'),
+    stage(
+      'parity read-back, both',
+      parity,
+      made,
+      'per report: liblouis backwards over both BRF files, then compared with the model',
+    ),
   ];
 }
 
@@ -263,7 +378,12 @@ async function brailleStages(content: string, sample: number, log: (line: string
  * list follows the words that PDF's read-back kept, and the overlays follow a recording timed at 150 words a minute (synthesising 5,000
  * words would take minutes and is measured by the audio part).
  */
-async function epubStages(root: string, content: string, sample: number, log: (line: string) => void): Promise<StageResult[]> {
+async function epubStages(
+  root: string,
+  content: string,
+  sample: number,
+  log: (line: string) => void,
+): Promise<StageResult[]> {
   forgetPreparedSites();
   const site = await prepareSite(content);
   const edition = printEditions([])[0]!;
@@ -273,28 +393,50 @@ async function epubStages(root: string, content: string, sample: number, log: (l
   for (const [index, report] of site.reports.slice(0, sample + 1).entries()) {
     const doc = report.document;
     const pictures = (await reportPictures(doc, path.join(root, 'cache', 'pdf', 'images'), [])).standard;
-    const model = reportPrintModel({ doc, organisation: site.organisation, edition, images: pictures, otherFormats: [], siteUrl: site.settings.url });
+    const model = reportPrintModel({
+      doc,
+      organisation: site.organisation,
+      edition,
+      images: pictures,
+      otherFormats: [],
+      siteUrl: site.settings.url,
+    });
     let pages: string[][] = [];
     const printing = await time(async () => {
       const typeset_ = await typeset({ template: 'report.typ', model, images: virtualFiles(pictures.values()) });
       const pdfDoc = await PDFDocument.load(typeset_, { updateMetadata: false });
-      const check = await readBackPdf(pdfDoc, { title: doc.meta.title, lang: doc.meta.lang, headings: reportPrintHeadings(model), minFontPt: edition.fontSizePt }, finishDocument(pdfDoc, { modified: doc.meta.published, linkTexts: printLinkTexts(model.body) }));
+      const check = await readBackPdf(
+        pdfDoc,
+        {
+          title: doc.meta.title,
+          lang: doc.meta.lang,
+          headings: reportPrintHeadings(model),
+          minFontPt: edition.fontSizePt,
+        },
+        finishDocument(pdfDoc, { modified: doc.meta.published, linkTexts: printLinkTexts(model.body) }),
+      );
       if (check.problems.length) throw new Error(check.problems.join('\n'));
       await savePdf(pdfDoc);
       pages = check.pageWords;
     });
     const sentences = toSentences(toAudioScript(doc, { organisation: site.organisation, otherFormats: [] }));
     let clock = 0;
-    const cues = sentences.flatMap((c) => c.paragraphs.flat()).map((s) => {
-      const start = clock + s.gapBeforeMs / 1000;
-      clock = start + (s.written.split(/\s+/).length * 60) / 150;
-      return { id: s.id, startSeconds: start, endSeconds: clock };
-    });
+    const cues = sentences
+      .flatMap((c) => c.paragraphs.flat())
+      .map((s) => {
+        const start = clock + s.gapBeforeMs / 1000;
+        clock = start + (s.written.split(/\s+/).length * 60) / 150;
+        return { id: s.id, startSeconds: start, endSeconds: clock };
+      });
     const mp3 = new Uint8Array(Math.round((clock * 48_000) / 8));
     // The page list uses the words the PDF's read-back kept, as a build does.
     const making = await time(async () => {
       await makeEpub({
-        doc, organisation: site.organisation, siteUrl: site.settings.url, otherFormats: [], pictures,
+        doc,
+        organisation: site.organisation,
+        siteUrl: site.settings.url,
+        otherFormats: [],
+        pictures,
         standardPdf: { pages, address: `${site.settings.url}reports/${doc.slug}/${doc.slug}.pdf` },
         recording: { mp3, sentences, cues, narrator: 'bench' },
       });
@@ -305,7 +447,12 @@ async function epubStages(root: string, content: string, sample: number, log: (l
     epubSeconds.push(making);
   }
   return [
-    stage('standard PDF (reference)', pdfSeconds, median(pdfSeconds), 'per report of ~5,000 words: Typst, finishing and read-back'),
+    stage(
+      'standard PDF (reference)',
+      pdfSeconds,
+      median(pdfSeconds),
+      'per report of ~5,000 words: Typst, finishing and read-back',
+    ),
     stage('EPUB', epubSeconds, median(pdfSeconds), 'per report: XHTML twice, page list from the PDF, overlays, ZIP'),
   ];
 }
@@ -313,7 +460,12 @@ async function epubStages(root: string, content: string, sample: number, log: (l
 export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille', 'epub'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
-export async function runBench(reports: number, runs: number, log: (line: string) => void, parts: ReadonlySet<BenchPart> = new Set(BENCH_PARTS)): Promise<Record<BenchPart, StageResult[]>> {
+export async function runBench(
+  reports: number,
+  runs: number,
+  log: (line: string) => void,
+  parts: ReadonlySet<BenchPart> = new Set(BENCH_PARTS),
+): Promise<Record<BenchPart, StageResult[]>> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'reports-bench-'));
   try {
     const content = path.join(root, 'content');
@@ -332,6 +484,9 @@ export async function runBench(reports: number, runs: number, log: (line: string
 }
 
 export function formatBench(results: readonly StageResult[], title: string): string {
-  const rows = results.map((r) => `${r.name.padEnd(26)} ${r.median.toFixed(2).padStart(7)} s  ${r.ratio.toFixed(2).padStart(6)}×   ${r.note ?? ''}${r.runsSeconds.length > 1 ? `   runs: ${r.runsSeconds.map((s) => s.toFixed(2)).join(', ')}` : ''}`);
+  const rows = results.map(
+    (r) =>
+      `${r.name.padEnd(26)} ${r.median.toFixed(2).padStart(7)} s  ${r.ratio.toFixed(2).padStart(6)}×   ${r.note ?? ''}${r.runsSeconds.length > 1 ? `   runs: ${r.runsSeconds.map((s) => s.toFixed(2)).join(', ')}` : ''}`,
+  );
   return [title, `${'stage'.padEnd(26)}  median   vs floor`, ...rows].join('\n');
 }

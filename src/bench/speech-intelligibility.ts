@@ -76,7 +76,10 @@ async function speakAll(sentences: readonly Pick<Sentence, 'said'>[], voice: Voi
   let rate = 0;
   for (const sentence of sentences) {
     const raw = await speakSentence(sentence.said, voice);
-    const pcm = resample({ sampleRate: raw.sampleRate, samples: levelled(trimSilence(raw.samples, raw.sampleRate)) }, RECOGNISER_RATE);
+    const pcm = resample(
+      { sampleRate: raw.sampleRate, samples: levelled(trimSilence(raw.samples, raw.sampleRate)) },
+      RECOGNISER_RATE,
+    );
     rate = pcm.sampleRate;
     parts.push(pcm.samples, new Int16Array(rate / 2));
   }
@@ -96,9 +99,21 @@ async function recognise(pcm: Pcm, dir: string): Promise<string> {
   return stdout.replace(/\s+/g, ' ').trim();
 }
 
-export interface Passage { name: string; written: string; sentences: Array<Pick<Sentence, 'said'>> }
+export interface Passage {
+  name: string;
+  written: string;
+  sentences: Array<Pick<Sentence, 'said'>>;
+}
 
-export interface VoiceScore { voice: string; passage: string; rate: number; errors: number; words: number; audioSeconds: number; heard: string }
+export interface VoiceScore {
+  voice: string;
+  passage: string;
+  rate: number;
+  errors: number;
+  words: number;
+  audioSeconds: number;
+  heard: string;
+}
 
 /** The fixed paragraph, and the example report's "About the research" chapter, with and without pronunciations. */
 export async function passages(contentDir: string, options: { pronunciations: boolean }): Promise<Passage[]> {
@@ -108,14 +123,22 @@ export async function passages(contentDir: string, options: { pronunciations: bo
   const script = toAudioScript(report.document, { organisation: site.organisation, otherFormats: [], pronunciations });
   const chapter = toSentences(script).find((c) => c.title === 'About the research') ?? toSentences(script)[1]!;
   const sentences = chapter.paragraphs.flat();
-  const fixed = toSentences({ title: 'Fixed', lang: 'en-GB', chapters: [{ title: 'Fixed', paragraphs: [applyPronunciations(speakableText(FIXED_PARAGRAPH), pronunciations)] }] })[0]!.paragraphs.flat();
+  const fixed = toSentences({
+    title: 'Fixed',
+    lang: 'en-GB',
+    chapters: [{ title: 'Fixed', paragraphs: [applyPronunciations(speakableText(FIXED_PARAGRAPH), pronunciations)] }],
+  })[0]!.paragraphs.flat();
   return [
     { name: 'fixed paragraph', written: FIXED_PARAGRAPH, sentences: fixed },
     { name: `"${chapter.title}"`, written: sentences.map((s) => s.written).join(' '), sentences },
   ];
 }
 
-export async function scoreVoices(voices: readonly Voice[], texts: readonly Passage[], log: (line: string) => void): Promise<VoiceScore[]> {
+export async function scoreVoices(
+  voices: readonly Voice[],
+  texts: readonly Passage[],
+  log: (line: string) => void,
+): Promise<VoiceScore[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-speech-'));
   const scores: VoiceScore[] = [];
   try {
@@ -124,7 +147,13 @@ export async function scoreVoices(voices: readonly Voice[], texts: readonly Pass
         log(`  ${voiceName(voice)}: ${passage.name}…`);
         const pcm = await speakAll(passage.sentences, voice);
         const heard = await recognise(pcm, dir);
-        scores.push({ voice: voiceName(voice), passage: passage.name, ...wordErrorRate(passage.written, heard), audioSeconds: pcm.samples.length / pcm.sampleRate, heard });
+        scores.push({
+          voice: voiceName(voice),
+          passage: passage.name,
+          ...wordErrorRate(passage.written, heard),
+          audioSeconds: pcm.samples.length / pcm.sampleRate,
+          heard,
+        });
       }
     }
   } finally {

@@ -1,5 +1,11 @@
 /** A benchmark stage's figures: its runs, their median, and the median's ratio to a floor measured in the same run. */
-export interface StageResult { name: string; runsSeconds: number[]; median: number; ratio: number; note?: string }
+export interface StageResult {
+  name: string;
+  runsSeconds: number[];
+  median: number;
+  ratio: number;
+  note?: string;
+}
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -18,4 +24,3 @@ export function stage(name: string, runsSeconds: number[], floor: number, note?:
   const m = median(runsSeconds);
   return { name, runsSeconds, median: m, ratio: m / floor, ...(note ? { note } : {}) };
 }
-

@@ -29,11 +29,13 @@ export function setBuildContext(context: BuildContext | undefined): void {
 }
 
 export function buildContext(): BuildContext {
-  return holder.current ?? {
-    contentDir: process.env.REPORTS_CONTENT_DIR || 'content',
-    includeDrafts: process.env.REPORTS_INCLUDE_DRAFTS === '1',
-    log: (line) => console.log(line),
-    cacheDir: process.env.REPORTS_CACHE_DIR || path.join(PROJECT_ROOT, '.cache'),
-    formats: new Set(OPTIONAL_FORMATS),
-  };
+  return (
+    holder.current ?? {
+      contentDir: process.env.REPORTS_CONTENT_DIR || 'content',
+      includeDrafts: process.env.REPORTS_INCLUDE_DRAFTS === '1',
+      log: (line) => console.log(line),
+      cacheDir: process.env.REPORTS_CACHE_DIR || path.join(PROJECT_ROOT, '.cache'),
+      formats: new Set(OPTIONAL_FORMATS),
+    }
+  );
 }

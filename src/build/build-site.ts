@@ -54,7 +54,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Checks first: an editor's mistake is reported before anything is written.
   const includeDrafts = Boolean(options.includeDrafts);
   const site = await prepareSite(contentDir, { includeDrafts });
-  if (options.onlyReport) return buildOneReportPage(site, { ...options, contentDir, outputDir, onlyReport: options.onlyReport }, started);
+  if (options.onlyReport)
+    return buildOneReportPage(site, { ...options, contentDir, outputDir, onlyReport: options.onlyReport }, started);
 
   const staging = stagingFolder(outputDir);
   const previous = `${outputDir}.previous-${process.pid}`;
@@ -91,7 +92,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** See BuildOptions.onlyReport. */
-async function buildOneReportPage(site: PreparedSite, options: BuildOptions & Required<Pick<BuildOptions, 'onlyReport'>>, started: number): Promise<BuildResult> {
+async function buildOneReportPage(
+  site: PreparedSite,
+  options: BuildOptions & Required<Pick<BuildOptions, 'onlyReport'>>,
+  started: number,
+): Promise<BuildResult> {
   const { slug, editions } = options.onlyReport;
   if (!site.reports.some((r) => r.document.slug === slug)) throw new Error(`There is no report "${slug}" to preview.`);
   site.editions.set(slug, [...editions]);
@@ -108,7 +113,10 @@ async function buildOneReportPage(site: PreparedSite, options: BuildOptions & Re
     });
     // Eleventy given one template renders only that template's pages: the report page, once per report in `reports`,
     // which the website plugin narrows to this one.
-    const eleventy = new Eleventy(path.join('layouts', 'report.njk'), options.outputDir, { configPath: '.eleventy.js', quietMode: true });
+    const eleventy = new Eleventy(path.join('layouts', 'report.njk'), options.outputDir, {
+      configPath: '.eleventy.js',
+      quietMode: true,
+    });
     eleventy.logger.overrideLogger(false);
     await eleventy.write();
   } finally {

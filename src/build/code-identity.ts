@@ -19,11 +19,16 @@ async function computeIdentity(): Promise<string> {
   const files = [...CODE_FILES];
   for (const folder of CODE_FOLDERS) {
     const entries = await readdir(path.join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true });
-    files.push(...entries.filter((e) => e.isFile()).map((e) => path.relative(PROJECT_ROOT, path.join(e.parentPath, e.name))));
+    files.push(
+      ...entries.filter((e) => e.isFile()).map((e) => path.relative(PROJECT_ROOT, path.join(e.parentPath, e.name))),
+    );
   }
   for (const file of files.sort()) {
     const bytes = await readFile(path.join(PROJECT_ROOT, file)).catch(() => undefined);
-    hash.update(`${file}\0`).update(bytes ?? 'missing').update('\0');
+    hash
+      .update(`${file}\0`)
+      .update(bytes ?? 'missing')
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -4,7 +4,10 @@
  * waits for them here instead of relying on the order plugins were added in.
  */
 export class Milestones {
-  private readonly waiting = new Map<string, { promise: Promise<void>; resolve: () => void; reject: (err: unknown) => void }>();
+  private readonly waiting = new Map<
+    string,
+    { promise: Promise<void>; resolve: () => void; reject: (err: unknown) => void }
+  >();
 
   private entry(name: string) {
     let found = this.waiting.get(name);

@@ -20,15 +20,29 @@ import { checkDialects } from './dialects.ts';
 export const FIXED_PAGES = ['/', '/accessibility/', '/search/', '/feedback/'];
 
 export function footnoteIds(report: ParsedReport): string[] {
-  return report.document.footnotes.flatMap((f) => [`fn-${report.document.slug}-${f.number}`, `fnref-${report.document.slug}-${f.number}`]);
+  return report.document.footnotes.flatMap((f) => [
+    `fn-${report.document.slug}-${f.number}`,
+    `fnref-${report.document.slug}-${f.number}`,
+  ]);
 }
 
 export function sitePages(reports: readonly ParsedReport[]): SitePages {
   const pages = new Map<string, Set<string>>(FIXED_PAGES.map((p) => [p, new Set(['main-content'])]));
   for (const report of reports) {
-    pages.set(`/reports/${report.document.slug}/`, new Set([...report.document.headings.map((h) => h.id), ...footnoteIds(report), ...RESERVED_IDS]));
+    pages.set(
+      `/reports/${report.document.slug}/`,
+      new Set([...report.document.headings.map((h) => h.id), ...footnoteIds(report), ...RESERVED_IDS]),
+    );
     pages.set(`/reports/${report.document.slug}/request/`, new Set(['main-content']));
-    if (report.easyRead) pages.set(`/reports/${report.document.slug}/easy-read/`, new Set([...report.easyRead.document.sections.flatMap((s) => (s.heading ? [s.heading.id] : [])), 'main-content', 'hard-words']));
+    if (report.easyRead)
+      pages.set(
+        `/reports/${report.document.slug}/easy-read/`,
+        new Set([
+          ...report.easyRead.document.sections.flatMap((s) => (s.heading ? [s.heading.id] : [])),
+          'main-content',
+          'hard-words',
+        ]),
+      );
   }
   return pages;
 }
@@ -36,7 +50,11 @@ export function sitePages(reports: readonly ParsedReport[]): SitePages {
 /** Files in a report's folder, as relative paths with "/" (subfolders included). */
 export async function listReportFiles(folder: string): Promise<Set<string>> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(folder, path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+  return new Set(
+    entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(folder, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+  );
 }
 
 export function checkReport(report: ParsedReport, pages: SitePages, files: ReadonlySet<string>): Problem[] {
@@ -56,7 +74,15 @@ export function checkReport(report: ParsedReport, pages: SitePages, files: Reado
 export function checkEasyReadOf(report: ParsedReport, files: ReadonlySet<string>): Problem[] {
   if (report.easyRead) return checkEasyRead(report.easyRead, files);
   const file = path.join(path.dirname(report.document.file), 'easy-read.md');
-  return [note(file, 0, 'this report has no easy-read version yet; its page tells readers how to ask for one', 'write one in easy-read.md beside the report', 'easy-read')];
+  return [
+    note(
+      file,
+      0,
+      'this report has no easy-read version yet; its page tells readers how to ask for one',
+      'write one in easy-read.md beside the report',
+      'easy-read',
+    ),
+  ];
 }
 
 export async function checkSite(site: LoadedSite): Promise<Problem[]> {

@@ -11,7 +11,11 @@ import { error, warning, type Problem } from '../report/problems.ts';
 import type { ParsedReport } from '../report/parse-report.ts';
 import { CALLOUT_LABELS, isCalloutKind } from '../report/callouts.ts';
 
-interface Dialect { pattern: RegExp; what: string; fix: string | ((match: RegExpExecArray) => string) }
+interface Dialect {
+  pattern: RegExp;
+  what: string;
+  fix: string | ((match: RegExpExecArray) => string);
+}
 
 const DIALECTS: Dialect[] = [
   {
@@ -41,11 +45,29 @@ const DIALECTS: Dialect[] = [
 
 /** The alert closest to each MkDocs admonition type (https://squidfunk.github.io/mkdocs-material/reference/admonitions/). */
 const ALERT_FOR_ADMONITION: Record<string, string> = {
-  note: 'NOTE', abstract: 'NOTE', summary: 'NOTE', info: 'NOTE', todo: 'NOTE', question: 'NOTE', example: 'NOTE', quote: 'NOTE',
-  tip: 'TIP', hint: 'TIP', success: 'TIP', check: 'TIP', done: 'TIP',
+  note: 'NOTE',
+  abstract: 'NOTE',
+  summary: 'NOTE',
+  info: 'NOTE',
+  todo: 'NOTE',
+  question: 'NOTE',
+  example: 'NOTE',
+  quote: 'NOTE',
+  tip: 'TIP',
+  hint: 'TIP',
+  success: 'TIP',
+  check: 'TIP',
+  done: 'TIP',
   important: 'IMPORTANT',
-  warning: 'WARNING', attention: 'WARNING', failure: 'WARNING', fail: 'WARNING', missing: 'WARNING', bug: 'WARNING',
-  caution: 'CAUTION', danger: 'CAUTION', error: 'CAUTION',
+  warning: 'WARNING',
+  attention: 'WARNING',
+  failure: 'WARNING',
+  fail: 'WARNING',
+  missing: 'WARNING',
+  bug: 'WARNING',
+  caution: 'CAUTION',
+  danger: 'CAUTION',
+  error: 'CAUTION',
 };
 
 /** Inline code and the contents of code fences are the editor's to show as they are. */
@@ -70,7 +92,9 @@ function sourceProblems(report: ParsedReport): Problem[] {
       const match = dialect.pattern.exec(line);
       if (match) {
         const fix = typeof dialect.fix === 'string' ? dialect.fix : dialect.fix(match);
-        problems.push(error(file, index + 1, `"${match[0].trim().slice(0, 40)}": ${dialect.what}`, fix, 'markdown-dialects'));
+        problems.push(
+          error(file, index + 1, `"${match[0].trim().slice(0, 40)}": ${dialect.what}`, fix, 'markdown-dialects'),
+        );
         break;
       }
     }
@@ -101,14 +125,52 @@ function markerProblems(tokens: readonly Token[], file: string, lineOf: (token: 
     const alert = LEFTOVER_ALERT.exec(token.content);
     if (alert) {
       const known = isCalloutKind(alert[1]!.toLowerCase());
-      if (!known) problems.push(error(file, line, `"${alert[0]}" is not an alert this tool knows, so it would be shown as text`, `use one of ${ALERT_LIST}`, 'alerts'));
-      else if (parent !== 'blockquote_open') problems.push(error(file, line, `the alert "${alert[0]}" must start a block quote, or it is shown as text`, `write "> ${alert[0]}" on a line of its own, and start each line of the alert's text with "> "`, 'alerts'));
-      else problems.push(error(file, line, `the alert "${alert[0]}" must be on a line of its own, or it is shown as a quotation`, `put "> ${alert[0]}" on its own line, and its text on the next lines, each starting with "> "`, 'alerts'));
+      if (!known)
+        problems.push(
+          error(
+            file,
+            line,
+            `"${alert[0]}" is not an alert this tool knows, so it would be shown as text`,
+            `use one of ${ALERT_LIST}`,
+            'alerts',
+          ),
+        );
+      else if (parent !== 'blockquote_open')
+        problems.push(
+          error(
+            file,
+            line,
+            `the alert "${alert[0]}" must start a block quote, or it is shown as text`,
+            `write "> ${alert[0]}" on a line of its own, and start each line of the alert's text with "> "`,
+            'alerts',
+          ),
+        );
+      else
+        problems.push(
+          error(
+            file,
+            line,
+            `the alert "${alert[0]}" must be on a line of its own, or it is shown as a quotation`,
+            `put "> ${alert[0]}" on its own line, and its text on the next lines, each starting with "> "`,
+            'alerts',
+          ),
+        );
     }
     const box = LEFTOVER_BOX.exec(token.content);
     if (box) {
-      const what = parent === 'list_item_open' ? 'is not written as a checklist box' : 'looks like a checklist box but is not in a list';
-      problems.push(error(file, line, `"${box[0]}" ${what}, so it would be shown as text`, 'start the line with "- [ ] " for an item not done or "- [x] " for one that is done: a space or an x between the brackets, and a space after them', 'checklists'));
+      const what =
+        parent === 'list_item_open'
+          ? 'is not written as a checklist box'
+          : 'looks like a checklist box but is not in a list';
+      problems.push(
+        error(
+          file,
+          line,
+          `"${box[0]}" ${what}, so it would be shown as text`,
+          'start the line with "- [ ] " for an item not done or "- [x] " for one that is done: a space or an x between the brackets, and a space after them',
+          'checklists',
+        ),
+      );
     }
   });
   return problems;
@@ -130,18 +192,45 @@ function tokenProblems(report: ParsedReport): Problem[] {
       const first = token.map[0] + 1 + bodyLineOffset;
       const underline = token.map[1] + bodyLineOffset;
       const lines = underline - 1 > first ? `lines ${first}–${underline - 1}` : `line ${first}`;
-      problems.push(warning(file, underline, `this line holds only "${token.markup}", so ${lines} above it ("${oneLine.slice(0, 40)}${oneLine.length > 40 ? '…' : ''}") became a level ${level} heading`, `if you meant a heading, write it on one line as ${'#'.repeat(level)} followed by its words; otherwise leave a blank line above the "${token.markup}" line, or remove it (a hard-wrapped line that starts with "-" does this)`, 'markdown-dialects'));
+      problems.push(
+        warning(
+          file,
+          underline,
+          `this line holds only "${token.markup}", so ${lines} above it ("${oneLine.slice(0, 40)}${oneLine.length > 40 ? '…' : ''}") became a level ${level} heading`,
+          `if you meant a heading, write it on one line as ${'#'.repeat(level)} followed by its words; otherwise leave a blank line above the "${token.markup}" line, or remove it (a hard-wrapped line that starts with "-" does this)`,
+          'markdown-dialects',
+        ),
+      );
     }
     if (/\{#[^}]*\}\s*$/.test(text)) {
-      problems.push(error(file, lineOf(token), `the heading's id "${/\{#([^}]*)\}\s*$/.exec(text)![1]}" cannot be used, so the braces would show in the heading`, 'an id is letters, digits and hyphens, with no spaces: {#like-this-1}', 'headings'));
+      problems.push(
+        error(
+          file,
+          lineOf(token),
+          `the heading's id "${/\{#([^}]*)\}\s*$/.exec(text)![1]}" cannot be used, so the braces would show in the heading`,
+          'an id is letters, digits and hyphens, with no spaces: {#like-this-1}',
+          'headings',
+        ),
+      );
     }
     // A section heading followed straight by a heading of the same or a higher level (or the end) has nothing under it.
     let j = i + 3;
     while (j < tokens.length && tokens[j]!.type === 'html_block') j++;
     const next = tokens[j];
-    const empty = !next || (next.type === 'heading_open' && Number(next.tag.slice(1)) <= level) || next.type === 'footnote_block_open';
+    const empty =
+      !next ||
+      (next.type === 'heading_open' && Number(next.tag.slice(1)) <= level) ||
+      next.type === 'footnote_block_open';
     if (empty && level >= 2) {
-      problems.push(warning(file, lineOf(token), `the section "${text.slice(0, 50)}" has nothing under it`, 'write its text, or remove the heading', 'headings'));
+      problems.push(
+        warning(
+          file,
+          lineOf(token),
+          `the section "${text.slice(0, 50)}" has nothing under it`,
+          'write its text, or remove the heading',
+          'headings',
+        ),
+      );
     }
   });
   return problems;

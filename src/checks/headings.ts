@@ -6,7 +6,16 @@ import { error, type Problem } from '../report/problems.ts';
 import type { ReportDocument } from '../report/model.ts';
 
 /** Ids used by the page around the report body: a heading may not take one. */
-export const RESERVED_IDS = new Set(['main-content', 'contents', 'contents-heading', 'other-formats', 'other-formats-heading', 'footnotes', 'footnotes-heading', 'report-title']);
+export const RESERVED_IDS = new Set([
+  'main-content',
+  'contents',
+  'contents-heading',
+  'other-formats',
+  'other-formats-heading',
+  'footnotes',
+  'footnotes-heading',
+  'report-title',
+]);
 
 export function checkHeadings(doc: ReportDocument): Problem[] {
   const problems: Problem[] = [];
@@ -15,18 +24,58 @@ export function checkHeadings(doc: ReportDocument): Problem[] {
   for (const heading of doc.headings) {
     const hashes = '#'.repeat(heading.level);
     if (heading.level === 1) {
-      problems.push(error(doc.file, heading.line, `"${heading.text}" is a top-level heading (#), but the report title is the only one`, 'use ## for main sections and ### inside them', 'headings'));
+      problems.push(
+        error(
+          doc.file,
+          heading.line,
+          `"${heading.text}" is a top-level heading (#), but the report title is the only one`,
+          'use ## for main sections and ### inside them',
+          'headings',
+        ),
+      );
     } else if (heading.level > previous + 1) {
-      problems.push(error(doc.file, heading.line, `heading "${heading.text}" skips from level ${previous} to level ${heading.level}`, `use ${'#'.repeat(previous + 1)} instead of ${hashes}, or add the missing heading above it`, 'headings'));
+      problems.push(
+        error(
+          doc.file,
+          heading.line,
+          `heading "${heading.text}" skips from level ${previous} to level ${heading.level}`,
+          `use ${'#'.repeat(previous + 1)} instead of ${hashes}, or add the missing heading above it`,
+          'headings',
+        ),
+      );
     }
     if (heading.text === '') {
-      problems.push(error(doc.file, heading.line, 'a heading has no text', `write the heading after "${hashes} ", or remove the line`, 'headings'));
+      problems.push(
+        error(
+          doc.file,
+          heading.line,
+          'a heading has no text',
+          `write the heading after "${hashes} ", or remove the line`,
+          'headings',
+        ),
+      );
     }
     const clash = seen.get(heading.id);
     if (clash !== undefined) {
-      problems.push(error(doc.file, heading.line, `heading id "${heading.id}" is already used by the heading on line ${clash}`, 'give one of them a different {#id}, or remove the {#id} to let the build choose', 'headings'));
+      problems.push(
+        error(
+          doc.file,
+          heading.line,
+          `heading id "${heading.id}" is already used by the heading on line ${clash}`,
+          'give one of them a different {#id}, or remove the {#id} to let the build choose',
+          'headings',
+        ),
+      );
     } else if (heading.explicitId && RESERVED_IDS.has(heading.id)) {
-      problems.push(error(doc.file, heading.line, `heading id "${heading.id}" is used by the page itself`, 'choose another {#id}', 'headings'));
+      problems.push(
+        error(
+          doc.file,
+          heading.line,
+          `heading id "${heading.id}" is used by the page itself`,
+          'choose another {#id}',
+          'headings',
+        ),
+      );
     }
     seen.set(heading.id, heading.line);
     previous = heading.level;

@@ -8,8 +8,26 @@ import type { Inline, ReportDocument } from '../report/model.ts';
 import { walkInlines } from '../report/build-document.ts';
 
 const VAGUE = new Set([
-  'click here', 'here', 'click', 'read more', 'more', 'more info', 'more information', 'find out more', 'learn more',
-  'link', 'this link', 'this', 'this page', 'page', 'website', 'this website', 'details', 'go', 'see more', 'continue',
+  'click here',
+  'here',
+  'click',
+  'read more',
+  'more',
+  'more info',
+  'more information',
+  'find out more',
+  'learn more',
+  'link',
+  'this link',
+  'this',
+  'this page',
+  'page',
+  'website',
+  'this website',
+  'details',
+  'go',
+  'see more',
+  'continue',
 ]);
 
 /** Pages of the built site: URL path (ending in /) → ids on that page. */
@@ -17,7 +35,15 @@ export type SitePages = ReadonlyMap<string, ReadonlySet<string>>;
 
 function textOf(nodes: readonly Inline[]): string {
   return nodes
-    .map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? textOf(n.children) : n.type === 'image' ? n.image.alt : ''))
+    .map((n) =>
+      n.type === 'text' || n.type === 'code'
+        ? n.text
+        : 'children' in n
+          ? textOf(n.children)
+          : n.type === 'image'
+            ? n.image.alt
+            : '',
+    )
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
@@ -57,24 +83,49 @@ export function checkLinks(doc: ReportDocument, pages: SitePages, files: Readonl
     if (node.type !== 'link') return;
     const at = (message: string, fix: string): number => problems.push(error(doc.file, line, message, fix, 'links'));
     const text = textOf(node.children);
-    if (text === '') at(`the link to ${node.href || '(nowhere)'} has no text`, 'write what the link leads to between the square brackets: [our 2019 survey](address)');
-    else if (VAGUE.has(text.toLowerCase().replace(/[.!:…]+$/, ''))) at(`the link text "${text}" does not say where it goes`, 'use words that make sense on their own, like [read the full report (PDF)](address)');
-    else if (/^(https?:\/\/|www\.)\S+$/i.test(text)) at(`the link text is a bare web address (${text})`, 'use words that say where it goes, like [NHS mental health services](address)');
+    if (text === '')
+      at(
+        `the link to ${node.href || '(nowhere)'} has no text`,
+        'write what the link leads to between the square brackets: [our 2019 survey](address)',
+      );
+    else if (VAGUE.has(text.toLowerCase().replace(/[.!:…]+$/, '')))
+      at(
+        `the link text "${text}" does not say where it goes`,
+        'use words that make sense on their own, like [read the full report (PDF)](address)',
+      );
+    else if (/^(https?:\/\/|www\.)\S+$/i.test(text))
+      at(
+        `the link text is a bare web address (${text})`,
+        'use words that say where it goes, like [NHS mental health services](address)',
+      );
     if (node.href.trim() === '') {
       at(`the link "${text}" has no address`, 'put the address between the round brackets: [text](https://…)');
       return;
     }
     const target = classifyLink(node.href, doc.slug);
-    if (target.kind === 'refused') at(`the link "${text}" ${target.why}`, 'link to a web page or an email address instead');
+    if (target.kind === 'refused')
+      at(`the link "${text}" ${target.why}`, 'link to a web page or an email address instead');
     else if (target.kind === 'file') {
-      if (!files.has(target.relative)) at(`the link "${text}" points to ${target.relative}, which is not in the report's folder`, `put the file in ${path.dirname(doc.file)}/ or correct the address`);
+      if (!files.has(target.relative))
+        at(
+          `the link "${text}" points to ${target.relative}, which is not in the report's folder`,
+          `put the file in ${path.dirname(doc.file)}/ or correct the address`,
+        );
     } else if (target.kind === 'page') {
       const ids = pages.get(target.page);
       if (!ids) {
-        const mdHint = /\.md$/i.test(node.href) ? ` — link to the page, like ../${path.basename(path.dirname(node.href)) || 'report-name'}/` : '';
-        at(`the link "${text}" goes to ${target.page}, which is not a page of this site${mdHint}`, 'check the address; links to other reports look like /reports/report-name/');
+        const mdHint = /\.md$/i.test(node.href)
+          ? ` — link to the page, like ../${path.basename(path.dirname(node.href)) || 'report-name'}/`
+          : '';
+        at(
+          `the link "${text}" goes to ${target.page}, which is not a page of this site${mdHint}`,
+          'check the address; links to other reports look like /reports/report-name/',
+        );
       } else if (target.anchor && !ids.has(target.anchor)) {
-        at(`the link "${text}" goes to #${target.anchor}, which is not on ${target.page}`, `use the id of a heading on that page${ids.size ? ` (for example #${[...ids][0]})` : ''}`);
+        at(
+          `the link "${text}" goes to #${target.anchor}, which is not on ${target.page}`,
+          `use the id of a heading on that page${ids.size ? ` (for example #${[...ids][0]})` : ''}`,
+        );
       }
     }
   });

@@ -12,7 +12,10 @@ export function isHtmlComment(raw: string): boolean {
 }
 
 const ADVICE: Array<[RegExp, string]> = [
-  [/^<\s*(script|style|iframe|object|embed|form|input|link|meta)\b/i, 'remove it: scripts, styles and embedded pages are not allowed in reports'],
+  [
+    /^<\s*(script|style|iframe|object|embed|form|input|link|meta)\b/i,
+    'remove it: scripts, styles and embedded pages are not allowed in reports',
+  ],
   [/\son\w+\s*=/i, 'remove it: event-handler attributes run scripts and are not allowed'],
   [/^<\s*br\b/i, 'for a line break, end the line with a backslash (\\); for a new paragraph, leave a blank line'],
   [/^<\s*\/?\s*(b|strong)\b/i, 'write **bold** instead'],

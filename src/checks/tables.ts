@@ -11,11 +11,27 @@ export function checkTables(doc: ReportDocument): Problem[] {
   walkBlocks(doc, (block) => {
     if (block.type !== 'table') return;
     if (!block.caption) {
-      problems.push(warning(doc.file, block.line, 'this table has no caption', 'add a line "Table: what the table shows" just above it', 'tables'));
+      problems.push(
+        warning(
+          doc.file,
+          block.line,
+          'this table has no caption',
+          'add a line "Table: what the table shows" just above it',
+          'tables',
+        ),
+      );
     }
     const empty = block.header.findIndex((cell) => cell.content.length === 0);
     if (empty >= 0) {
-      problems.push(error(doc.file, block.line, `column ${empty + 1} of this table has no heading`, 'write a heading for every column in the first row', 'tables'));
+      problems.push(
+        error(
+          doc.file,
+          block.line,
+          `column ${empty + 1} of this table has no heading`,
+          'write a heading for every column in the first row',
+          'tables',
+        ),
+      );
     }
   });
   return problems;

@@ -16,7 +16,8 @@ function plural(n: number, word: string): string {
 function printWarnings(problems: readonly Problem[], built: boolean): void {
   const warnings = problems.filter((p) => p.severity === 'warning');
   const notes = problems.filter((p) => p.severity === 'note');
-  if (warnings.length) console.warn(`${plural(warnings.length, 'warning')}${built ? ' (the site was still built)' : ''}:`);
+  if (warnings.length)
+    console.warn(`${plural(warnings.length, 'warning')}${built ? ' (the site was still built)' : ''}:`);
   for (const warning of warnings) console.warn(`  ${formatProblem(warning)}`);
   for (const item of notes) console.log(`  ${formatProblem(item)}`);
 }
@@ -44,14 +45,18 @@ async function main(): Promise<number> {
     const result = await buildSite({ contentDir, outputDir, formats });
     printWarnings(result.site.warnings, true);
     const drafts = result.site.draftsSkipped ? `, skipped ${plural(result.site.draftsSkipped, 'draft')}` : '';
-    console.log(`Built ${plural(result.site.reports.length, 'report')} into ${displayPath(result.outputDir)} in ${result.seconds.toFixed(1)} s${drafts}.`);
+    console.log(
+      `Built ${plural(result.site.reports.length, 'report')} into ${displayPath(result.outputDir)} in ${result.seconds.toFixed(1)} s${drafts}.`,
+    );
     return 0;
   } catch (err) {
     const problems = findContentProblems(err);
     if (!problems) throw err;
     console.error(problems.message);
     printWarnings(problems.problems, false);
-    console.error(`Nothing was published: ${displayPath(outputDir)} is unchanged. Fix the problems above and build again.`);
+    console.error(
+      `Nothing was published: ${displayPath(outputDir)} is unchanged. Fix the problems above and build again.`,
+    );
     return 2;
   }
 }

@@ -3,7 +3,12 @@
  * and what it says is checked against each page (see src/checks/screen-reader/). Exit codes as the accessibility
  * gate's: 0 every page passed, 1 the check itself could not run, 2 problems found.
  */
-import { defaultPages, defaultPdfs, readSiteAloud, readingPassed } from '../checks/screen-reader/screen-reader-check.ts';
+import {
+  defaultPages,
+  defaultPdfs,
+  readSiteAloud,
+  readingPassed,
+} from '../checks/screen-reader/screen-reader-check.ts';
 import { pagesToCheck } from '../checks/site/site-pages.ts';
 import { readOptions, resolveFromCaller } from './args.ts';
 
@@ -11,7 +16,10 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   // --all is a switch: every page in the sitemap, not only the first report's and the site's own.
   const all = argv.includes('--all');
-  const options = readOptions(argv.filter((a) => a !== '--all'), { site: '<built site folder> (default: _site)', all: '(a switch: every page in the sitemap)' });
+  const options = readOptions(
+    argv.filter((a) => a !== '--all'),
+    { site: '<built site folder> (default: _site)', all: '(a switch: every page in the sitemap)' },
+  );
   const site = resolveFromCaller(options.site ?? '_site');
   const pages = all ? await pagesToCheck(site) : await defaultPages(site);
   const pdfs = await defaultPdfs(site);

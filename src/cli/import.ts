@@ -14,7 +14,13 @@ async function main(): Promise<number> {
   const docx = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   let options;
   try {
-    options = readOptions(args.filter((a) => a !== docx), { slug: '<the report\'s web address name> (default: from the file name)', content: '<content folder> (default: content)' });
+    options = readOptions(
+      args.filter((a) => a !== docx),
+      {
+        slug: "<the report's web address name> (default: from the file name)",
+        content: '<content folder> (default: content)',
+      },
+    );
     if (!docx) throw new UsageError('Name the Word document to import: npm run import -- "Waiting times.docx"');
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
@@ -22,11 +28,19 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    const result = await importReport({ docx: resolveFromCaller(docx), contentDir: resolveFromCaller(options.content ?? 'content'), ...(options.slug ? { slug: options.slug } : {}) });
-    console.log(`Made ${displayPath(result.file)} (a draft) and ${result.images} ${result.images === 1 ? 'picture' : 'pictures'} beside it.`);
+    const result = await importReport({
+      docx: resolveFromCaller(docx),
+      contentDir: resolveFromCaller(options.content ?? 'content'),
+      ...(options.slug ? { slug: options.slug } : {}),
+    });
+    console.log(
+      `Made ${displayPath(result.file)} (a draft) and ${result.images} ${result.images === 1 ? 'picture' : 'pictures'} beside it.`,
+    );
     for (const warning of result.warnings) console.log(`  Word: ${warning}`);
     if (result.problems.length) {
-      console.log(`Before it can be published, fix ${result.problems.length === 1 ? 'this' : `these ${result.problems.length}`}:`);
+      console.log(
+        `Before it can be published, fix ${result.problems.length === 1 ? 'this' : `these ${result.problems.length}`}:`,
+      );
       for (const problem of result.problems) console.log(`  ${formatProblem(problem)}`);
     } else console.log('It passes every check.');
     console.log('Next: npm start to see it; remove "draft: true" when it is ready.');

@@ -13,7 +13,10 @@ async function main(): Promise<number> {
   const title = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   let options;
   try {
-    options = readOptions(args.filter((a) => a !== title), { content: '<content folder> (default: content)' });
+    options = readOptions(
+      args.filter((a) => a !== title),
+      { content: '<content folder> (default: content)' },
+    );
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(err.message);
@@ -28,18 +31,30 @@ async function main(): Promise<number> {
   const slug = reportSlug(title);
   const folder = path.join(resolveFromCaller(options.content ?? 'content'), 'reports', slug);
   const file = path.join(folder, 'index.md');
-  if (await stat(folder).then(() => true, () => false)) {
-    console.error(`${displayPath(folder)} already exists, so nothing was changed. Choose another title, or edit ${displayPath(file)}.`);
+  if (
+    await stat(folder).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    console.error(
+      `${displayPath(folder)} already exists, so nothing was changed. Choose another title, or edit ${displayPath(file)}.`,
+    );
     return 1;
   }
   await mkdir(folder, { recursive: true });
   const today = new Date().toISOString().slice(0, 10);
   await writeFile(file, scaffoldReport(title.trim(), today), { flag: 'wx' });
-  console.log(`Made ${displayPath(file)} (a draft). Next: npm start to see it as you write; remove "draft: true" to publish it.`);
+  console.log(
+    `Made ${displayPath(file)} (a draft). Next: npm start to see it as you write; remove "draft: true" to publish it.`,
+  );
   return 0;
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -11,7 +11,11 @@ import { formatsOption, readFormats, readOptions, resolveFromCaller, UsageError 
 
 function usage(): { content?: string; port?: string; formats: OptionalFormat[] } {
   try {
-    const options = readOptions(process.argv.slice(2), { content: '<content folder> (default: content)', port: '<port> (default: 8081)', formats: formatsOption(OPTIONAL_FORMATS) });
+    const options = readOptions(process.argv.slice(2), {
+      content: '<content folder> (default: content)',
+      port: '<port> (default: 8081)',
+      formats: formatsOption(OPTIONAL_FORMATS),
+    });
     return { ...options, formats: readFormats(options.formats, OPTIONAL_FORMATS) };
   } catch (err) {
     // A wrong option gets the list of right ones, not a stack trace.
@@ -29,7 +33,9 @@ const preview = await startPreview({
   formats: options.formats,
   log: (line) => console.log(line),
 });
-console.log(`Preview at ${preview.url} — it rebuilds and reloads when you save a file in the content folder. Ctrl+C stops it.`);
+console.log(
+  `Preview at ${preview.url} — it rebuilds and reloads when you save a file in the content folder. Ctrl+C stops it.`,
+);
 const stop = async (): Promise<void> => {
   await preview.close();
   process.exit(0);

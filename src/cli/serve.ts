@@ -16,7 +16,10 @@ import { prepareSite } from '../report/prepare-site.ts';
 import { findContentProblems } from '../report/problems.ts';
 import { readOptions, resolveFromCaller } from './args.ts';
 
-const options = readOptions(process.argv.slice(2), { site: '<built site> (default: _site)', content: '<content folder, for the organisation and settings> (default: content)' });
+const options = readOptions(process.argv.slice(2), {
+  site: '<built site> (default: _site)',
+  content: '<content folder, for the organisation and settings> (default: content)',
+});
 const siteDir = resolveFromCaller(options.site ?? '_site');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data'));
 const port = Number(process.env.PORT ?? 8080);
@@ -34,17 +37,33 @@ try {
 }
 const db = openDatabase(dataDir);
 const notifyTo = site.settings.requests.notify ?? site.organisation.email;
-const notifier = process.env.SMTP_URL ? new Notifier(db, { smtpUrl: process.env.SMTP_URL, to: notifyTo, ...(process.env.SMTP_FROM ? { from: process.env.SMTP_FROM } : {}), log: (line) => console.error(line) }) : undefined;
+const notifier = process.env.SMTP_URL
+  ? new Notifier(db, {
+      smtpUrl: process.env.SMTP_URL,
+      to: notifyTo,
+      ...(process.env.SMTP_FROM ? { from: process.env.SMTP_FROM } : {}),
+      log: (line) => console.error(line),
+    })
+  : undefined;
 if (notifier) notifier.start();
-else console.warn(`No SMTP_URL is set, so nobody will be emailed when a request or feedback arrives: check with npm run requests -- list, or set SMTP_URL (see docs/deploying.md).`);
+else
+  console.warn(
+    `No SMTP_URL is set, so nobody will be emailed when a request or feedback arrives: check with npm run requests -- list, or set SMTP_URL (see docs/deploying.md).`,
+  );
 const app = await createServer({
   ...(notifier ? { notifier } : {}),
-  siteDir, db, organisation: site.organisation, settings: site.settings, port,
+  siteDir,
+  db,
+  organisation: site.organisation,
+  settings: site.settings,
+  port,
   tokens: new FormTokens(loadFormSecret(dataDir)),
   ...(process.env.TRUST_PROXY ? { trustProxy: process.env.TRUST_PROXY } : {}),
 });
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
-console.log(`Serving ${siteDir} at http://${process.env.HOST ?? '127.0.0.1'}:${port}/ — forms are stored in ${path.join(dataDir, 'submissions.sqlite')}.`);
+console.log(
+  `Serving ${siteDir} at http://${process.env.HOST ?? '127.0.0.1'}:${port}/ — forms are stored in ${path.join(dataDir, 'submissions.sqlite')}.`,
+);
 /** Stops within 10 s whatever is in flight: open connections are ended (forceCloseConnections), and a timer makes sure. */
 const stop = async (): Promise<void> => {
   setTimeout(() => process.exit(1), 10_000).unref();

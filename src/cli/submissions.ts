@@ -15,11 +15,20 @@ function adminSettings(): AdminSettings {
   const file = path.join(process.env.CONTENT_DIR ?? path.join(PROJECT_ROOT, 'content'), '_data', 'site.yml');
   const { data, problems } = readDataFile(existsSync(file) ? readFileSync(file, 'utf8') : '', file, siteSchema);
   if (!data) throw new Error(problems.map(formatProblem).join('\n'));
-  return { keepFeedbackContactDays: data.requests.keepFeedbackContactDays, replyWorkingDays: data.requests.replyWorkingDays };
+  return {
+    keepFeedbackContactDays: data.requests.keepFeedbackContactDays,
+    replyWorkingDays: data.requests.replyWorkingDays,
+  };
 }
 
 const kind = process.argv[2] as Kind;
 if (kind === 'requests' || kind === 'feedback') {
-  const code = runSubmissions(kind, process.argv.slice(3), path.resolve(process.env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data')), (line) => console.log(line), adminSettings());
+  const code = runSubmissions(
+    kind,
+    process.argv.slice(3),
+    path.resolve(process.env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
+    (line) => console.log(line),
+    adminSettings(),
+  );
   process.exit(code);
 }

@@ -6,7 +6,11 @@
 import type { OptionalFormat } from '../build/build-context.ts';
 import type { ParsedReport } from '../report/parse-report.ts';
 
-export function editionsInWords(report: ParsedReport, formats: ReadonlySet<OptionalFormat>, leaveOut: OptionalFormat | 'none' = 'none'): string[] {
+export function editionsInWords(
+  report: ParsedReport,
+  formats: ReadonlySet<OptionalFormat>,
+  leaveOut: OptionalFormat | 'none' = 'none',
+): string[] {
   return [
     'a web page',
     ...(formats.has('print') && leaveOut !== 'print' ? ['large print and standard PDFs'] : []),

@@ -9,7 +9,21 @@ import type { ReportDocument } from '../report/model.ts';
 import { withConformance, type ConformanceRecord } from './conformance.ts';
 
 /** Fixed list of kinds, in the order readers see them in the "Other formats" box. */
-export const FORMAT_KINDS = ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'epub', 'easy-read-html', 'easy-read-pdf', 'easy-read-mp3', 'easy-read-vtt', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml'] as const;
+export const FORMAT_KINDS = [
+  'html',
+  'large-print-pdf',
+  'standard-pdf',
+  'braille-brf',
+  'epub',
+  'easy-read-html',
+  'easy-read-pdf',
+  'easy-read-mp3',
+  'easy-read-vtt',
+  'audio-mp3',
+  'audio-vtt',
+  'audio-script',
+  'audio-ssml',
+] as const;
 export type FormatKind = (typeof FORMAT_KINDS)[number];
 
 export interface FormatEntry {
@@ -73,7 +87,10 @@ export function planManifest(doc: ReportDocument, extra: readonly FormatEntry[] 
     ...(doc.meta.updated ? { updated: doc.meta.updated } : {}),
     changes: doc.meta.changes,
     // Format plugins finish in any order: list editions in the fixed order of kinds, so the manifest is stable.
-    formats: [{ kind: 'html' as const, href: './', label: 'Web page', mediaType: 'text/html' }, ...[...extra].sort(byKind)].map(withConformance),
+    formats: [
+      { kind: 'html' as const, href: './', label: 'Web page', mediaType: 'text/html' },
+      ...[...extra].sort(byKind),
+    ].map(withConformance),
   };
 }
 
@@ -89,11 +106,15 @@ export async function writeManifest(siteDir: string, manifest: FormatsManifest):
     manifest.formats.map(async (format) => {
       const file = fileForHref(siteDir, manifest.slug, format.href);
       const info = await stat(file).catch(() => undefined);
-      if (!info) throw new Error(`The ${format.kind} edition of "${manifest.slug}" was not written (expected ${file}).`);
+      if (!info)
+        throw new Error(`The ${format.kind} edition of "${manifest.slug}" was not written (expected ${file}).`);
       return { ...format, bytes: info.size };
     }),
   );
   const complete = { ...manifest, formats };
-  await writeFile(path.join(siteDir, 'reports', manifest.slug, 'formats.json'), `${JSON.stringify(complete, null, 2)}\n`);
+  await writeFile(
+    path.join(siteDir, 'reports', manifest.slug, 'formats.json'),
+    `${JSON.stringify(complete, null, 2)}\n`,
+  );
   return complete;
 }

@@ -31,16 +31,31 @@ export interface ImportResult {
 }
 
 export async function importReport(options: ImportOptions): Promise<ImportResult> {
-  if (!/\.docx$/i.test(options.docx)) throw new DocxImportError(`${path.basename(options.docx)} is not a .docx file: open it in Word or LibreOffice and save it as a Word Document (.docx)`);
+  if (!/\.docx$/i.test(options.docx))
+    throw new DocxImportError(
+      `${path.basename(options.docx)} is not a .docx file: open it in Word or LibreOffice and save it as a Word Document (.docx)`,
+    );
   const bytes = await readFile(options.docx).catch((err: NodeJS.ErrnoException) => {
-    throw new DocxImportError(err.code === 'ENOENT' ? `${options.docx} does not exist: check the file's name and folder` : `${options.docx} cannot be read (${err.code})`);
+    throw new DocxImportError(
+      err.code === 'ENOENT'
+        ? `${options.docx} does not exist: check the file's name and folder`
+        : `${options.docx} cannot be read (${err.code})`,
+    );
   });
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const imported = await docxToReport(bytes, today);
-  const slug = options.slug ? reportSlug(options.slug) : reportSlug(path.basename(options.docx, path.extname(options.docx)));
+  const slug = options.slug
+    ? reportSlug(options.slug)
+    : reportSlug(path.basename(options.docx, path.extname(options.docx)));
   const reports = path.join(options.contentDir, 'reports');
   const folder = path.join(reports, slug);
-  if (await stat(folder).then(() => true, () => false)) throw new DocxImportError(`${folder} already exists, so nothing was written: choose another name with --slug`);
+  if (
+    await stat(folder).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new DocxImportError(`${folder} already exists, so nothing was written: choose another name with --slug`);
   const staging = path.join(reports, `.importing-${slug}-${process.pid}`);
   try {
     await mkdir(staging, { recursive: true });
@@ -54,6 +69,8 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
   const file = path.join(folder, 'index.md');
   const site = await loadSite(options.contentDir, { includeDrafts: true });
   const all = [...site.problems, ...(await checkSite(site))];
-  const problems = all.filter((p) => path.resolve(p.file) === path.resolve(file)).sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error') || a.line - b.line);
+  const problems = all
+    .filter((p) => path.resolve(p.file) === path.resolve(file))
+    .sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error') || a.line - b.line);
   return { folder, file, slug, images: imported.images.size, problems, warnings: imported.warnings };
 }

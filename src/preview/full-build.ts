@@ -17,7 +17,10 @@ export type FullBuildOutcome =
   | { ok: false; problems: Problem[]; message: string }
   | { ok: false; crash: string };
 
-export type FullBuildOptions = Pick<BuildOptions, 'contentDir' | 'outputDir' | 'cacheDir' | 'formats' | 'includeDrafts'>;
+export type FullBuildOptions = Pick<
+  BuildOptions,
+  'contentDir' | 'outputDir' | 'cacheDir' | 'formats' | 'includeDrafts'
+>;
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as FullBuildOptions;
@@ -31,11 +34,21 @@ async function main(): Promise<void> {
     const result = await buildSite({ ...options, log: (line) => console.log(line) });
     // Page words are for the EPUB only; a quick page needs each edition's entry and file.
     // Every report is listed, with no editions if none were made (a web-only preview), so the preview knows it.
-    const editions = result.site.reports.map(({ document: { slug } }): [string, PublishedEdition[]] => [slug, (result.site.editions.get(slug) ?? []).map(({ entry, source }) => ({ entry, ...(source ? { source } : {}) }))]);
-    outcome = { ok: true, seconds: result.seconds, editions, warnings: result.site.warnings.filter((p) => p.severity !== 'error') };
+    const editions = result.site.reports.map(({ document: { slug } }): [string, PublishedEdition[]] => [
+      slug,
+      (result.site.editions.get(slug) ?? []).map(({ entry, source }) => ({ entry, ...(source ? { source } : {}) })),
+    ]);
+    outcome = {
+      ok: true,
+      seconds: result.seconds,
+      editions,
+      warnings: result.site.warnings.filter((p) => p.severity !== 'error'),
+    };
   } catch (err) {
     const found = findContentProblems(err);
-    outcome = found ? { ok: false, problems: found.problems.filter((p) => p.severity === 'error'), message: found.message } : { ok: false, crash: err instanceof Error ? err.message : String(err) };
+    outcome = found
+      ? { ok: false, problems: found.problems.filter((p) => p.severity === 'error'), message: found.message }
+      : { ok: false, crash: err instanceof Error ? err.message : String(err) };
   }
   process.stdout.write(`\n${OUTCOME_MARKER}${JSON.stringify(outcome)}\n`);
 }

@@ -45,10 +45,14 @@ const RELOAD_SCRIPT = `new EventSource('/__preview/events').onmessage = () => lo
 const escape = escapeHtml;
 const FULL_BUILD_SCRIPT = path.join(PROJECT_ROOT, 'src', 'preview', 'full-build.ts');
 /** Shown at the top of every page while the full build that follows a quick page runs. */
-const UPDATING_STATUS = '<p class="preview-status" role="status" style="margin:0;padding:0.5rem 1rem;background:#fff4c2;color:#0b0c0c;border-bottom:2px solid #0b0c0c;font-weight:700">Preview: this page is up to date. PDF and audio updating…</p>';
+const UPDATING_STATUS =
+  '<p class="preview-status" role="status" style="margin:0;padding:0.5rem 1rem;background:#fff4c2;color:#0b0c0c;border-bottom:2px solid #0b0c0c;font-weight:700">Preview: this page is up to date. PDF and audio updating…</p>';
 
 export function problemsPage(problems: readonly Problem[], crash?: string): string {
-  const items = problems.map((p) => `<li><code>${escape(p.line ? `${p.file}:${p.line}` : p.file)}</code><br>${escape(p.message)} — ${escape(p.fix)}${p.help ? ` (see docs/editors-guide.md#${escape(p.help)})` : ''}</li>`);
+  const items = problems.map(
+    (p) =>
+      `<li><code>${escape(p.line ? `${p.file}:${p.line}` : p.file)}</code><br>${escape(p.message)} — ${escape(p.fix)}${p.help ? ` (see docs/editors-guide.md#${escape(p.help)})` : ''}</li>`,
+  );
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Preview: problems to fix</title><link rel="stylesheet" href="/assets/site.css"><script src="/__preview/reload.js" defer></script></head>
 <body><main id="main-content" class="wrap"><h1>The preview cannot be shown yet</h1>
@@ -58,18 +62,27 @@ ${crash ? `<p>The build stopped with an error in the publishing tool (not in you
 
 /** The report whose folder holds every changed file, if there is one such report. */
 export function singleReportOf(contentDir: string, files: readonly string[]): string | undefined {
-  const slugs = new Set(files.map((file) => {
-    const [top, slug, ...rest] = path.relative(contentDir, file).split(path.sep);
-    return top === 'reports' && slug && rest.length > 0 ? slug : undefined;
-  }));
+  const slugs = new Set(
+    files.map((file) => {
+      const [top, slug, ...rest] = path.relative(contentDir, file).split(path.sep);
+      return top === 'reports' && slug && rest.length > 0 ? slug : undefined;
+    }),
+  );
   const [slug] = slugs;
   return slugs.size === 1 ? slug : undefined;
 }
 
 /** Runs full-build.ts in a child process, passing its progress lines to `log`. */
-function runFullBuild(options: FullBuildOptions, log: (line: string) => void, started: (child: ChildProcess) => void): Promise<FullBuildOutcome> {
+function runFullBuild(
+  options: FullBuildOptions,
+  log: (line: string) => void,
+  started: (child: ChildProcess) => void,
+): Promise<FullBuildOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', FULL_BUILD_SCRIPT, JSON.stringify(options)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', FULL_BUILD_SCRIPT, JSON.stringify(options)], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     started(child);
     let outcome: FullBuildOutcome | undefined;
     let pending = '';
@@ -79,13 +92,21 @@ function runFullBuild(options: FullBuildOptions, log: (line: string) => void, st
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
-        if (line.startsWith(OUTCOME_MARKER)) outcome = JSON.parse(line.slice(OUTCOME_MARKER.length)) as FullBuildOutcome;
+        if (line.startsWith(OUTCOME_MARKER))
+          outcome = JSON.parse(line.slice(OUTCOME_MARKER.length)) as FullBuildOutcome;
         else if (line.trim()) log(line);
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
     child.on('close', (code, signal) => {
-      resolve(outcome ?? { ok: false, crash: signal ? `the build was stopped (${signal})` : `the build process ended with code ${code}: ${errors.trim().split('\n').slice(-3).join(' ')}` });
+      resolve(
+        outcome ?? {
+          ok: false,
+          crash: signal
+            ? `the build was stopped (${signal})`
+            : `the build process ended with code ${code}: ${errors.trim().split('\n').slice(-3).join(' ')}`,
+        },
+      );
     });
   });
 }
@@ -133,8 +154,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const fullBuild = async (): Promise<void> => {
     const started = performance.now();
     const buildOptions: FullBuildOptions = {
-      contentDir: options.contentDir, outputDir: options.outputDir, includeDrafts: true,
-      ...(options.formats ? { formats: options.formats } : {}), ...(cacheDir ? { cacheDir } : {}),
+      contentDir: options.contentDir,
+      outputDir: options.outputDir,
+      includeDrafts: true,
+      ...(options.formats ? { formats: options.formats } : {}),
+      ...(cacheDir ? { cacheDir } : {}),
     };
     editedDuringFull.clear();
     const outcome = await runFullBuild(buildOptions, options.log, (c) => (child = c));
@@ -179,13 +203,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const started = performance.now();
     try {
       await buildSite({
-        contentDir: options.contentDir, outputDir: options.outputDir, includeDrafts: true, log: options.log,
-        ...(cacheDir ? { cacheDir } : {}), onlyReport: { slug, editions: editions?.get(slug) ?? [] },
+        contentDir: options.contentDir,
+        outputDir: options.outputDir,
+        includeDrafts: true,
+        log: options.log,
+        ...(cacheDir ? { cacheDir } : {}),
+        onlyReport: { slug, editions: editions?.get(slug) ?? [] },
       });
       problems = [];
       crash = undefined;
       if (fullRunning) editedDuringFull.add(slug);
-      if (announce) options.log(`Page updated in ${((performance.now() - started) / 1000).toFixed(2)} s: reports/${slug}/. PDF and audio updating…`);
+      if (announce)
+        options.log(
+          `Page updated in ${((performance.now() - started) / 1000).toFixed(2)} s: reports/${slug}/. PDF and audio updating…`,
+        );
       return true;
     } catch (err) {
       showFailure(err);
@@ -224,7 +255,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/__preview/events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(': connected\n\n');
       clients.add(response);
       request.on('close', () => clients.delete(response));
@@ -246,11 +281,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const target = file ?? path.join(root, '404.html');
       let body: Buffer = await readFile(target).catch(() => Buffer.from('Not found'));
       if (target.endsWith('.html')) {
-        let html = body.toString('utf8').replace('</head>', '<script src="/__preview/reload.js" defer></script></head>');
+        let html = body
+          .toString('utf8')
+          .replace('</head>', '<script src="/__preview/reload.js" defer></script></head>');
         if (fullRunning) html = html.replace(/<body[^>]*>/, (open) => `${open}${UPDATING_STATUS}`);
         body = Buffer.from(html);
       }
-      response.writeHead(file ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.writeHead(file ? 200 : 404, {
+        'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       response.end(body);
     })();
   });
@@ -259,10 +299,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `http://127.0.0.1:${port}/`,
     nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
-    idle: () => new Promise((resolve) => {
-      idleWaiting.push(resolve);
-      checkIdle();
-    }),
+    idle: () =>
+      new Promise((resolve) => {
+        idleWaiting.push(resolve);
+        checkIdle();
+      }),
     close: async () => {
       closing = true;
       watcher.close();

@@ -10,11 +10,13 @@ import path from 'node:path';
 async function signatures(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const pairs = await Promise.all(
-    entries.filter((e) => e.isFile()).map(async (e): Promise<[string, string] | undefined> => {
-      const file = path.join(e.parentPath, e.name);
-      const info = await stat(file).catch(() => undefined);
-      return info ? [file, `${info.size}|${info.mtimeMs}`] : undefined;
-    }),
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e): Promise<[string, string] | undefined> => {
+        const file = path.join(e.parentPath, e.name);
+        const info = await stat(file).catch(() => undefined);
+        return info ? [file, `${info.size}|${info.mtimeMs}`] : undefined;
+      }),
   );
   return new Map(pairs.filter((p) => p !== undefined));
 }
@@ -25,7 +27,11 @@ function changedBetween(before: ReadonlyMap<string, string>, after: ReadonlyMap<
 }
 
 /** Resolves once the folder as it is now has been looked at: a change saved after that is reported. */
-export async function watchFolder(dir: string, onChange: (files: string[]) => void, everyMs = 150): Promise<{ close(): void }> {
+export async function watchFolder(
+  dir: string,
+  onChange: (files: string[]) => void,
+  everyMs = 150,
+): Promise<{ close(): void }> {
   let last = await signatures(dir);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

@@ -39,7 +39,8 @@ function footnoteLabel(token: Token, id: number): string {
 
 export function buildDocument(input: BuildInput): ReportDocument {
   const { tokens, lineOffset } = input;
-  const lineOf = (token: Token | undefined, fallback = 0): number => (token?.map ? token.map[0] + 1 + lineOffset : fallback);
+  const lineOf = (token: Token | undefined, fallback = 0): number =>
+    token?.map ? token.map[0] + 1 + lineOffset : fallback;
 
   function image(token: Token, line: number): ImageRef {
     const caption = attr(token, 'title');
@@ -65,7 +66,9 @@ export function buildDocument(input: BuildInput): ReportDocument {
     };
     for (const child of children ?? []) {
       switch (child.type) {
-        case 'text': if (child.content) push({ type: 'text', text: child.content, ...at() }); break;
+        case 'text':
+          if (child.content) push({ type: 'text', text: child.content, ...at() });
+          break;
         case 'softbreak':
           push({ type: 'text', text: ' ' });
           current++;
@@ -74,24 +77,42 @@ export function buildDocument(input: BuildInput): ReportDocument {
           push({ type: 'break' });
           current++;
           break;
-        case 'code_inline': push({ type: 'code', text: child.content }); break;
-        case 'html_inline': push({ type: 'html', raw: child.content, ...at() }); break;
-        case 'image': push({ type: 'image', image: image(child, current) }); break;
+        case 'code_inline':
+          push({ type: 'code', text: child.content });
+          break;
+        case 'html_inline':
+          push({ type: 'html', raw: child.content, ...at() });
+          break;
+        case 'image':
+          push({ type: 'image', image: image(child, current) });
+          break;
         case 'footnote_ref': {
           const id = Number(child.meta?.id ?? 0);
           push({ type: 'footnote-ref', footnote: id + 1, label: footnoteLabel(child, id), ...at() });
           break;
         }
-        case 'strong_open': open({ type: 'strong', children: [] }); break;
-        case 'em_open': open({ type: 'em', children: [] }); break;
-        case 's_open': open({ type: 'strike', children: [] }); break;
-        case 'abbr_open': open({ type: 'abbr', title: attr(child, 'title') ?? '', children: [] }); break;
+        case 'strong_open':
+          open({ type: 'strong', children: [] });
+          break;
+        case 'em_open':
+          open({ type: 'em', children: [] });
+          break;
+        case 's_open':
+          open({ type: 'strike', children: [] });
+          break;
+        case 'abbr_open':
+          open({ type: 'abbr', title: attr(child, 'title') ?? '', children: [] });
+          break;
         case 'link_open': {
           const title = attr(child, 'title');
           open({ type: 'link', href: attr(child, 'href') ?? '', ...(title ? { title } : {}), children: [], ...at() });
           break;
         }
-        case 'strong_close': case 'em_close': case 's_close': case 'abbr_close': case 'link_close':
+        case 'strong_close':
+        case 'em_close':
+        case 's_close':
+        case 'abbr_close':
+        case 'link_close':
           if (stack.length > 1) stack.pop();
           break;
         default:
@@ -181,8 +202,7 @@ export function buildDocument(input: BuildInput): ReportDocument {
             else if (t.type === 'tr_close') {
               if (inHead) header.push(...row);
               else rows.push(row);
-            }
-            else if (t.type === 'th_open' || t.type === 'td_open') {
+            } else if (t.type === 'th_open' || t.type === 'td_open') {
               const style = attr(t, 'style') ?? '';
               const align = /text-align:(left|center|right)/.exec(style)?.[1] as TableCell['align'] | undefined;
               row.push({ content: inlines(tokens[i + 1]?.children ?? null, lineOf(t, line)), align: align ?? null });
@@ -247,7 +267,8 @@ export function buildDocument(input: BuildInput): ReportDocument {
     }
   }
   const abbreviations = new Map<string, string>();
-  for (const [key, value] of Object.entries(input.env.abbreviations ?? {})) abbreviations.set(key.replace(/^:/, ''), value);
+  for (const [key, value] of Object.entries(input.env.abbreviations ?? {}))
+    abbreviations.set(key.replace(/^:/, ''), value);
 
   return {
     slug: input.slug,

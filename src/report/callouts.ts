@@ -31,7 +31,8 @@ export function withTaskState(item: readonly Block[], done: boolean | null | und
   if (done === null || done === undefined) return [...item];
   const label: Inline = { type: 'strong', children: [{ type: 'text', text: `${taskState(done)}:` }] };
   const [first, ...rest] = item;
-  if (first?.type === 'paragraph') return [{ ...first, content: [label, { type: 'text', text: ' ' }, ...first.content] }, ...rest];
+  if (first?.type === 'paragraph')
+    return [{ ...first, content: [label, { type: 'text', text: ' ' }, ...first.content] }, ...rest];
   return [{ type: 'paragraph', content: [label], line: first?.line ?? 0 }, ...item];
 }
 

@@ -36,7 +36,8 @@ export const FIELD_HINTS: Record<string, string> = {
   updated: 'write the date as YYYY-MM-DD, for example: updated: 2020-01-10',
   lang: 'use a language tag such as en-GB (English), cy (Welsh) or pl (Polish), or remove the line for en-GB',
   draft: 'write draft: true or draft: false',
-  changes: 'write a list of changes, each with a date and a summary:\n      changes:\n        - date: 2020-01-10\n          summary: Corrected the number of mothers.',
+  changes:
+    'write a list of changes, each with a date and a summary:\n      changes:\n        - date: 2020-01-10\n          summary: Corrected the number of mothers.',
 };
 
 export interface SplitSource {
@@ -75,21 +76,49 @@ export interface FrontMatterResult<T = FrontMatter> {
 /** Finds the line of a field, for checks made after the schema passed. */
 export type LineOf = (path: readonly PropertyKey[]) => number;
 
-interface Dated { published: string; updated?: string | undefined; changes: Change[] }
+interface Dated {
+  published: string;
+  updated?: string | undefined;
+  changes: Change[];
+}
 
 /** Date rules shared by every dated file: an update after publication, each change dated and within them. */
 export function checkDates(data: Dated, file: string, lineOf: LineOf): Problem[] {
   const problems: Problem[] = [];
   if (data.updated && data.updated < data.published) {
-    problems.push(error(file, lineOf(['updated']), `"updated" (${data.updated}) is before "published" (${data.published})`, 'check both dates: an update comes after publication', 'updates'));
+    problems.push(
+      error(
+        file,
+        lineOf(['updated']),
+        `"updated" (${data.updated}) is before "published" (${data.published})`,
+        'check both dates: an update comes after publication',
+        'updates',
+      ),
+    );
   }
   for (const [index, change] of data.changes.entries()) {
     if (change.date < data.published) {
-      problems.push(error(file, lineOf(['changes', index]), `the change dated ${change.date} is before "published" (${data.published})`, 'check the date of the change', 'updates'));
+      problems.push(
+        error(
+          file,
+          lineOf(['changes', index]),
+          `the change dated ${change.date} is before "published" (${data.published})`,
+          'check the date of the change',
+          'updates',
+        ),
+      );
     }
   }
   if (data.changes.length > 0 && !data.updated) {
-    problems.push(error(file, lineOf(['changes']), 'the file lists changes but has no "updated" date', 'add updated: YYYY-MM-DD with the date of the newest change', 'updates'));
+    problems.push(
+      error(
+        file,
+        lineOf(['changes']),
+        'the file lists changes but has no "updated" date',
+        'add updated: YYYY-MM-DD with the date of the newest change',
+        'updates',
+      ),
+    );
   }
   return problems;
 }
@@ -108,7 +137,15 @@ export function readFrontMatterWith<S extends z.ZodObject>(
   const split = splitFrontMatter(source);
   if (!split) {
     return {
-      problems: [error(file, 1, 'the file has no front matter', 'start the file with a "---" line, then its title and dates, then another "---" line', 'front-matter')],
+      problems: [
+        error(
+          file,
+          1,
+          'the file has no front matter',
+          'start the file with a "---" line, then its title and dates, then another "---" line',
+          'front-matter',
+        ),
+      ],
       bodyLineOffset: 0,
       body: source,
     };
@@ -121,7 +158,13 @@ export function readFrontMatterWith<S extends z.ZodObject>(
       ...base,
       problems: doc.errors.map((e) => {
         const line = (e.linePos?.[0]?.line ?? 1) + split.yamlStartLine - 1;
-        return error(file, line, `the front matter is not valid YAML (${e.message.split('\n')[0]})`, 'check for a missing colon, an unclosed quote, or a tab used for indenting; put text containing ": " in quotes', 'front-matter');
+        return error(
+          file,
+          line,
+          `the front matter is not valid YAML (${e.message.split('\n')[0]})`,
+          'check for a missing colon, an unclosed quote, or a tab used for indenting; put text containing ": " in quotes',
+          'front-matter',
+        );
       }),
     };
   }
@@ -136,13 +179,40 @@ export function readFrontMatterWith<S extends z.ZodObject>(
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const where = issue.path.length ? ` in ${field}` : '';
-          const guess = closestWord(key, issue.path.length ? Object.keys(changeSchema.shape) : Object.keys(schema.shape));
-          problems.push(error(file, lineOf([...issue.path, key]), `unknown front-matter field "${key}"${where}`, guess ? `did you mean "${guess}"? Otherwise remove it` : 'remove it, or check its spelling', 'front-matter'));
+          const guess = closestWord(
+            key,
+            issue.path.length ? Object.keys(changeSchema.shape) : Object.keys(schema.shape),
+          );
+          problems.push(
+            error(
+              file,
+              lineOf([...issue.path, key]),
+              `unknown front-matter field "${key}"${where}`,
+              guess ? `did you mean "${guess}"? Otherwise remove it` : 'remove it, or check its spelling',
+              'front-matter',
+            ),
+          );
         }
       } else if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
-        problems.push(error(file, lineOf(issue.path), `the front matter has no "${field}"`, hints[top] ?? `add "${field}"`, 'front-matter'));
+        problems.push(
+          error(
+            file,
+            lineOf(issue.path),
+            `the front matter has no "${field}"`,
+            hints[top] ?? `add "${field}"`,
+            'front-matter',
+          ),
+        );
       } else {
-        problems.push(error(file, lineOf(issue.path), `front-matter field "${field}" ${issue.message}`, hints[top] ?? 'correct it', 'front-matter'));
+        problems.push(
+          error(
+            file,
+            lineOf(issue.path),
+            `front-matter field "${field}" ${issue.message}`,
+            hints[top] ?? 'correct it',
+            'front-matter',
+          ),
+        );
       }
     }
     return { ...base, problems };
@@ -157,7 +227,15 @@ export function readFrontMatter(source: string, file: string): FrontMatterResult
     const problems = checkDates(data, file, lineOf);
     const sentences = data.summary.split(/[.!?](?:\s|$)/).filter((s) => s.trim()).length;
     if (sentences > 2) {
-      problems.push(warning(file, lineOf(['summary']), `the summary has ${sentences} sentences`, 'keep it to one or two sentences: it is shown in report lists and search results', 'front-matter'));
+      problems.push(
+        warning(
+          file,
+          lineOf(['summary']),
+          `the summary has ${sentences} sentences`,
+          'keep it to one or two sentences: it is shown in report lists and search results',
+          'front-matter',
+        ),
+      );
     }
     return problems;
   });

@@ -29,13 +29,28 @@ export function displayPath(file: string): string {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
-async function loadData<T>(file: string, read: (source: string, shown: string) => { data?: T; problems: Problem[] }, problems: Problem[]): Promise<T | undefined> {
+async function loadData<T>(
+  file: string,
+  read: (source: string, shown: string) => { data?: T; problems: Problem[] },
+  problems: Problem[],
+): Promise<T | undefined> {
   const shown = displayPath(file);
   if (!(await exists(file))) {
-    problems.push(error(shown, 0, 'this data file is missing', 'create it: docs/editors-guide.md#data-files shows what goes in it', 'data-files'));
+    problems.push(
+      error(
+        shown,
+        0,
+        'this data file is missing',
+        'create it: docs/editors-guide.md#data-files shows what goes in it',
+        'data-files',
+      ),
+    );
     return undefined;
   }
   const result = read(await readFile(file, 'utf8'), shown);
@@ -48,9 +63,15 @@ async function loadData<T>(file: string, read: (source: string, shown: string) =
  * reports takes about half a second; only a file whose text changed is parsed again. Parsed reports are never changed
  * by the formats (they build their own models from them), so one can be shared between builds.
  */
-const parsedFiles = processWide('parsed-reports', () => new Map<string, { source: string; where: string; parsed: ReturnType<typeof parseReport> }>());
+const parsedFiles = processWide(
+  'parsed-reports',
+  () => new Map<string, { source: string; where: string; parsed: ReturnType<typeof parseReport> }>(),
+);
 
-function parseOnce(source: string, where: { slug: string; file: string; folder: string }): ReturnType<typeof parseReport> {
+function parseOnce(
+  source: string,
+  where: { slug: string; file: string; folder: string },
+): ReturnType<typeof parseReport> {
   const key = path.join(where.folder, 'index.md');
   const identity = JSON.stringify(where);
   const known = parsedFiles.get(key);
@@ -67,8 +88,16 @@ export async function loadSite(contentDir: string, options: { includeDrafts?: bo
     problems.push(error(displayPath(root), 0, 'the content folder does not exist', 'check the --content folder name'));
     return { contentDir: root, reports: [], draftsSkipped: 0, problems };
   }
-  const organisation = await loadData(path.join(root, '_data', 'organisation.yml'), (s, f) => readDataFile(s, f, organisationSchema), problems);
-  const settings = await loadData(path.join(root, '_data', 'site.yml'), (s, f) => readDataFile(s, f, siteSchema), problems);
+  const organisation = await loadData(
+    path.join(root, '_data', 'organisation.yml'),
+    (s, f) => readDataFile(s, f, organisationSchema),
+    problems,
+  );
+  const settings = await loadData(
+    path.join(root, '_data', 'site.yml'),
+    (s, f) => readDataFile(s, f, siteSchema),
+    problems,
+  );
 
   const reportsDir = path.join(root, 'reports');
   const entries = (await exists(reportsDir)) ? await readdir(reportsDir, { withFileTypes: true }) : [];
@@ -78,18 +107,42 @@ export async function loadSite(contentDir: string, options: { includeDrafts?: bo
     const folder = path.join(reportsDir, entry.name);
     if (!entry.isDirectory()) {
       if (entry.name.endsWith('.md')) {
-        problems.push(warning(displayPath(folder), 0, 'this report is not in a folder of its own, so it is not published', `move it to reports/${slugify(entry.name.replace(/\.md$/, ''))}/index.md`, 'reports'));
+        problems.push(
+          warning(
+            displayPath(folder),
+            0,
+            'this report is not in a folder of its own, so it is not published',
+            `move it to reports/${slugify(entry.name.replace(/\.md$/, ''))}/index.md`,
+            'reports',
+          ),
+        );
       }
       continue;
     }
     const file = path.join(folder, 'index.md');
     const shown = displayPath(file);
     if (!(await exists(file))) {
-      problems.push(warning(displayPath(folder), 0, 'this folder has no index.md, so nothing from it is published', 'put the report text in index.md inside the folder', 'reports'));
+      problems.push(
+        warning(
+          displayPath(folder),
+          0,
+          'this folder has no index.md, so nothing from it is published',
+          'put the report text in index.md inside the folder',
+          'reports',
+        ),
+      );
       continue;
     }
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(entry.name)) {
-      problems.push(error(shown, 0, `the folder name "${entry.name}" cannot be used in a web address`, `rename the folder to "${slugify(entry.name) || 'my-report'}" (lower-case letters, digits and hyphens)`, 'reports'));
+      problems.push(
+        error(
+          shown,
+          0,
+          `the folder name "${entry.name}" cannot be used in a web address`,
+          `rename the folder to "${slugify(entry.name) || 'my-report'}" (lower-case letters, digits and hyphens)`,
+          'reports',
+        ),
+      );
       continue;
     }
     const parsed = parseOnce(await readFile(file, 'utf8'), { slug: entry.name, file: shown, folder });
@@ -98,7 +151,11 @@ export async function loadSite(contentDir: string, options: { includeDrafts?: bo
     const easyFile = path.join(folder, 'easy-read.md');
     let report = parsed.report;
     if (await exists(easyFile)) {
-      const easy = parseEasyRead(await readFile(easyFile, 'utf8'), { slug: entry.name, file: displayPath(easyFile), folder });
+      const easy = parseEasyRead(await readFile(easyFile, 'utf8'), {
+        slug: entry.name,
+        file: displayPath(easyFile),
+        folder,
+      });
       problems.push(...easy.problems);
       if (easy.easyRead) report = { ...report, easyRead: easy.easyRead };
     }
@@ -109,8 +166,27 @@ export async function loadSite(contentDir: string, options: { includeDrafts?: bo
     reports.push(report);
   }
   if (entries.length === 0) {
-    problems.push(warning(displayPath(reportsDir), 0, 'there are no reports to publish', 'add one with a folder reports/<name>/index.md', 'reports'));
+    problems.push(
+      warning(
+        displayPath(reportsDir),
+        0,
+        'there are no reports to publish',
+        'add one with a folder reports/<name>/index.md',
+        'reports',
+      ),
+    );
   }
-  reports.sort((a, b) => b.document.meta.published.localeCompare(a.document.meta.published) || a.document.slug.localeCompare(b.document.slug));
-  return { contentDir: root, ...(organisation ? { organisation } : {}), ...(settings ? { settings } : {}), reports, draftsSkipped, problems };
+  reports.sort(
+    (a, b) =>
+      b.document.meta.published.localeCompare(a.document.meta.published) ||
+      a.document.slug.localeCompare(b.document.slug),
+  );
+  return {
+    contentDir: root,
+    ...(organisation ? { organisation } : {}),
+    ...(settings ? { settings } : {}),
+    reports,
+    draftsSkipped,
+    problems,
+  };
 }

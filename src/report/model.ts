@@ -35,24 +35,86 @@ export interface ImageRef {
   line: number;
 }
 
-export interface HeadingBlock { type: 'heading'; level: number; id: string; explicitId: boolean; text: string; content: Inline[]; line: number }
-export interface ParagraphBlock { type: 'paragraph'; content: Inline[]; line: number }
+export interface HeadingBlock {
+  type: 'heading';
+  level: number;
+  id: string;
+  explicitId: boolean;
+  text: string;
+  content: Inline[];
+  line: number;
+}
+export interface ParagraphBlock {
+  type: 'paragraph';
+  content: Inline[];
+  line: number;
+}
 /**
  * `done` is set when the list holds checklist items (`- [ ]`, `- [x]`): one entry per item, null for an item that is
  * not a checklist item.
  */
-export interface ListBlock { type: 'list'; ordered: boolean; start: number; items: Block[][]; done?: Array<boolean | null>; line: number }
-export interface QuoteBlock { type: 'quote'; blocks: Block[]; line: number }
+export interface ListBlock {
+  type: 'list';
+  ordered: boolean;
+  start: number;
+  items: Block[][];
+  done?: Array<boolean | null>;
+  line: number;
+}
+export interface QuoteBlock {
+  type: 'quote';
+  blocks: Block[];
+  line: number;
+}
 /** A GitHub-style alert (`> [!NOTE]`): a boxed aside with a label in every edition. */
-export interface CalloutBlock { type: 'callout'; kind: CalloutKind; blocks: Block[]; line: number }
-export interface FigureBlock { type: 'figure'; image: ImageRef; line: number }
-export interface TableCell { content: Inline[]; align: 'left' | 'center' | 'right' | null }
-export interface TableBlock { type: 'table'; caption?: Inline[]; header: TableCell[]; rows: TableCell[][]; line: number }
-export interface CodeBlock { type: 'code'; text: string; line: number }
-export interface RuleBlock { type: 'rule'; line: number }
-export interface HtmlBlock { type: 'html'; raw: string; line: number }
+export interface CalloutBlock {
+  type: 'callout';
+  kind: CalloutKind;
+  blocks: Block[];
+  line: number;
+}
+export interface FigureBlock {
+  type: 'figure';
+  image: ImageRef;
+  line: number;
+}
+export interface TableCell {
+  content: Inline[];
+  align: 'left' | 'center' | 'right' | null;
+}
+export interface TableBlock {
+  type: 'table';
+  caption?: Inline[];
+  header: TableCell[];
+  rows: TableCell[][];
+  line: number;
+}
+export interface CodeBlock {
+  type: 'code';
+  text: string;
+  line: number;
+}
+export interface RuleBlock {
+  type: 'rule';
+  line: number;
+}
+export interface HtmlBlock {
+  type: 'html';
+  raw: string;
+  line: number;
+}
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | QuoteBlock | CalloutBlock | FigureBlock | TableBlock | CodeBlock | RuleBlock | HtmlBlock;
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | QuoteBlock
+  | CalloutBlock
+  | FigureBlock
+  | TableBlock
+  | CodeBlock
+  | RuleBlock
+  | HtmlBlock;
 
 export interface Footnote {
   /** 1-based number shown to readers. */

@@ -23,9 +23,19 @@ export interface ParsedReport {
 
 const parser = createMarkdown();
 
-const STAND_IN_META: FrontMatter = { title: '', summary: '', published: '1970-01-01', lang: 'en-GB', draft: false, changes: [] };
+const STAND_IN_META: FrontMatter = {
+  title: '',
+  summary: '',
+  published: '1970-01-01',
+  lang: 'en-GB',
+  draft: false,
+  changes: [],
+};
 
-export function parseReport(source: string, where: { slug: string; file: string; folder: string }): { report?: ParsedReport; problems: Problem[] } {
+export function parseReport(
+  source: string,
+  where: { slug: string; file: string; folder: string },
+): { report?: ParsedReport; problems: Problem[] } {
   const front = readFrontMatter(source, where.file);
   // With broken front matter the body is still parsed and checked, so the editor sees every problem in one go;
   // the front-matter errors already stop the build, so the stand-in values are never published.

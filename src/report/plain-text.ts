@@ -2,5 +2,15 @@
 import type { Inline } from './model.ts';
 
 export function plainText(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? plainText(n.children) : n.type === 'break' ? ' ' : '')).join('');
+  return nodes
+    .map((n) =>
+      n.type === 'text' || n.type === 'code'
+        ? n.text
+        : 'children' in n
+          ? plainText(n.children)
+          : n.type === 'break'
+            ? ' '
+            : '',
+    )
+    .join('');
 }

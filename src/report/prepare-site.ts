@@ -50,7 +50,17 @@ async function loadAndCheck(contentDir: string, includeDrafts: boolean): Promise
   const site = await loadSite(contentDir, { includeDrafts });
   const problems = [...site.problems, ...(await checkSite(site))];
   if (errorsIn(problems).length > 0 || !site.organisation || !site.settings) throw new ContentProblemsError(problems);
-  return { ...site, organisation: site.organisation, settings: site.settings, warnings: problems, editions: new Map(), pdfWorkers: pdfWorkers(), milestones: new Milestones(), recordings: new Map(), stats: { pdfsPrinted: 0, pdfsReused: 0 } };
+  return {
+    ...site,
+    organisation: site.organisation,
+    settings: site.settings,
+    warnings: problems,
+    editions: new Map(),
+    pdfWorkers: pdfWorkers(),
+    milestones: new Milestones(),
+    recordings: new Map(),
+    stats: { pdfsPrinted: 0, pdfsReused: 0 },
+  };
 }
 
 /** Throws ContentProblemsError (every problem at once) when the content has errors. */

@@ -10,7 +10,23 @@
 export type Severity = 'error' | 'warning' | 'note';
 
 /** Sections of docs/editors-guide.md that messages point to (a test checks each one is a heading there). */
-export const HELP_SECTIONS = ['reports', 'front-matter', 'headings', 'images', 'links', 'tables', 'footnotes', 'raw-html', 'updates', 'data-files', 'easy-read', 'braille', 'markdown-dialects', 'alerts', 'checklists'] as const;
+export const HELP_SECTIONS = [
+  'reports',
+  'front-matter',
+  'headings',
+  'images',
+  'links',
+  'tables',
+  'footnotes',
+  'raw-html',
+  'updates',
+  'data-files',
+  'easy-read',
+  'braille',
+  'markdown-dialects',
+  'alerts',
+  'checklists',
+] as const;
 export type HelpSection = (typeof HELP_SECTIONS)[number];
 
 export interface Problem {
@@ -61,7 +77,9 @@ export class ContentProblemsError extends Error {
     const errors = errorsIn(problems);
     super(
       `The content has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} to fix before it can be published:\n` +
-        sortProblems(errors).map((p) => `  ${formatProblem(p)}`).join('\n'),
+        sortProblems(errors)
+          .map((p) => `  ${formatProblem(p)}`)
+          .join('\n'),
     );
     this.name = 'ContentProblemsError';
     this.problems = sortProblems(problems);
@@ -74,7 +92,8 @@ export function findContentProblems(err: unknown): ContentProblemsError | undefi
   for (let depth = 0; current && depth < 10; depth++) {
     if (current instanceof ContentProblemsError) return current;
     if (typeof current !== 'object') return undefined;
-    const next = (current as { cause?: unknown; originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+    const next =
+      (current as { cause?: unknown; originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
     current = next;
   }
   return undefined;

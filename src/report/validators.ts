@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 /** A real calendar date written YYYY-MM-DD (2019-02-30 is refused). */
 export const isoDate = z
-  .string({ error: (issue) => (issue.input === undefined ? undefined : 'must be a date written YYYY-MM-DD, in quotes or not') })
+  .string({
+    error: (issue) => (issue.input === undefined ? undefined : 'must be a date written YYYY-MM-DD, in quotes or not'),
+  })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((value) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // the format's own message says it

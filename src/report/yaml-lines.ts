@@ -23,4 +23,3 @@ export function lineOfPath(doc: Document, counter: LineCounter, path: readonly P
   }
   return line;
 }
-

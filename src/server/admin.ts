@@ -6,9 +6,13 @@ import { dueDate, holidaysKnownUntil, londonDate, workingDaysBetween } from './w
 
 const USAGE = (kind: Kind): string => `Usage:
   npm run ${kind} -- list            the ${kind} not yet done${kind === 'requests' ? ', with the date each is due' : ''}
-  npm run ${kind} -- list --all      all of them${kind === 'requests' ? `
+  npm run ${kind} -- list --all      all of them${
+    kind === 'requests'
+      ? `
   npm run requests -- list --overdue the requests past their due date
-  npm run requests -- summary --year 2026   requests per format, time to reply, how many overdue` : ''}
+  npm run requests -- summary --year 2026   requests per format, time to reply, how many overdue`
+      : ''
+  }
   npm run ${kind} -- show <ref>      one, in full
   npm run ${kind} -- done <ref>      mark one as done (the reader's contact details are deleted)
   npm run ${kind} -- purge           delete feedback contact details past the days in site.yml
@@ -25,7 +29,10 @@ function summary(kind: Kind, row: StoredRow): string {
 }
 
 /** From the site's settings (site.yml, requests:). */
-export interface AdminSettings { keepFeedbackContactDays: number; replyWorkingDays: number }
+export interface AdminSettings {
+  keepFeedbackContactDays: number;
+  replyWorkingDays: number;
+}
 const DEFAULT_ADMIN_SETTINGS: AdminSettings = { keepFeedbackContactDays: 90, replyWorkingDays: 5 };
 
 /** A request's due date, and whether it is overdue (open past it, or done after it). */
@@ -35,7 +42,13 @@ function due(row: StoredRow, days: number, today = londonDate(new Date())): { da
   return { date, overdue: doneOn ? doneOn > date : today > date };
 }
 
-export function runSubmissions(kind: Kind, args: readonly string[], dataDir: string, out: (line: string) => void, settings: AdminSettings = DEFAULT_ADMIN_SETTINGS): number {
+export function runSubmissions(
+  kind: Kind,
+  args: readonly string[],
+  dataDir: string,
+  out: (line: string) => void,
+  settings: AdminSettings = DEFAULT_ADMIN_SETTINGS,
+): number {
   const { keepFeedbackContactDays, replyWorkingDays } = settings;
   const [command, arg] = args;
   const db = openDatabase(dataDir);
@@ -45,18 +58,23 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
         const overdueOnly = args.includes('--overdue');
         let rows = listSubmissions(db, kind, { includeDone: args.includes('--all') });
         if (overdueOnly) rows = rows.filter((row) => !row.done_at && due(row, replyWorkingDays).overdue);
-        if (rows.length === 0) out(`No ${kind} ${overdueOnly ? 'overdue' : args.includes('--all') ? 'yet' : 'waiting'}.`);
+        if (rows.length === 0)
+          out(`No ${kind} ${overdueOnly ? 'overdue' : args.includes('--all') ? 'yet' : 'waiting'}.`);
         for (const row of rows) {
           const when = kind === 'requests' && !row.done_at ? due(row, replyWorkingDays) : undefined;
           out(`${summary(kind, row)}${when ? `  — due ${when.date}${when.overdue ? ' (OVERDUE)' : ''}` : ''}`);
         }
-        if (kind === 'requests' && holidaysKnownUntil() < londonDate(new Date())) out(`Note: the bank holidays list ends ${holidaysKnownUntil()}; due dates after it count weekends only (see docs/deploying.md).`);
+        if (kind === 'requests' && holidaysKnownUntil() < londonDate(new Date()))
+          out(
+            `Note: the bank holidays list ends ${holidaysKnownUntil()}; due dates after it count weekends only (see docs/deploying.md).`,
+          );
         return 0;
       }
       case 'summary': {
         const year = args[args.indexOf('--year') + 1] ?? String(new Date().getFullYear());
         if (kind !== 'requests' || !/^\d{4}$/.test(year)) break;
-        for (const line of yearSummary(listSubmissions(db, 'requests', { includeDone: true }), year, replyWorkingDays)) out(line);
+        for (const line of yearSummary(listSubmissions(db, 'requests', { includeDone: true }), year, replyWorkingDays))
+          out(line);
         return 0;
       }
       case 'show': {
@@ -65,7 +83,8 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
           out(`No ${kind === 'requests' ? 'request' : 'feedback'} has the reference ${arg ?? '(none given)'}.`);
           return 2;
         }
-        for (const [key, value] of Object.entries(row)) if (key !== 'id' && value !== null) out(`${key.replace(/_/g, ' ')}: ${terminalText(value)}`);
+        for (const [key, value] of Object.entries(row))
+          if (key !== 'id' && value !== null) out(`${key.replace(/_/g, ' ')}: ${terminalText(value)}`);
         return 0;
       }
       case 'done':
@@ -78,7 +97,9 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
         return 2;
       case 'purge': {
         const emptied = purgeExpired(db, keepFeedbackContactDays);
-        out(`Deleted the contact details of ${emptied} feedback ${emptied === 1 ? 'submission' : 'submissions'} older than ${keepFeedbackContactDays} days.`);
+        out(
+          `Deleted the contact details of ${emptied} feedback ${emptied === 1 ? 'submission' : 'submissions'} older than ${keepFeedbackContactDays} days.`,
+        );
         return 0;
       }
       case 'export':
@@ -95,9 +116,13 @@ export function runSubmissions(kind: Kind, args: readonly string[], dataDir: str
   }
 }
 
-
 /** The figures an accessible-information self-assessment asks for, for one year's requests. */
-export function yearSummary(rows: ReadonlyArray<StoredRow>, year: string, replyWorkingDays: number, today = londonDate(new Date())): string[] {
+export function yearSummary(
+  rows: ReadonlyArray<StoredRow>,
+  year: string,
+  replyWorkingDays: number,
+  today = londonDate(new Date()),
+): string[] {
   const inYear = rows.filter((row) => londonDate(new Date(String(row.created_at))).startsWith(`${year}-`));
   if (inYear.length === 0) return [`No requests in ${year}.`];
   const perFormat = new Map<string, number>();
@@ -106,15 +131,29 @@ export function yearSummary(rows: ReadonlyArray<StoredRow>, year: string, replyW
     const format = String(row.format).replace(/ \([^)]*\)$/, '');
     perFormat.set(format, (perFormat.get(format) ?? 0) + 1);
   }
-  const replyDays = inYear.filter((row) => row.done_at).map((row) => workingDaysBetween(londonDate(new Date(String(row.created_at))), londonDate(new Date(String(row.done_at))))).sort((a, b) => a - b);
+  const replyDays = inYear
+    .filter((row) => row.done_at)
+    .map((row) =>
+      workingDaysBetween(londonDate(new Date(String(row.created_at))), londonDate(new Date(String(row.done_at)))),
+    )
+    .sort((a, b) => a - b);
   const middle = Math.floor(replyDays.length / 2);
-  const median = replyDays.length === 0 ? undefined : replyDays.length % 2 ? replyDays[middle]! : (replyDays[middle - 1]! + replyDays[middle]!) / 2;
+  const median =
+    replyDays.length === 0
+      ? undefined
+      : replyDays.length % 2
+        ? replyDays[middle]!
+        : (replyDays[middle - 1]! + replyDays[middle]!) / 2;
   const overdue = inYear.filter((row) => due(row, replyWorkingDays, today).overdue).length;
   const open = inYear.filter((row) => !row.done_at).length;
   return [
     `Requests for other formats in ${year}: ${inYear.length} (${open} not yet done)`,
-    ...[...perFormat].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([format, count]) => `  ${terminalText(format)}: ${count}`),
-    replyDays.length ? `Time to reply (working days): median ${median}, longest ${replyDays.at(-1)} (${replyDays.length} replied)` : 'Time to reply: none replied yet',
+    ...[...perFormat]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([format, count]) => `  ${terminalText(format)}: ${count}`),
+    replyDays.length
+      ? `Time to reply (working days): median ${median}, longest ${replyDays.at(-1)} (${replyDays.length} replied)`
+      : 'Time to reply: none replied yet',
     `Past the promised ${replyWorkingDays} working days: ${overdue} of ${inYear.length}`,
   ];
 }

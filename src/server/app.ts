@@ -54,7 +54,8 @@ const REFERENCE = /^(REQ|FB)-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 
 /** A Content-Security-Policy with no inline script; WebAssembly allowed for the site search. */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -67,7 +68,10 @@ const REPLY_OPTIONS = [
   { value: 'text', label: 'Text message' },
   { value: 'post', label: 'Post' },
 ];
-const CONTACT_OPTIONS = [{ value: 'yes', label: 'Yes, you may contact me' }, { value: 'no', label: 'No' }];
+const CONTACT_OPTIONS = [
+  { value: 'yes', label: 'Yes, you may contact me' },
+  { value: 'no', label: 'No' },
+];
 
 function errorMap(errors: readonly FieldError[]): Record<string, string> {
   return Object.fromEntries(errors.map((e) => [e.field, e.message]));
@@ -77,7 +81,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const app = Fastify({
     logger: false,
     bodyLimit: SERVER_DEFAULTS.bodyLimit,
-    trustProxy: options.trustProxy ? options.trustProxy.split(',').map((a) => a.trim()).filter(Boolean) : false,
+    trustProxy: options.trustProxy
+      ? options.trustProxy
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean)
+      : false,
     requestTimeout: options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
     // On close, connections are ended rather than waited for: a stalled upload must not keep the server from stopping.
     forceCloseConnections: true,
@@ -88,7 +97,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const rate = new RateLimit(limit.limit, limit.windowMs);
   const requestSettings = options.settings.requests;
   const followUps = followUpsOffered(requestSettings.formats);
-  const formatOptions = [...requestSettings.formats.map((f) => ({ value: f, label: f })), { value: 'other', label: 'Something else' }];
+  const formatOptions = [
+    ...requestSettings.formats.map((f) => ({ value: f, label: f })),
+    { value: 'other', label: 'Something else' },
+  ];
 
   // Personal data kept only as long as the forms promise: purged now and every day while the server runs.
   const purge = (): number => purgeExpired(options.db, requestSettings.keepFeedbackContactDays);
@@ -113,9 +125,18 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return payload;
   });
 
-  const html = (reply: FastifyReply, status: number, body: string): FastifyReply => reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  const html = (reply: FastifyReply, status: number, body: string): FastifyReply =>
+    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
   const notSent = (reply: FastifyReply, status: number, message: string): FastifyReply =>
-    html(reply, status, render('confirmation.njk', 'Not sent', { heading: 'Not sent', message, back: { href: '/', label: 'Go to our reports' } }));
+    html(
+      reply,
+      status,
+      render('confirmation.njk', 'Not sent', {
+        heading: 'Not sent',
+        message,
+        back: { href: '/', label: 'Go to our reports' },
+      }),
+    );
 
   // Set before any route, so every failure on every route is a page in the site's layout, never a framework's JSON.
   app.setErrorHandler(async (err: { statusCode?: number; code?: string }, _request, reply) => {
@@ -125,14 +146,24 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       415: 'The form was sent in a way we cannot read. Nothing was stored. Please go back and send the form from our page again.',
       400: 'The form arrived damaged, so nothing was stored. Please go back and send it again.',
     };
-    return notSent(reply, status, messages[status] ?? (status === 408 ? 'The form took too long to arrive. Nothing was stored. Please go back and send it again.' : 'Something went wrong on our side. Nothing was stored. Please try again, or contact us by phone, text or email.'));
+    return notSent(
+      reply,
+      status,
+      messages[status] ??
+        (status === 408
+          ? 'The form took too long to arrive. Nothing was stored. Please go back and send it again.'
+          : 'Something went wrong on our side. Nothing was stored. Please try again, or contact us by phone, text or email.'),
+    );
   });
-  const notFound = async (reply: FastifyReply): Promise<FastifyReply> => html(reply, 404, await readFile(path.join(options.siteDir, '404.html'), 'utf8').catch(() => 'Not found'));
+  const notFound = async (reply: FastifyReply): Promise<FastifyReply> =>
+    html(reply, 404, await readFile(path.join(options.siteDir, '404.html'), 'utf8').catch(() => 'Not found'));
 
   async function reportFor(slug: string): Promise<{ slug: string; title: string } | undefined> {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) return undefined;
     try {
-      const manifest = JSON.parse(await readFile(path.join(options.siteDir, 'reports', slug, 'formats.json'), 'utf8')) as { title: string };
+      const manifest = JSON.parse(
+        await readFile(path.join(options.siteDir, 'reports', slug, 'formats.json'), 'utf8'),
+      ) as { title: string };
       return { slug, title: manifest.title };
     } catch {
       return undefined;
@@ -148,7 +179,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
   })();
   const allowedOrigins = (request: FastifyRequest): string[] => {
-    const loopback = options.port ? ['127.0.0.1', 'localhost', '[::1]'].map((host) => `http://${host}:${options.port}`) : [];
+    const loopback = options.port
+      ? ['127.0.0.1', 'localhost', '[::1]'].map((host) => `http://${host}:${options.port}`)
+      : [];
     // The Host header is trusted only with no public address set: with one, a name pointed at this machine by someone
     // else (DNS rebinding) cannot pass as our own.
     return publicOrigin ? [publicOrigin, ...loopback] : [`${request.protocol}://${request.host}`, ...loopback];
@@ -157,12 +190,30 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   /** Refuses posts from other sites or over the rate limit, replying with a page. Returns true when refused. */
   function refused(request: FastifyRequest, reply: FastifyReply): boolean {
     if (crossSite(request.headers, allowedOrigins(request))) {
-      html(reply, 403, render('confirmation.njk', 'Form not accepted', { heading: 'This form was sent from another website', message: 'For your safety we only accept this form from our own pages. Please open the form on our site and send it again.', back: { href: '/', label: 'Go to our reports' } }));
+      html(
+        reply,
+        403,
+        render('confirmation.njk', 'Form not accepted', {
+          heading: 'This form was sent from another website',
+          message:
+            'For your safety we only accept this form from our own pages. Please open the form on our site and send it again.',
+          back: { href: '/', label: 'Go to our reports' },
+        }),
+      );
       return true;
     }
     if (!rate.allow(request.ip)) {
       reply.header('retry-after', String(Math.ceil(limit.windowMs / 1000)));
-      html(reply, 429, render('confirmation.njk', 'Too many forms sent', { heading: 'Too many forms sent', message: 'We have received a lot of forms from your connection in a short time. Please wait a few minutes and try again, or contact us by phone, text or email.', back: { href: '/', label: 'Go to our reports' } }));
+      html(
+        reply,
+        429,
+        render('confirmation.njk', 'Too many forms sent', {
+          heading: 'Too many forms sent',
+          message:
+            'We have received a lot of forms from your connection in a short time. Please wait a few minutes and try again, or contact us by phone, text or email.',
+          back: { href: '/', label: 'Go to our reports' },
+        }),
+      );
       return true;
     }
     return false;
@@ -170,8 +221,21 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   /** Errors about the form as a whole, before its fields are checked: damaged (a field twice) or expired. */
   function formProblems(form: string, body: FormBody): FieldError[] {
-    if (body.duplicated.length) return [{ field: '', message: 'Part of the form arrived twice, so we did not send it. Check your answers below and send it again.' }];
-    if (!tokens.verify(form, body.fields.token)) return [{ field: '', message: 'The form had been open for more than 2 hours, so for your safety it was not sent. Your answers are below: check them and send the form again.' }];
+    if (body.duplicated.length)
+      return [
+        {
+          field: '',
+          message: 'Part of the form arrived twice, so we did not send it. Check your answers below and send it again.',
+        },
+      ];
+    if (!tokens.verify(form, body.fields.token))
+      return [
+        {
+          field: '',
+          message:
+            'The form had been open for more than 2 hours, so for your safety it was not sent. Your answers are below: check them and send the form again.',
+        },
+      ];
     return [];
   }
 
@@ -182,7 +246,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       options.notifier?.kick();
       return { ref };
     } catch {
-      return { failed: [{ field: '', message: 'We could not store your form just now, so it was not sent. Your answers are below: please try again in a few minutes, or contact us by phone, text or email.' }] };
+      return {
+        failed: [
+          {
+            field: '',
+            message:
+              'We could not store your form just now, so it was not sent. Your answers are below: please try again in a few minutes, or contact us by phone, text or email.',
+          },
+        ],
+      };
     }
   }
 
@@ -193,24 +265,40 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   };
 
   // ---- Requests for another format ----
-  const requestPage = (report: { slug: string; title: string }, values: Record<string, unknown>, errors: FieldError[]): string =>
+  const requestPage = (
+    report: { slug: string; title: string },
+    values: Record<string, unknown>,
+    errors: FieldError[],
+  ): string =>
     render('request.njk', `${errors.length ? 'Error: ' : ''}Ask for another format`, {
-      report, values, errors, err: errorMap(errors), token: tokens.issue('request'), action: `/reports/${report.slug}/request/`,
-      formatOptions, replyOptions: REPLY_OPTIONS, replyWithin: requestSettings.replyWithin, followUps,
+      report,
+      values,
+      errors,
+      err: errorMap(errors),
+      token: tokens.issue('request'),
+      action: `/reports/${report.slug}/request/`,
+      formatOptions,
+      replyOptions: REPLY_OPTIONS,
+      replyWithin: requestSettings.replyWithin,
+      followUps,
     });
 
-  app.get<{ Params: { slug: string }; Querystring: { format?: string } }>('/reports/:slug/request/', async (request, reply) => {
-    const report = await reportFor(request.params.slug);
-    if (!report) return notFound(reply);
-    return html(reply, 200, requestPage(report, { format: request.query.format ?? '' }, []));
-  });
+  app.get<{ Params: { slug: string }; Querystring: { format?: string } }>(
+    '/reports/:slug/request/',
+    async (request, reply) => {
+      const report = await reportFor(request.params.slug);
+      if (!report) return notFound(reply);
+      return html(reply, 200, requestPage(report, { format: request.query.format ?? '' }, []));
+    },
+  );
 
   app.post<{ Params: { slug: string }; Body: FormBody }>('/reports/:slug/request/', async (request, reply) => {
     const report = await reportFor(request.params.slug);
     if (!report) return notFound(reply);
     const body = request.body ?? { fields: {}, duplicated: [] };
     if (refused(request, reply)) return reply;
-    const done = (ref: string): FastifyReply => reply.code(303).redirect(`/reports/${report.slug}/request/done/?ref=${encodeURIComponent(ref)}`);
+    const done = (ref: string): FastifyReply =>
+      reply.code(303).redirect(`/reports/${report.slug}/request/done/?ref=${encodeURIComponent(ref)}`);
     // The honeypot field is filled only by robots: answered like a real post, stored nowhere.
     if (body.fields.website) return done(newReference('REQ'));
     const { values, errors } = validateRequest(body.fields, requestSettings.formats);
@@ -221,40 +309,76 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return 'ref' in result ? done(result.ref) : html(reply, 503, requestPage(report, shown, result.failed));
   });
 
-  app.get<{ Params: { slug: string }; Querystring: { ref?: string } }>('/reports/:slug/request/done/', async (request, reply) => {
-    const report = await reportFor(request.params.slug);
-    if (!report) return notFound(reply);
-    return html(reply, 200, render('confirmation.njk', 'Request received', {
-      heading: 'Request received', ref: shownReference(request.query.ref), kind: 'request',
-      message: `We will reply ${requestSettings.replyWithin}.`, back: { href: `/reports/${report.slug}/`, label: `Back to ${report.title}` },
-    }));
-  });
+  app.get<{ Params: { slug: string }; Querystring: { ref?: string } }>(
+    '/reports/:slug/request/done/',
+    async (request, reply) => {
+      const report = await reportFor(request.params.slug);
+      if (!report) return notFound(reply);
+      return html(
+        reply,
+        200,
+        render('confirmation.njk', 'Request received', {
+          heading: 'Request received',
+          ref: shownReference(request.query.ref),
+          kind: 'request',
+          message: `We will reply ${requestSettings.replyWithin}.`,
+          back: { href: `/reports/${report.slug}/`, label: `Back to ${report.title}` },
+        }),
+      );
+    },
+  );
 
   // ---- Feedback ----
   const feedbackPage = (values: Record<string, string>, errors: FieldError[]): string =>
-    render('feedback.njk', `${errors.length ? 'Error: ' : ''}Share your thoughts`, { values, errors, err: errorMap(errors), token: tokens.issue('feedback'), action: '/feedback/', contactOptions: CONTACT_OPTIONS });
+    render('feedback.njk', `${errors.length ? 'Error: ' : ''}Share your thoughts`, {
+      values,
+      errors,
+      err: errorMap(errors),
+      token: tokens.issue('feedback'),
+      action: '/feedback/',
+      contactOptions: CONTACT_OPTIONS,
+    });
 
   app.get('/feedback/', async (_request, reply) => html(reply, 200, feedbackPage({}, [])));
 
   app.post<{ Body: FormBody }>('/feedback/', async (request, reply) => {
     const body = request.body ?? { fields: {}, duplicated: [] };
     if (refused(request, reply)) return reply;
-    const done = (ref: string): FastifyReply => reply.code(303).redirect(`/feedback/done/?ref=${encodeURIComponent(ref)}`);
+    const done = (ref: string): FastifyReply =>
+      reply.code(303).redirect(`/feedback/done/?ref=${encodeURIComponent(ref)}`);
     if (body.fields.website) return done(newReference('FB'));
     const { values, errors } = validateFeedback(body.fields);
     const problems = formProblems('feedback', body);
-    if (problems.length || errors.length) return html(reply, 400, feedbackPage({ ...values }, [...problems, ...errors]));
+    if (problems.length || errors.length)
+      return html(reply, 400, feedbackPage({ ...values }, [...problems, ...errors]));
     const result = stored(() => saveFeedback(options.db, values));
     return 'ref' in result ? done(result.ref) : html(reply, 503, feedbackPage({ ...values }, result.failed));
   });
 
   app.get<{ Querystring: { ref?: string } }>('/feedback/done/', async (request, reply) => {
-    return html(reply, 200, render('confirmation.njk', 'Thank you', { heading: 'Thank you for your feedback', ref: shownReference(request.query.ref), kind: 'feedback', message: 'We read everything people send us and use it to improve health and care services.', back: { href: '/', label: 'Go to our reports' } }));
+    return html(
+      reply,
+      200,
+      render('confirmation.njk', 'Thank you', {
+        heading: 'Thank you for your feedback',
+        ref: shownReference(request.query.ref),
+        kind: 'feedback',
+        message: 'We read everything people send us and use it to improve health and care services.',
+        back: { href: '/', label: 'Go to our reports' },
+      }),
+    );
   });
 
   // ---- The built site ----
   // Dotfiles (.htaccess, .env, .git) are never served, whatever is in the site folder.
-  await app.register(fastifyStatic, { root: path.resolve(options.siteDir), redirect: true, index: ['index.html'], wildcard: true, dotfiles: 'ignore', serveDotFiles: false });
+  await app.register(fastifyStatic, {
+    root: path.resolve(options.siteDir),
+    redirect: true,
+    index: ['index.html'],
+    wildcard: true,
+    dotfiles: 'ignore',
+    serveDotFiles: false,
+  });
   app.setNotFoundHandler(async (_request, reply) => notFound(reply));
   return app;
 }

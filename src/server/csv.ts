@@ -10,8 +10,9 @@
  * - a cell holding a separator, quote or line break is quoted.
  */
 // Control characters are what this pattern is for: it removes them.
-// eslint-disable-next-line no-control-regex
-export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+export const UNSAFE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 const FORMULA_STARTS = /(^|[,;|\t\r\n])(\s*)(?=[=+\-@])/g;
 const NEEDS_QUOTES = /[",;|\t\r\n]/;
@@ -20,7 +21,10 @@ const NEEDS_QUOTES = /[",;|\t\r\n]/;
 export type CellValue = string | number | bigint | boolean | null | undefined;
 
 export function csvCell(value: CellValue): string {
-  const text = (value === null || value === undefined ? '' : String(value).replace(UNSAFE_CHARACTERS, '')).replace(FORMULA_STARTS, "$1$2'");
+  const text = (value === null || value === undefined ? '' : String(value).replace(UNSAFE_CHARACTERS, '')).replace(
+    FORMULA_STARTS,
+    "$1$2'",
+  );
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -41,7 +45,9 @@ export function terminalText(value: CellValue): string {
     .replace(/\r\n?/g, '\n')
     .replace(UNSAFE_CHARACTERS, (c) => {
       const code = c.codePointAt(0)!;
-      return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+      return code <= 0xff
+        ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+        : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
     })
     .replace(/\t/g, '\\t')
     .replace(/\n/g, '\n    ');

@@ -18,15 +18,38 @@ export interface FollowUp {
 }
 
 export const FOLLOW_UPS: Record<FollowUpKind, FollowUp> = {
-  'large-print': { kind: 'large-print', field: 'printSize', label: 'If you chose large print: what size of print do you need?', missing: 'Enter the size of print you need, like 24 point' },
-  braille: {
-    kind: 'braille', field: 'brailleGrade', label: 'If you chose braille: which kind of braille?', missing: 'Select contracted or uncontracted braille',
-    options: [{ value: 'contracted, grade 2', label: 'Contracted (grade 2)' }, { value: 'uncontracted, grade 1', label: 'Uncontracted (grade 1)' }, { value: 'not sure which', label: 'I am not sure' }],
+  'large-print': {
+    kind: 'large-print',
+    field: 'printSize',
+    label: 'If you chose large print: what size of print do you need?',
+    missing: 'Enter the size of print you need, like 24 point',
   },
-  language: { kind: 'language', field: 'language', label: 'If you chose another language: which language?', missing: 'Enter the language you need' },
+  braille: {
+    kind: 'braille',
+    field: 'brailleGrade',
+    label: 'If you chose braille: which kind of braille?',
+    missing: 'Select contracted or uncontracted braille',
+    options: [
+      { value: 'contracted, grade 2', label: 'Contracted (grade 2)' },
+      { value: 'uncontracted, grade 1', label: 'Uncontracted (grade 1)' },
+      { value: 'not sure which', label: 'I am not sure' },
+    ],
+  },
+  language: {
+    kind: 'language',
+    field: 'language',
+    label: 'If you chose another language: which language?',
+    missing: 'Enter the language you need',
+  },
   audio: {
-    kind: 'audio', field: 'audioMedium', label: 'If you chose audio: on a CD or as a file?', missing: 'Select a CD or a file',
-    options: [{ value: 'on CD', label: 'On a CD by post' }, { value: 'as a file', label: 'As a file to download or by email' }],
+    kind: 'audio',
+    field: 'audioMedium',
+    label: 'If you chose audio: on a CD or as a file?',
+    missing: 'Select a CD or a file',
+    options: [
+      { value: 'on CD', label: 'On a CD by post' },
+      { value: 'as a file', label: 'As a file to download or by email' },
+    ],
   },
 };
 
@@ -45,9 +68,15 @@ export function followUpsOffered(formats: readonly string[]): FollowUp[] {
 }
 
 /** The answer for the chosen format, checked; the format as stored includes it. */
-export function answerFollowUp(format: string, form: Form, errors: FieldError[]): { stored: string; answers: Record<string, string> } {
+export function answerFollowUp(
+  format: string,
+  form: Form,
+  errors: FieldError[],
+): { stored: string; answers: Record<string, string> } {
   const followUp = followUpFor(format);
-  const answers = Object.fromEntries(Object.values(FOLLOW_UPS).map((f) => [f.field, (form[f.field] ?? '').trim().slice(0, 100)]));
+  const answers = Object.fromEntries(
+    Object.values(FOLLOW_UPS).map((f) => [f.field, (form[f.field] ?? '').trim().slice(0, 100)]),
+  );
   if (!followUp) return { stored: format, answers };
   const answer = answers[followUp.field]!;
   const valid = followUp.options ? followUp.options.some((o) => o.value === answer) : answer !== '';

@@ -56,8 +56,9 @@ export function parseFormBody(body: Buffer): FormBody {
 /** Characters that show nothing: a field of only these (and spaces) is empty. */
 // Each escape is one invisible code point listed on purpose (combining and variation marks among them), not a
 // character sequence the class would split.
-// eslint-disable-next-line no-misleading-character-class
-const INVISIBLE = /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
 
 export function looksEmpty(value: string): boolean {
   return value.replace(INVISIBLE, '') === '';

@@ -18,7 +18,10 @@ const SECRET_FILE = 'form-secret';
 export function loadFormSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
   const given = env.FORM_SECRET;
   if (given !== undefined) {
-    if (given.length < 32) throw new Error('FORM_SECRET must be at least 32 characters long (for example the output of: openssl rand -hex 32)');
+    if (given.length < 32)
+      throw new Error(
+        'FORM_SECRET must be at least 32 characters long (for example the output of: openssl rand -hex 32)',
+      );
     return createHash('sha256').update(given).digest();
   }
   const file = path.join(dataDir, SECRET_FILE);
@@ -38,7 +41,9 @@ export function loadFormSecret(dataDir: string, env: NodeJS.ProcessEnv = process
     if (/^[0-9a-f]{64}$/.test(text)) return Buffer.from(text, 'hex');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
   }
-  throw new Error(`${file} does not hold a form secret (64 hexadecimal characters): delete it and start the server again`);
+  throw new Error(
+    `${file} does not hold a form secret (64 hexadecimal characters): delete it and start the server again`,
+  );
 }
 
 /** "<seconds>.<43 base64url characters>", and nothing else: one spelling per token. */

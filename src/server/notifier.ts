@@ -27,11 +27,20 @@ export interface NotifierOptions {
   log?: (line: string) => void;
 }
 
-interface OutboxRow { id: number; kind: Kind; ref: string; attempts: number }
+interface OutboxRow {
+  id: number;
+  kind: Kind;
+  ref: string;
+  attempts: number;
+}
 
 const MAX_RETRY_MS = 60 * 60 * 1000;
 
-function message(kind: Kind, row: StoredRequest | StoredFeedback | undefined, ref: string): { subject: string; text: string } {
+function message(
+  kind: Kind,
+  row: StoredRequest | StoredFeedback | undefined,
+  ref: string,
+): { subject: string; text: string } {
   if (kind === 'requests') {
     const request = row as StoredRequest | undefined;
     return {
@@ -95,18 +104,32 @@ export class Notifier {
   }
 
   async #deliverDue(): Promise<void> {
-    const due = this.#db.prepare('SELECT id, kind, ref, attempts FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id').all(new Date().toISOString()) as OutboxRow[];
+    const due = this.#db
+      .prepare('SELECT id, kind, ref, attempts FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id')
+      .all(new Date().toISOString()) as OutboxRow[];
     for (const row of due) {
       if (this.#stopped) return;
       const { subject, text } = message(row.kind, findSubmission(this.#db, row.kind, row.ref), row.ref);
       try {
-        await this.#transport.sendMail({ from: this.#options.from, to: this.#options.to, subject, text, messageId: `<${row.ref}@reports.notification>` });
-        this.#db.prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?').run(new Date().toISOString(), row.id);
+        await this.#transport.sendMail({
+          from: this.#options.from,
+          to: this.#options.to,
+          subject,
+          text,
+          messageId: `<${row.ref}@reports.notification>`,
+        });
+        this.#db
+          .prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?')
+          .run(new Date().toISOString(), row.id);
       } catch (err) {
         const wait = Math.min(this.#options.retryMs * 2 ** row.attempts, MAX_RETRY_MS);
         const reason = err instanceof Error ? err.message : String(err);
-        this.#db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(new Date(Date.now() + wait).toISOString(), reason, row.id);
-        this.#options.log(`Could not email the notification for ${row.ref} (${reason}); trying again in ${Math.round(wait / 1000)} s.`);
+        this.#db
+          .prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?')
+          .run(new Date(Date.now() + wait).toISOString(), reason, row.id);
+        this.#options.log(
+          `Could not email the notification for ${row.ref} (${reason}); trying again in ${Math.round(wait / 1000)} s.`,
+        );
       }
     }
   }
@@ -114,5 +137,9 @@ export class Notifier {
 
 /** Notifications not yet delivered (for the editors' commands and tests). */
 export function pendingNotifications(db: Db): Array<{ ref: string; attempts: number; last_error: string | null }> {
-  return db.prepare('SELECT ref, attempts, last_error FROM outbox WHERE sent_at IS NULL ORDER BY id').all() as Array<{ ref: string; attempts: number; last_error: string | null }>;
+  return db.prepare('SELECT ref, attempts, last_error FROM outbox WHERE sent_at IS NULL ORDER BY id').all() as Array<{
+    ref: string;
+    attempts: number;
+    last_error: string | null;
+  }>;
 }

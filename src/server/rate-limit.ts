@@ -7,7 +7,11 @@
 export class RateLimit {
   /** Address → times of its posts within the window, oldest first; the Map is ordered by each address's last post. */
   readonly #hits = new Map<string, number[]>();
-  constructor(readonly limit: number, readonly windowMs: number, readonly maxAddresses = 100_000) {}
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    readonly maxAddresses = 100_000,
+  ) {}
 
   /** Records a post; false when the address is over the limit. */
   allow(address: string, now = Date.now()): boolean {

@@ -14,7 +14,13 @@ export interface PageChrome {
 }
 
 export function createRenderer(chrome: PageChrome) {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([path.join(PROJECT_ROOT, 'layouts', '_includes', 'forms'), path.join(PROJECT_ROOT, 'layouts', '_includes')]), { autoescape: true, throwOnUndefined: false });
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([
+      path.join(PROJECT_ROOT, 'layouts', '_includes', 'forms'),
+      path.join(PROJECT_ROOT, 'layouts', '_includes'),
+    ]),
+    { autoescape: true, throwOnUndefined: false },
+  );
   for (const [name, fn] of Object.entries(siteFilters)) env.addFilter(name, fn as (...args: unknown[]) => unknown);
   return (template: string, pageTitle: string, data: Record<string, unknown>): string => {
     const content = env.render(template, { ...chrome, ...data });

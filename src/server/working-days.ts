@@ -8,13 +8,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-interface GovUkHolidays { 'england-and-wales': { events: Array<{ date: string; title: string }> } }
+interface GovUkHolidays {
+  'england-and-wales': { events: Array<{ date: string; title: string }> };
+}
 
 const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bank-holidays.json');
 
 let holidays: Set<string> | undefined;
 function bankHolidays(): Set<string> {
-  holidays ??= new Set((JSON.parse(readFileSync(FILE, 'utf8')) as GovUkHolidays)['england-and-wales'].events.map((e) => e.date));
+  holidays ??= new Set(
+    (JSON.parse(readFileSync(FILE, 'utf8')) as GovUkHolidays)['england-and-wales'].events.map((e) => e.date),
+  );
   return holidays;
 }
 
@@ -25,7 +29,12 @@ export function holidaysKnownUntil(): string {
 
 /** "2026-11-26" for an instant, as the date on a calendar in London. */
 export function londonDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 function addDays(date: string, days: number): string {
@@ -42,7 +51,7 @@ export function isWorkingDay(date: string): boolean {
 /** The day a reply is due: `workingDays` working days after the day it arrived (a form sent on a holiday counts from the next working day). */
 export function dueDate(arrived: Date, workingDays: number): string {
   let date = londonDate(arrived);
-  for (let counted = 0; counted < workingDays; ) {
+  for (let counted = 0; counted < workingDays;) {
     date = addDays(date, 1);
     if (isWorkingDay(date)) counted++;
   }
@@ -52,7 +61,7 @@ export function dueDate(arrived: Date, workingDays: number): string {
 /** Working days from one date to a later one (0 for the same day). */
 export function workingDaysBetween(from: string, to: string): number {
   let count = 0;
-  for (let date = from; date < to; ) {
+  for (let date = from; date < to;) {
     date = addDays(date, 1);
     if (isWorkingDay(date)) count++;
   }

@@ -26,14 +26,18 @@ basic.after(() => context.remove());
 
 basic('home page lists published reports newest first, and no drafts', async () => {
   const page = await html(context.out, 'index.html');
-  assert.equal(page.querySelectorAll('.report-card-title a').map((a) => a.getAttribute('href')), ['/reports/first-report/', '/reports/older-report/']);
+  assert.equal(
+    page.querySelectorAll('.report-card-title a').map((a) => a.getAttribute('href')),
+    ['/reports/first-report/', '/reports/older-report/'],
+  );
   assert.not.match(await read(context.out, 'index.html'), 'Draft report');
 });
 basic('every page has lang, landmarks, one h1, a skip link and the statement link', async () => {
   for (const file of ['index.html', 'reports/first-report/index.html', 'accessibility/index.html', '404.html']) {
     const page = await html(context.out, file);
     assert.is(page.querySelector('html')!.getAttribute('lang'), 'en-GB', file);
-    for (const landmark of ['header', 'main#main-content', 'footer']) assert.ok(page.querySelector(landmark), `${file}: ${landmark}`);
+    for (const landmark of ['header', 'main#main-content', 'footer'])
+      assert.ok(page.querySelector(landmark), `${file}: ${landmark}`);
     assert.is(page.querySelectorAll('h1').length, 1, file);
     assert.is(page.querySelector('.skip-link')!.getAttribute('href'), '#main-content');
     assert.ok(page.querySelector('footer a[href="/accessibility/"]'), file);
@@ -71,7 +75,7 @@ basic('the static request page lists the formats as the organisation wrote them'
   assert.not.match(page, 'british sign language');
 });
 
-basic('the accessibility statement lists each report\'s editions with what was checked and what was not', async () => {
+basic("the accessibility statement lists each report's editions with what was checked and what was not", async () => {
   const page = await read(context.out, 'accessibility/index.html');
   assert.match(page, 'How each edition of each report is checked');
   assert.match(page, '<strong>Web page</strong> aims to meet WCAG 2.2 level AA.');
@@ -88,11 +92,30 @@ basic('each report has a formats manifest with the size of its page', async () =
   const { conformance, ...page } = manifest.formats[0]!;
   assert.equal(page, { kind: 'html', href: './', label: 'Web page', mediaType: 'text/html', bytes: size });
   assert.is(conformance?.standard, 'WCAG 2.2 level AA');
-  assert.equal(manifest.formats.map((f) => f.kind), ['html', 'large-print-pdf', 'standard-pdf', 'braille-brf', 'braille-brf', 'epub', 'audio-mp3', 'audio-vtt', 'audio-script', 'audio-ssml']);
+  assert.equal(
+    manifest.formats.map((f) => f.kind),
+    [
+      'html',
+      'large-print-pdf',
+      'standard-pdf',
+      'braille-brf',
+      'braille-brf',
+      'epub',
+      'audio-mp3',
+      'audio-vtt',
+      'audio-script',
+      'audio-ssml',
+    ],
+  );
   for (const format of manifest.formats.slice(1)) {
-    assert.is((await readFile(path.join(context.out, 'reports/first-report', format.href))).length, format.bytes, format.href);
+    assert.is(
+      (await readFile(path.join(context.out, 'reports/first-report', format.href))).length,
+      format.bytes,
+      format.href,
+    );
     if (format.kind.endsWith('-pdf')) assert.ok((format.pages ?? 0) > 0, format.href);
-    if (format.kind === 'audio-mp3') assert.ok((format.durationSeconds ?? 0) > 0 && (format.chapters?.length ?? 0) > 0, format.href);
+    if (format.kind === 'audio-mp3')
+      assert.ok((format.durationSeconds ?? 0) > 0 && (format.chapters?.length ?? 0) > 0, format.href);
   }
   assert.is(manifest.updated, '2024-04-02');
 });
@@ -100,10 +123,14 @@ basic('sitemap lists every page with absolute URLs and report dates', async () =
   const sitemap = await read(context.out, 'sitemap.xml');
   const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   assert.equal(locs.sort(), [
-    'https://reports.example.org/', 'https://reports.example.org/accessibility/', 'https://reports.example.org/feedback/',
-    'https://reports.example.org/reports/first-report/', 'https://reports.example.org/reports/first-report/audio/',
+    'https://reports.example.org/',
+    'https://reports.example.org/accessibility/',
+    'https://reports.example.org/feedback/',
+    'https://reports.example.org/reports/first-report/',
+    'https://reports.example.org/reports/first-report/audio/',
     'https://reports.example.org/reports/first-report/request/',
-    'https://reports.example.org/reports/older-report/', 'https://reports.example.org/reports/older-report/audio/',
+    'https://reports.example.org/reports/older-report/',
+    'https://reports.example.org/reports/older-report/audio/',
     'https://reports.example.org/reports/older-report/request/',
     'https://reports.example.org/search/',
   ]);
@@ -128,7 +155,10 @@ atomic('leaves the previous site untouched and no temporary folder behind', asyn
     const before = await read(out, 'index.html');
     const broken = path.join(tmp.dir, 'broken');
     await cp(BASIC, broken, { recursive: true });
-    await writeFile(path.join(broken, 'reports/older-report/index.md'), '---\ntitle: Older\nsummary: S.\npublished: 2023-01-15\n---\n\n![](gone.png)\n');
+    await writeFile(
+      path.join(broken, 'reports/older-report/index.md'),
+      '---\ntitle: Older\nsummary: S.\npublished: 2023-01-15\n---\n\n![](gone.png)\n',
+    );
     try {
       await buildSite({ contentDir: broken, outputDir: out, log: () => {} });
       assert.unreachable('the build must fail');
@@ -174,7 +204,10 @@ second('builds with its own organisation, table region, notes and abbreviations'
     assert.is(page.querySelector('caption')!.text, 'How residents booked their last appointment');
     assert.is(page.querySelectorAll('.footnotes li').length, 2);
     assert.is(page.querySelector('abbr[title="British Sign Language"]')!.text, 'BSL');
-    assert.ok(((JSON.parse(await read(out, 'reports/waiting-times/formats.json')) as FormatsManifest).formats[0]?.bytes ?? 0) > 0);
+    assert.ok(
+      ((JSON.parse(await read(out, 'reports/waiting-times/formats.json')) as FormatsManifest).formats[0]?.bytes ?? 0) >
+        0,
+    );
   } finally {
     await tmp.remove();
   }

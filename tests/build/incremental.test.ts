@@ -12,11 +12,19 @@ incremental('editing one report regenerates only its PDFs and audio', async () =
   try {
     const content = path.join(tmp.dir, 'content');
     await cp(path.resolve('tests/fixtures/basic-site'), content, { recursive: true });
-    const options = { contentDir: content, outputDir: path.join(tmp.dir, 'site'), cacheDir: path.join(tmp.dir, 'cache'), log: () => {} };
+    const options = {
+      contentDir: content,
+      outputDir: path.join(tmp.dir, 'site'),
+      cacheDir: path.join(tmp.dir, 'cache'),
+      log: () => {},
+    };
     const first = await buildSite(options);
     assert.equal([first.site.stats.pdfsPrinted, first.site.stats.audioMade], [4, 2]);
     const unchanged = await buildSite(options);
-    assert.equal([unchanged.site.stats.pdfsPrinted, unchanged.site.stats.audioMade, unchanged.site.stats.pdfsReused], [0, 0, 4]);
+    assert.equal(
+      [unchanged.site.stats.pdfsPrinted, unchanged.site.stats.audioMade, unchanged.site.stats.pdfsReused],
+      [0, 0, 4],
+    );
     const file = path.join(content, 'reports/older-report/index.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('Gofynnon ni i bobl.', 'Gofynnon ni i 40 o bobl.'));
     const edited = await buildSite(options);

@@ -44,7 +44,10 @@ images('finds images inside lists and in subfolders', () => {
 });
 images('warns (does not stop) on alt text that starts "image of"', () => {
   const problems = checkImages(parse('![Image of a nurse](photo.jpg)').document, files);
-  assert.equal(problems.map((p) => p.severity), ['warning']);
+  assert.equal(
+    problems.map((p) => p.severity),
+    ['warning'],
+  );
 });
 images.run();
 

@@ -5,12 +5,20 @@ import { sitePages } from '../../src/checks/content-checks.ts';
 import { FILE, messages, parse } from '../helpers.ts';
 
 const other = parse('## Method\n\nText.');
-const pages = new Map([...sitePages([{ ...other, document: { ...other.document, slug: 'other' } }]), ['/reports/sample/', new Set(['results'])]]);
+const pages = new Map([
+  ...sitePages([{ ...other, document: { ...other.document, slug: 'other' } }]),
+  ['/reports/sample/', new Set(['results'])],
+]);
 const check = (body: string) => messages(checkLinks(parse(body).document, pages, new Set(['full-report.pdf'])));
 
 const links = suite('checkLinks');
 links('passes descriptive links to pages, anchors and files that exist', () => {
-  assert.equal(check('[the other report](/reports/other/), [its method](../other/#method), [our results](#results), [the full report (PDF)](full-report.pdf), [NHS website](https://www.nhs.uk/) and [email us](mailto:a@b.org)'), []);
+  assert.equal(
+    check(
+      '[the other report](/reports/other/), [its method](../other/#method), [our results](#results), [the full report (PDF)](full-report.pdf), [NHS website](https://www.nhs.uk/) and [email us](mailto:a@b.org)',
+    ),
+    [],
+  );
 });
 links('refuses vague link text', () => {
   assert.equal(check('[Click here](https://www.nhs.uk/)'), [

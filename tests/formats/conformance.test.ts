@@ -8,8 +8,21 @@ const doc = parse('## A\n\nText.').document;
 
 test('every edition a reader chooses has a record; supporting files (transcripts, scripts) do not', () => {
   const entries: FormatEntry[] = [
-    { kind: 'large-print-pdf', href: 'a-large.pdf', label: 'Large print PDF', mediaType: 'application/pdf', fontSizePt: 24 },
-    { kind: 'braille-brf', href: 'a.brf', label: 'Braille', mediaType: 'application/x-brf', grade: 2, roundTrip: 0.996 },
+    {
+      kind: 'large-print-pdf',
+      href: 'a-large.pdf',
+      label: 'Large print PDF',
+      mediaType: 'application/pdf',
+      fontSizePt: 24,
+    },
+    {
+      kind: 'braille-brf',
+      href: 'a.brf',
+      label: 'Braille',
+      mediaType: 'application/x-brf',
+      grade: 2,
+      roundTrip: 0.996,
+    },
     { kind: 'epub', href: 'a.epub', label: 'EPUB', mediaType: 'application/epub+zip' },
     { kind: 'audio-vtt', href: 'a.vtt', label: 'Transcript', mediaType: 'text/vtt' },
   ];
@@ -22,6 +35,7 @@ test('every edition a reader chooses has a record; supporting files (transcripts
   assert.match(byKind.get('braille-brf')!.passed[0]!.check, '99.6% of');
   assert.ok(byKind.get('epub')!.notChecked.some((n) => /EPUBCheck and Ace/.test(n)));
   assert.is(byKind.get('audio-vtt'), undefined);
-  for (const record of [...byKind.values()].filter(Boolean)) assert.ok(record!.notChecked.length > 0, 'every record says what was not checked');
+  for (const record of [...byKind.values()].filter(Boolean))
+    assert.ok(record!.notChecked.length > 0, 'every record says what was not checked');
 });
 test.run();

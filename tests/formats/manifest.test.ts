@@ -8,8 +8,18 @@ import { parse, tempDir } from '../helpers.ts';
 const manifest = suite('formats manifest');
 manifest('plans the web page, with the report facts', () => {
   const plan = planManifest(parse('## A').document);
-  const [{ conformance, ...page }] = plan.formats as [typeof plan.formats[number]];
-  assert.equal({ ...plan, formats: [page] }, { slug: 'sample', title: 'Sample', lang: 'en-GB', published: '2024-01-01', changes: [], formats: [{ kind: 'html', href: './', label: 'Web page', mediaType: 'text/html' }] });
+  const [{ conformance, ...page }] = plan.formats as [(typeof plan.formats)[number]];
+  assert.equal(
+    { ...plan, formats: [page] },
+    {
+      slug: 'sample',
+      title: 'Sample',
+      lang: 'en-GB',
+      published: '2024-01-01',
+      changes: [],
+      formats: [{ kind: 'html', href: './', label: 'Web page', mediaType: 'text/html' }],
+    },
+  );
   assert.is(conformance?.standard, 'WCAG 2.2 level AA');
   assert.ok(FORMAT_KINDS.includes('audio-mp3'));
 });
@@ -26,7 +36,9 @@ manifest('writes formats.json with the size of each written file, and refuses a 
     const written = await writeManifest(tmp.dir, planManifest(parse('## A').document));
     assert.is(written.formats[0]!.bytes, 12);
     assert.equal(JSON.parse(await readFile(path.join(tmp.dir, 'reports', 'sample', 'formats.json'), 'utf8')), written);
-    const broken = planManifest(parse('## A').document, [{ kind: 'standard-pdf', href: 'missing.pdf', label: 'PDF', mediaType: 'application/pdf' }]);
+    const broken = planManifest(parse('## A').document, [
+      { kind: 'standard-pdf', href: 'missing.pdf', label: 'PDF', mediaType: 'application/pdf' },
+    ]);
     try {
       await writeManifest(tmp.dir, broken);
       assert.unreachable('a missing edition must fail');

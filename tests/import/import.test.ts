@@ -35,7 +35,10 @@ test('a Word document with headings, a table, a note and two pictures imports; t
     assert.match(md, 'draft: true');
     assert.match(md, '## Why we did this\n');
     assert.match(md, '### Booking by phone\n');
-    assert.match(md, 'We asked **412 residents** about *booking* a GP appointment.[^1] Read the [survey questions](https://example.org/survey).');
+    assert.match(
+      md,
+      'We asked **412 residents** about *booking* a GP appointment.[^1] Read the [survey questions](https://example.org/survey).',
+    );
     assert.match(md, '| How people booked | Residents |\n| --- | --- |\n| Phone | 231 |\n| App \\| online | 97 |');
     assert.match(md, '- Most people phoned at 8am.\n- Some used the app.');
     assert.match(md, '1. Answer calls within 10 minutes.\n2. Offer online booking.');
@@ -44,12 +47,19 @@ test('a Word document with headings, a table, a note and two pictures imports; t
     const lines = md.split('\n');
     const bare = lines.findIndex((l) => /^!\[\]\(image-/.test(l)) + 1;
     const errors = result.problems.filter((p) => p.severity === 'error').map(formatProblem);
-    assert.equal(errors.map((e) => e.replace(/ — .*/, '')), [
-      `${result.file}:4: front-matter field "summary" must not be empty`,
-      `${result.file}:${bare}: image ${/image-[0-9a-f]{10}\.png/.exec(lines[bare - 1]!)![0]} has no alt text`,
-    ]);
+    assert.equal(
+      errors.map((e) => e.replace(/ — .*/, '')),
+      [
+        `${result.file}:4: front-matter field "summary" must not be empty`,
+        `${result.file}:${bare}: image ${/image-[0-9a-f]{10}\.png/.exec(lines[bare - 1]!)![0]} has no alt text`,
+      ],
+    );
     // The editor adds what was asked for (and a caption, which was a warning), and publishes it.
-    const fixed = md.replace('summary: ""', 'summary: "What 412 residents told us about booking."').replace('![](', '![A waiting room with chairs](').replace('draft: true\n', '').replace('| How people booked |', 'Table: How residents booked\n\n| How people booked |');
+    const fixed = md
+      .replace('summary: ""', 'summary: "What 412 residents told us about booking."')
+      .replace('![](', '![A waiting room with chairs](')
+      .replace('draft: true\n', '')
+      .replace('| How people booked |', 'Table: How residents booked\n\n| How people booked |');
     await writeFile(result.file, fixed);
     const out = path.join(s.dir, 'site');
     await buildSite({ contentDir: s.content, outputDir: out, log: () => {}, formats: [] });
@@ -65,7 +75,12 @@ test('a Word document with headings, a table, a note and two pictures imports; t
 test('a document saved by LibreOffice imports with its title, headings, list and table', async () => {
   const s = await site();
   try {
-    const result = await importReport({ docx: path.resolve('tests/fixtures/word/libreoffice.docx'), contentDir: s.content, slug: 'Carers', today: '2026-11-26' });
+    const result = await importReport({
+      docx: path.resolve('tests/fixtures/word/libreoffice.docx'),
+      contentDir: s.content,
+      slug: 'Carers',
+      today: '2026-11-26',
+    });
     const md = await readFile(result.file, 'utf8');
     assert.match(md, 'title: "Carers\' experience of respite care"');
     assert.match(md, '## What we did\n\nWe spoke with **26 unpaid carers** in *three* towns.');
@@ -86,20 +101,30 @@ test('documents that cannot be imported get a plain reason, and nothing is writt
     const cases: Array<[string, Buffer, RegExp]> = [
       ['notes.txt', Buffer.from('hello'), /is not a \.docx file/],
       ['renamed.docx', Buffer.from('just some text'), /is not a Word document \(\.docx\)/],
-      ['locked.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /password-protected, or an old Word \.doc/],
+      [
+        'locked.docx',
+        Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+        /password-protected, or an old Word \.doc/,
+      ],
       ['broken.docx', Buffer.concat([Buffer.from('PK\x03\x04', 'binary'), Buffer.alloc(200, 7)]), /damaged/],
       ['huge.docx', Buffer.alloc(MAX_DOCX_BYTES + 1), /more than the 50 MB/],
     ];
     for (const [name, bytes, reason] of cases) {
       const file = path.join(s.dir, name);
       await writeFile(file, bytes);
-      const err = await importReport({ docx: file, contentDir: s.content }).then(() => undefined, (e: unknown) => e);
+      const err = await importReport({ docx: file, contentDir: s.content }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.ok(err instanceof DocxImportError, `${name}: ${String(err)}`);
-      assert.match((err).message, reason);
+      assert.match(err.message, reason);
     }
     const existing = path.join(s.dir, 'waiting-times.docx');
     await writeFile(existing, await exampleDocx());
-    const clash = await importReport({ docx: existing, contentDir: s.content }).then(() => undefined, (e: unknown) => e);
+    const clash = await importReport({ docx: existing, contentDir: s.content }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.match(String(clash), 'already exists, so nothing was written');
     assert.equal(await readdir(path.join(s.content, 'reports')), before);
   } finally {

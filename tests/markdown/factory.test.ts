@@ -8,11 +8,15 @@ const tokens = (src: string) => md.parse(src, {});
 
 const headingIds = suite('headingIds');
 headingIds('gives each heading the slug of its text', () => {
-  const ids = tokens('## What we found\n\n### Café “costs” – 2019').filter((t) => t.type === 'heading_open').map((t) => t.attrGet('id'));
+  const ids = tokens('## What we found\n\n### Café “costs” – 2019')
+    .filter((t) => t.type === 'heading_open')
+    .map((t) => t.attrGet('id'));
   assert.equal(ids, ['what-we-found', 'cafe-costs-2019']);
 });
 headingIds('numbers repeated headings', () => {
-  const ids = tokens('## Summary\n\n## Summary\n\n## Summary').filter((t) => t.type === 'heading_open').map((t) => t.attrGet('id'));
+  const ids = tokens('## Summary\n\n## Summary\n\n## Summary')
+    .filter((t) => t.type === 'heading_open')
+    .map((t) => t.attrGet('id'));
   assert.equal(ids, ['summary', 'summary-2', 'summary-3']);
 });
 headingIds('keeps an id the editor fixed with {#id} and removes it from the text', () => {
@@ -34,7 +38,7 @@ figures('a lone image becomes a figure inside a hidden paragraph', () => {
 figures('an image inside text stays inline', () => {
   const all = tokens('Text ![A chart](chart.png) more');
   assert.is(all[0]!.hidden, false);
-  assert.not.ok(all[1]!.children!.find((c) => c.type === "image")!.meta?.figure);
+  assert.not.ok(all[1]!.children!.find((c) => c.type === 'image')!.meta?.figure);
 });
 figures('![""](file) marks a decorative image and empties its alt', () => {
   const image = tokens('![""](line.png)')[1]!.children![0]!;
@@ -65,10 +69,16 @@ alerts('a quote whose first line is [!KIND] becomes a callout; its text keeps it
   assert.is(all.at(-1)!.type, 'callout_close');
 });
 alerts('the marker alone in its paragraph is dropped; unknown kinds and nested quotes are left as quotes', () => {
-  assert.equal(tokens('> [!NOTE]\n>\n> Text.').map((t) => t.type), ['callout_open', 'paragraph_open', 'inline', 'paragraph_close', 'callout_close']);
+  assert.equal(
+    tokens('> [!NOTE]\n>\n> Text.').map((t) => t.type),
+    ['callout_open', 'paragraph_open', 'inline', 'paragraph_close', 'callout_close'],
+  );
   assert.is(tokens('> [!DANGER]\n> Text.')[0]!.type, 'blockquote_open');
   const nested = tokens('> [!TIP]\n> Try this.\n>\n> > A quote inside.\n').map((t) => t.type);
-  assert.equal(nested.filter((t) => t.startsWith('blockquote')), ['blockquote_open', 'blockquote_close']);
+  assert.equal(
+    nested.filter((t) => t.startsWith('blockquote')),
+    ['blockquote_open', 'blockquote_close'],
+  );
   assert.is(nested.at(-1), 'callout_close');
 });
 alerts('a list item starting [ ] or [x] is a checklist item; a list of only those is a checklist', () => {
@@ -76,10 +86,16 @@ alerts('a list item starting [ ] or [x] is a checklist item; a list of only thos
   assert.is(all[0]!.meta?.checklist, true);
   const items = all.filter((t) => t.type === 'list_item_open').map((t) => t.meta?.done);
   assert.equal(items, [false, true]);
-  assert.equal(all.filter((t) => t.type === 'inline').map((t) => t.content), ['To do', 'Done']);
+  assert.equal(
+    all.filter((t) => t.type === 'inline').map((t) => t.content),
+    ['To do', 'Done'],
+  );
   const mixed = tokens('- [x] Done\n- Plain [ ] text\n');
   assert.not.ok(mixed[0]!.meta?.checklist);
-  assert.equal(mixed.filter((t) => t.type === 'inline').map((t) => t.content), ['Done', 'Plain [ ] text']);
+  assert.equal(
+    mixed.filter((t) => t.type === 'inline').map((t) => t.content),
+    ['Done', 'Plain [ ] text'],
+  );
 });
 alerts.run();
 

@@ -6,14 +6,23 @@ import path from 'node:path';
 import { singleReportOf, startPreview, type Preview } from '../../src/preview/preview-server.ts';
 import { tempDir } from '../helpers.ts';
 
-const context: { preview?: Preview; content: string; remove: () => Promise<void> } = { content: '', remove: async () => {} };
+const context: { preview?: Preview; content: string; remove: () => Promise<void> } = {
+  content: '',
+  remove: async () => {},
+};
 const preview = suite('live preview');
 preview.before(async () => {
   const tmp = await tempDir();
   context.remove = tmp.remove;
   context.content = path.join(tmp.dir, 'content');
   await cp(path.resolve('tests/fixtures/basic-site'), context.content, { recursive: true });
-  context.preview = await startPreview({ contentDir: context.content, outputDir: path.join(tmp.dir, 'site'), port: 0, formats: [], log: () => {} });
+  context.preview = await startPreview({
+    contentDir: context.content,
+    outputDir: path.join(tmp.dir, 'site'),
+    port: 0,
+    formats: [],
+    log: () => {},
+  });
 });
 preview.after(async () => {
   await context.preview?.close();
@@ -28,22 +37,25 @@ preview('shows drafts, and injects the reload script', async () => {
   assert.match(home, '<script src="/__preview/reload.js" defer></script></head>');
 });
 
-preview('saving a report updates its page first, saying PDF and audio are updating, then the rest of the site', async () => {
-  const file = path.join(context.content, 'reports/first-report/index.md');
-  const original = await readFile(file, 'utf8');
-  const next = context.preview!.nextBuild();
-  await writeFile(file, original.replace('title: First report', 'title: First report, revised'));
-  await next;
-  const quick = await get('/reports/first-report/');
-  assert.match(quick, '<h1 id="report-title" lang="en-GB" dir="ltr">First report, revised</h1>');
-  assert.match(quick, 'PDF and audio updating…');
-  // The home page lists the old title until the full build that follows has run.
-  await context.preview!.idle();
-  assert.match(await get('/'), 'First report, revised');
-  assert.not.match(await get('/reports/first-report/'), 'PDF and audio updating');
-  await writeFile(file, original);
-  await context.preview!.idle();
-});
+preview(
+  'saving a report updates its page first, saying PDF and audio are updating, then the rest of the site',
+  async () => {
+    const file = path.join(context.content, 'reports/first-report/index.md');
+    const original = await readFile(file, 'utf8');
+    const next = context.preview!.nextBuild();
+    await writeFile(file, original.replace('title: First report', 'title: First report, revised'));
+    await next;
+    const quick = await get('/reports/first-report/');
+    assert.match(quick, '<h1 id="report-title" lang="en-GB" dir="ltr">First report, revised</h1>');
+    assert.match(quick, 'PDF and audio updating…');
+    // The home page lists the old title until the full build that follows has run.
+    await context.preview!.idle();
+    assert.match(await get('/'), 'First report, revised');
+    assert.not.match(await get('/reports/first-report/'), 'PDF and audio updating');
+    await writeFile(file, original);
+    await context.preview!.idle();
+  },
+);
 
 preview('rebuilds on save; shows problems with file and line; recovers when fixed', async () => {
   const file = path.join(context.content, 'reports/first-report/index.md');

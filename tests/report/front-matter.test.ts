@@ -22,7 +22,14 @@ const read_ = suite('readFrontMatter');
 read_('accepts valid front matter and fills in defaults', () => {
   const result = read('title: A\nsummary: B.\npublished: 2024-02-29');
   assert.equal(result.problems, []);
-  assert.equal(result.data, { title: 'A', summary: 'B.', published: '2024-02-29', lang: 'en-GB', draft: false, changes: [] });
+  assert.equal(result.data, {
+    title: 'A',
+    summary: 'B.',
+    published: '2024-02-29',
+    lang: 'en-GB',
+    draft: false,
+    changes: [],
+  });
 });
 read_('keeps dates as written (YAML 1.2: no time zone shift)', () => {
   assert.is(read('title: A\nsummary: B.\npublished: 2019-07-01').data?.published, '2019-07-01');
@@ -43,16 +50,27 @@ read_('a malformed date names its line', () => {
   ]);
 });
 read_('an impossible date is refused', () => {
-  assert.match(messages(read('title: A\nsummary: B.\npublished: 2019-02-30').problems)[0]!, ':4: front-matter field "published" is not a real date');
+  assert.match(
+    messages(read('title: A\nsummary: B.\npublished: 2019-02-30').problems)[0]!,
+    ':4: front-matter field "published" is not a real date',
+  );
 });
 read_('a bad language tag is refused', () => {
-  assert.match(messages(read('title: A\nsummary: B.\npublished: 2019-02-03\nlang: English').problems)[0]!, ':5: front-matter field "lang" must be a language tag such as en-GB or cy');
+  assert.match(
+    messages(read('title: A\nsummary: B.\npublished: 2019-02-03\nlang: English').problems)[0]!,
+    ':5: front-matter field "lang" must be a language tag such as en-GB or cy',
+  );
 });
 read_('updated before published is refused', () => {
-  assert.match(messages(read('title: A\nsummary: B.\npublished: 2020-01-01\nupdated: 2019-01-01').problems)[0]!, ':5: "updated" (2019-01-01) is before "published" (2020-01-01)');
+  assert.match(
+    messages(read('title: A\nsummary: B.\npublished: 2020-01-01\nupdated: 2019-01-01').problems)[0]!,
+    ':5: "updated" (2019-01-01) is before "published" (2020-01-01)',
+  );
 });
 read_('a change without a summary names the list item', () => {
-  const result = read('title: A\nsummary: B.\npublished: 2020-01-01\nupdated: 2020-02-01\nchanges:\n  - date: 2020-02-01');
+  const result = read(
+    'title: A\nsummary: B.\npublished: 2020-01-01\nupdated: 2020-02-01\nchanges:\n  - date: 2020-02-01',
+  );
   assert.match(messages(result.problems)[0]!, `${F}:7: the front matter has no "changes.0.summary"`);
 });
 read_('broken YAML names the line and suggests causes', () => {

@@ -7,7 +7,12 @@ import type { PageChrome } from '../../src/server/render.ts';
 
 /** Builds tests/fixtures/basic-site (web pages only) into `siteDir`; returns the organisation and settings the server needs. */
 export async function buildBasicSite(siteDir: string): Promise<PageChrome> {
-  const built = await buildSite({ contentDir: path.resolve('tests/fixtures/basic-site'), outputDir: siteDir, log: () => {}, formats: [] });
+  const built = await buildSite({
+    contentDir: path.resolve('tests/fixtures/basic-site'),
+    outputDir: siteDir,
+    log: () => {},
+    formats: [],
+  });
   return { organisation: built.site.organisation, settings: built.site.settings };
 }
 

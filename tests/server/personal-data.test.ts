@@ -15,17 +15,38 @@ import { tempDir } from '../helpers.ts';
 import { buildBasicSite, listenOnLoopback } from './forms-fixture.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-const request = { report: 'first-report', format: 'Braille on paper', formatOther: '', replyBy: 'email', email: 'unique.reader@example.org', phone: '', address: '', name: 'Ann Reader', note: 'By Friday please', storedFormat: 'Braille on paper', followUps: {} };
-const feedback = { message: 'Good service.', mayContact: 'yes', name: 'Bo Sender', email: 'bo.sender@example.org', phone: '' };
+const request = {
+  report: 'first-report',
+  format: 'Braille on paper',
+  formatOther: '',
+  replyBy: 'email',
+  email: 'unique.reader@example.org',
+  phone: '',
+  address: '',
+  name: 'Ann Reader',
+  note: 'By Friday please',
+  storedFormat: 'Braille on paper',
+  followUps: {},
+};
+const feedback = {
+  message: 'Good service.',
+  mayContact: 'yes',
+  name: 'Bo Sender',
+  email: 'bo.sender@example.org',
+  phone: '',
+};
 
 const data = suite('personal data');
-data('done deletes the reader\'s details at once and keeps what counts; the file no longer holds them', async () => {
+data("done deletes the reader's details at once and keeps what counts; the file no longer holds them", async () => {
   const tmp = await tempDir();
   const db = openDatabase(tmp.dir);
   try {
     const ref = saveRequest(db, request, { slug: 'first-report', title: 'First report' });
     const lines: string[] = [];
-    assert.is(runSubmissions('requests', ['done', ref], tmp.dir, (l) => lines.push(l)), 0);
+    assert.is(
+      runSubmissions('requests', ['done', ref], tmp.dir, (l) => lines.push(l)),
+      0,
+    );
     const row = findSubmission(db, 'requests', ref) as unknown as Record<string, unknown>;
     assert.equal([row.email, row.name, row.note, row.phone, row.address], [null, null, null, null, null]);
     assert.equal([row.format, row.report_slug, row.reply_by], ['Braille on paper', 'first-report', 'email']);
@@ -42,14 +63,17 @@ data('done deletes the reader\'s details at once and keeps what counts; the file
   }
 });
 
-data('feedback contact details go after the settings\' days, not before; the feedback stays', async () => {
+data("feedback contact details go after the settings' days, not before; the feedback stays", async () => {
   const tmp = await tempDir();
   const db = openDatabase(tmp.dir);
   try {
     const sent = new Date('2026-01-01T12:00:00Z');
     const ref = saveFeedback(db, feedback, sent);
     assert.is(purgeExpired(db, 30, new Date(sent.getTime() + 30 * DAY - 1000)), 0);
-    assert.is((findSubmission(db, 'feedback', ref) as unknown as Record<string, unknown>).contact_email, 'bo.sender@example.org');
+    assert.is(
+      (findSubmission(db, 'feedback', ref) as unknown as Record<string, unknown>).contact_email,
+      'bo.sender@example.org',
+    );
     assert.is(purgeExpired(db, 30, new Date(sent.getTime() + 30 * DAY + 1000)), 1);
     const row = findSubmission(db, 'feedback', ref) as unknown as Record<string, unknown>;
     assert.equal([row.contact_name, row.contact_email, row.message], [null, null, 'Good service.']);
@@ -59,30 +83,41 @@ data('feedback contact details go after the settings\' days, not before; the fee
   }
 });
 
-data('the feedback form states the days from the settings, and the server purges at start with that same number', async () => {
-  const tmp = await tempDir();
-  const db = openDatabase(path.join(tmp.dir, 'data'));
-  try {
-    const chrome = await buildBasicSite(path.join(tmp.dir, 'site'));
-    const days = 21;
-    const settings = { ...chrome.settings, requests: { ...chrome.settings.requests, keepFeedbackContactDays: days } };
-    const old = saveFeedback(db, feedback, new Date(Date.now() - (days + 1) * DAY));
-    const recent = saveFeedback(db, feedback, new Date(Date.now() - (days - 1) * DAY));
-    const app = await createServer({ siteDir: path.join(tmp.dir, 'site'), db, organisation: chrome.organisation, settings });
-    const origin = await listenOnLoopback(app);
+data(
+  'the feedback form states the days from the settings, and the server purges at start with that same number',
+  async () => {
+    const tmp = await tempDir();
+    const db = openDatabase(path.join(tmp.dir, 'data'));
     try {
-      const page = await (await fetch(`${origin}/feedback/`)).text();
-      assert.match(page, `we delete them ${days} days after you send the form`);
-      assert.is((findSubmission(db, 'feedback', old) as unknown as Record<string, unknown>).contact_email, null);
-      assert.is((findSubmission(db, 'feedback', recent) as unknown as Record<string, unknown>).contact_email, 'bo.sender@example.org');
+      const chrome = await buildBasicSite(path.join(tmp.dir, 'site'));
+      const days = 21;
+      const settings = { ...chrome.settings, requests: { ...chrome.settings.requests, keepFeedbackContactDays: days } };
+      const old = saveFeedback(db, feedback, new Date(Date.now() - (days + 1) * DAY));
+      const recent = saveFeedback(db, feedback, new Date(Date.now() - (days - 1) * DAY));
+      const app = await createServer({
+        siteDir: path.join(tmp.dir, 'site'),
+        db,
+        organisation: chrome.organisation,
+        settings,
+      });
+      const origin = await listenOnLoopback(app);
+      try {
+        const page = await (await fetch(`${origin}/feedback/`)).text();
+        assert.match(page, `we delete them ${days} days after you send the form`);
+        assert.is((findSubmission(db, 'feedback', old) as unknown as Record<string, unknown>).contact_email, null);
+        assert.is(
+          (findSubmission(db, 'feedback', recent) as unknown as Record<string, unknown>).contact_email,
+          'bo.sender@example.org',
+        );
+      } finally {
+        await app.close();
+      }
+      markDone(db, 'feedback', recent);
+      assert.is((findSubmission(db, 'feedback', recent) as unknown as Record<string, unknown>).contact_email, null);
     } finally {
-      await app.close();
+      db.close();
+      await tmp.remove();
     }
-    markDone(db, 'feedback', recent);
-    assert.is((findSubmission(db, 'feedback', recent) as unknown as Record<string, unknown>).contact_email, null);
-  } finally {
-    db.close();
-    await tmp.remove();
-  }
-});
+  },
+);
 data.run();

@@ -17,20 +17,55 @@ import { listSubmissions } from '../../src/server/store.ts';
 import { freePort, tempDir } from '../helpers.ts';
 import { startNginx, type Nginx } from '../../src/bench/nginx.ts';
 
-const context: { app?: FastifyInstance; db?: Db; nginx?: Nginx; tlsPort: number; dir: string; remove: () => Promise<void> } = { tlsPort: 0, dir: '', remove: async () => {} };
+const context: {
+  app?: FastifyInstance;
+  db?: Db;
+  nginx?: Nginx;
+  tlsPort: number;
+  dir: string;
+  remove: () => Promise<void>;
+} = { tlsPort: 0, dir: '', remove: async () => {} };
 
-interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** An HTTPS request through nginx from the loopback address `from` (a reader). */
-function fetchVia(from: string, pathname: string, options: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+function fetchVia(
+  from: string,
+  pathname: string,
+  options: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port: context.tlsPort, path: pathname, method: options.method ?? 'GET', localAddress: from, rejectUnauthorized: false,
-      headers: { host: `localhost:${context.tlsPort}`, ...(options.body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(options.body)) } : {}), ...options.headers },
-    }, (response) => {
-      let body = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: context.tlsPort,
+        path: pathname,
+        method: options.method ?? 'GET',
+        localAddress: from,
+        rejectUnauthorized: false,
+        headers: {
+          host: `localhost:${context.tlsPort}`,
+          ...(options.body
+            ? {
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': String(Buffer.byteLength(options.body)),
+              }
+            : {}),
+          ...options.headers,
+        },
+      },
+      (response) => {
+        let body = '';
+        response
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (body += chunk))
+          .on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -40,7 +75,11 @@ async function sendFeedback(from: string, message: string): Promise<Reply> {
   const form = await fetchVia(from, '/feedback/');
   const token = /name="token" value="([^"]+)"/.exec(form.body)![1]!;
   const body = new URLSearchParams({ token, message, mayContact: 'no' }).toString();
-  return fetchVia(from, '/feedback/', { method: 'POST', body, headers: { origin: `https://localhost:${context.tlsPort}` } });
+  return fetchVia(from, '/feedback/', {
+    method: 'POST',
+    body,
+    headers: { origin: `https://localhost:${context.tlsPort}` },
+  });
 }
 
 const proxy = suite('forms server behind nginx');
@@ -48,16 +87,25 @@ proxy.before(async () => {
   const tmp = await tempDir();
   context.remove = tmp.remove;
   context.dir = tmp.dir;
-  const built = await buildSite({ contentDir: path.resolve('tests/fixtures/basic-site'), outputDir: path.join(tmp.dir, 'site'), log: () => {}, formats: [] });
+  const built = await buildSite({
+    contentDir: path.resolve('tests/fixtures/basic-site'),
+    outputDir: path.join(tmp.dir, 'site'),
+    log: () => {},
+    formats: [],
+  });
   context.db = openDatabase(path.join(tmp.dir, 'data'));
   const appPort = await freePort();
   // nginx first, so its port (the site's public address here) is known when the server is made.
   context.nginx = await startNginx(appPort, tmp.dir);
   context.tlsPort = context.nginx.tlsPort;
   context.app = await createServer({
-    siteDir: path.join(tmp.dir, 'site'), db: context.db, organisation: built.site.organisation,
+    siteDir: path.join(tmp.dir, 'site'),
+    db: context.db,
+    organisation: built.site.organisation,
     settings: { ...built.site.settings, url: `https://localhost:${context.tlsPort}/` },
-    trustProxy: '127.0.0.1', port: appPort, rateLimit: { limit: 10, windowMs: 600_000 },
+    trustProxy: '127.0.0.1',
+    port: appPort,
+    rateLimit: { limit: 10, windowMs: 600_000 },
   });
   await context.app.listen({ port: appPort, host: '127.0.0.1' });
 });
@@ -74,8 +122,16 @@ proxy('a form sent through nginx over TLS is stored and confirmed; HSTS on; no a
   const confirmation = await fetchVia('127.0.0.1', String(reply.headers.location));
   assert.match(confirmation.body, /<strong class="reference">FB-/);
   assert.match(String(confirmation.headers['strict-transport-security']), 'max-age=31536000');
-  assert.ok(listSubmissions(context.db!, 'feedback').some((f) => 'message' in f && f.message === 'Sent through the proxy.'));
-  assert.not.ok(await stat(path.join(context.nginx!.dir, 'logs', 'access.log')).then(() => true, () => false), 'no access log');
+  assert.ok(
+    listSubmissions(context.db!, 'feedback').some((f) => 'message' in f && f.message === 'Sent through the proxy.'),
+  );
+  assert.not.ok(
+    await stat(path.join(context.nginx!.dir, 'logs', 'access.log')).then(
+      () => true,
+      () => false,
+    ),
+    'no access log',
+  );
 });
 
 proxy('11 readers at different addresses are not limited together; one reader over the limit is', async () => {

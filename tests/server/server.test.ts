@@ -14,7 +14,15 @@ import { tempDir } from '../helpers.ts';
 import { buildBasicSite, listenOnLoopback, tokenIn } from './forms-fixture.ts';
 import type { PageChrome } from '../../src/server/render.ts';
 
-const context: { app?: FastifyInstance; db?: Db; chrome?: PageChrome; origin: string; dataDir: string; siteDir: string; remove: () => Promise<void> } = { origin: '', dataDir: '', siteDir: '', remove: async () => {} };
+const context: {
+  app?: FastifyInstance;
+  db?: Db;
+  chrome?: PageChrome;
+  origin: string;
+  dataDir: string;
+  siteDir: string;
+  remove: () => Promise<void>;
+} = { origin: '', dataDir: '', siteDir: '', remove: async () => {} };
 const FORM = '/reports/first-report/request/';
 
 async function start(rateLimit = { limit: 1000, windowMs: 60_000 }): Promise<void> {
@@ -29,11 +37,21 @@ async function token(pathname: string): Promise<string> {
   return tokenIn(await (await fetch(context.origin + pathname)).text());
 }
 
-async function post(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(context.origin + pathname, { method: 'POST', redirect: 'manual', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+async function post(
+  pathname: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(context.origin + pathname, {
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams(fields),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  });
 }
 
-const count = (kind: 'requests' | 'feedback'): number => listSubmissions(context.db!, kind, { includeDone: true }).length;
+const count = (kind: 'requests' | 'feedback'): number =>
+  listSubmissions(context.db!, kind, { includeDone: true }).length;
 
 const server = suite('requests and feedback server');
 server.before(async () => {
@@ -51,16 +69,45 @@ server.after(async () => {
 });
 
 server('a valid request is stored whole, confirmed with a reference, and listed for editors', async () => {
-  const response = await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille on paper', brailleGrade: 'uncontracted, grade 1', replyBy: 'email', email: 'reader@example.org', phone: '020 7946 0000', name: 'A Reader' });
+  const response = await post(FORM, {
+    token: await token(FORM),
+    report: 'first-report',
+    format: 'Braille on paper',
+    brailleGrade: 'uncontracted, grade 1',
+    replyBy: 'email',
+    email: 'reader@example.org',
+    phone: '020 7946 0000',
+    name: 'A Reader',
+  });
   assert.is(response.status, 303);
   const location = response.headers.get('location')!;
   const ref = /ref=(REQ-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(location)![1]!;
   const confirmation = await (await fetch(context.origin + location)).text();
   assert.match(confirmation, `<strong class="reference">${ref}</strong>`);
   const [stored] = listSubmissions(context.db!, 'requests') as unknown as Array<Record<string, unknown>>;
-  assert.equal({ ...stored, created_at: 'x' }, { id: 1, ref, report_slug: 'first-report', report_title: 'First report', format: 'Braille on paper (uncontracted, grade 1)', reply_by: 'email', email: 'reader@example.org', phone: null, address: null, name: 'A Reader', note: null, created_at: 'x', done_at: null });
+  assert.equal(
+    { ...stored, created_at: 'x' },
+    {
+      id: 1,
+      ref,
+      report_slug: 'first-report',
+      report_title: 'First report',
+      format: 'Braille on paper (uncontracted, grade 1)',
+      reply_by: 'email',
+      email: 'reader@example.org',
+      phone: null,
+      address: null,
+      name: 'A Reader',
+      note: null,
+      created_at: 'x',
+      done_at: null,
+    },
+  );
   const lines: string[] = [];
-  assert.is(runSubmissions('requests', ['list'], context.dataDir, (l) => lines.push(l)), 0);
+  assert.is(
+    runSubmissions('requests', ['list'], context.dataDir, (l) => lines.push(l)),
+    0,
+  );
   assert.match(lines.join('\n'), `${ref}`);
   assert.match(lines.join('\n'), 'Braille on paper (uncontracted, grade 1) — First report — reply by email');
 });
@@ -72,10 +119,19 @@ server('each kind of bad input is refused with its message, the values kept, and
     [{ format: 'other', replyBy: 'email', email: 'a@b.org' }, 'Enter the format you need'],
     [{ format: 'Smoke signals', replyBy: 'email', email: 'a@b.org' }, 'Select one of the formats in the list'],
     [{ format: 'Braille on paper' }, 'Select how we should reply to you'],
-    [{ format: 'Braille on paper', replyBy: 'email', email: 'not-an-email' }, 'Enter an email address in the correct format, like name@example.com'],
-    [{ format: 'Braille on paper', replyBy: 'text', phone: '12345' }, 'Enter a UK mobile number, like 020 7946 0000 or 07700 900 982'],
+    [
+      { format: 'Braille on paper', replyBy: 'email', email: 'not-an-email' },
+      'Enter an email address in the correct format, like name@example.com',
+    ],
+    [
+      { format: 'Braille on paper', replyBy: 'text', phone: '12345' },
+      'Enter a UK mobile number, like 020 7946 0000 or 07700 900 982',
+    ],
     [{ format: 'Braille on paper', replyBy: 'post' }, 'Enter your postal address'],
-    [{ format: 'Braille on paper', replyBy: 'email', email: 'a@b.org', note: 'x'.repeat(2001) }, 'Your note must be 2000 characters or fewer'],
+    [
+      { format: 'Braille on paper', replyBy: 'email', email: 'a@b.org', note: 'x'.repeat(2001) },
+      'Your note must be 2000 characters or fewer',
+    ],
   ];
   for (const [fields, message] of cases) {
     const response = await post(FORM, { token: await token(FORM), report: 'first-report', ...fields });
@@ -105,26 +161,48 @@ server('posts from another site, without a token or with a forged one, are refus
   const fields = { report: 'first-report', format: 'Braille on paper', replyBy: 'email', email: 'a@b.org' };
   assert.is((await post(FORM, fields)).status, 400);
   assert.is((await post(FORM, { ...fields, token: '1.forged' })).status, 400);
-  assert.is((await post(FORM, { ...fields, token: await token(FORM) }, { origin: 'https://evil.example' })).status, 403);
-  assert.is((await post(FORM, { ...fields, token: await token(FORM) }, { 'sec-fetch-site': 'cross-site' })).status, 403);
+  assert.is(
+    (await post(FORM, { ...fields, token: await token(FORM) }, { origin: 'https://evil.example' })).status,
+    403,
+  );
+  assert.is(
+    (await post(FORM, { ...fields, token: await token(FORM) }, { 'sec-fetch-site': 'cross-site' })).status,
+    403,
+  );
   assert.is(count('requests'), before);
 });
 
-server('a filled-in honeypot is answered like a real post (a reference) and nothing is stored; an oversized body is refused', async () => {
-  const before = count('feedback');
-  const trap = await post('/feedback/', { token: await token('/feedback/'), message: 'Buy now', website: 'http://spam.example' });
-  assert.is(trap.status, 303);
-  const location = trap.headers.get('location')!;
-  assert.match(location, /^\/feedback\/done\/\?ref=FB-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-  assert.match(await (await fetch(context.origin + location)).text(), /<strong class="reference">FB-/);
-  const big = await post('/feedback/', { token: await token('/feedback/'), message: 'x'.repeat(200_000) });
-  assert.is(big.status, 413);
-  assert.match(await big.text(), 'What you sent was too long');
-  assert.is(count('feedback'), before);
-});
+server(
+  'a filled-in honeypot is answered like a real post (a reference) and nothing is stored; an oversized body is refused',
+  async () => {
+    const before = count('feedback');
+    const trap = await post('/feedback/', {
+      token: await token('/feedback/'),
+      message: 'Buy now',
+      website: 'http://spam.example',
+    });
+    assert.is(trap.status, 303);
+    const location = trap.headers.get('location')!;
+    assert.match(location, /^\/feedback\/done\/\?ref=FB-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    assert.match(await (await fetch(context.origin + location)).text(), /<strong class="reference">FB-/);
+    const big = await post('/feedback/', { token: await token('/feedback/'), message: 'x'.repeat(200_000) });
+    assert.is(big.status, 413);
+    assert.match(await big.text(), 'What you sent was too long');
+    assert.is(count('feedback'), before);
+  },
+);
 
 server('feedback is anonymous: no address or browser details stored, contact details only if allowed', async () => {
-  const response = await post('/feedback/', { token: await token('/feedback/'), message: 'The midwife listened to me.', mayContact: 'no', email: 'me@example.org' }, { 'user-agent': 'UniqueBrowser/9.9' });
+  const response = await post(
+    '/feedback/',
+    {
+      token: await token('/feedback/'),
+      message: 'The midwife listened to me.',
+      mayContact: 'no',
+      email: 'me@example.org',
+    },
+    { 'user-agent': 'UniqueBrowser/9.9' },
+  );
   assert.is(response.status, 303);
   const [stored] = listSubmissions(context.db!, 'feedback') as unknown as Array<Record<string, unknown>>;
   assert.is(stored!.contact_email, null);
@@ -147,7 +225,15 @@ server('security headers on every response', async () => {
 });
 
 server('the CSV export is safe to open in a spreadsheet', async () => {
-  await post(FORM, { token: await token(FORM), report: 'first-report', format: 'Braille on paper', brailleGrade: 'contracted, grade 2', replyBy: 'email', email: 'a@b.org', note: '=HYPERLINK("http://evil.example","Click")' });
+  await post(FORM, {
+    token: await token(FORM),
+    report: 'first-report',
+    format: 'Braille on paper',
+    brailleGrade: 'contracted, grade 2',
+    replyBy: 'email',
+    email: 'a@b.org',
+    note: '=HYPERLINK("http://evil.example","Click")',
+  });
   const lines: string[] = [];
   runSubmissions('requests', ['export', '--csv'], context.dataDir, (l) => lines.push(l));
   assert.match(lines.join('\n'), `"'=HYPERLINK(""http://evil.example"",""Click"")"`);

@@ -73,7 +73,12 @@ export function compareEasyReadEditions(doc: EasyReadDocument, views: readonly E
   return compareItems(doc.file, expectedEasyReadItems(doc), doc.abbreviations, views);
 }
 
-function compareItems(file: string, items: readonly ParityItem[], abbreviations: ReadonlyMap<string, string>, views: readonly EditionView[]): Problem[] {
+function compareItems(
+  file: string,
+  items: readonly ParityItem[],
+  abbreviations: ReadonlyMap<string, string>,
+  views: readonly EditionView[],
+): Problem[] {
   const problems: Problem[] = [];
   const reference = views[0];
   for (const view of views) {
@@ -91,13 +96,27 @@ function compareItems(file: string, items: readonly ParityItem[], abbreviations:
         }
         const words = wordsIn(view, item);
         if (item.alt && alts) return alts.some((alt) => alt.includes(phrase(words)));
-        if (view.kind === 'braille') return nearlyIncludes(textWords, words, Math.floor(words.length / 10) || (words.length >= 4 ? 1 : 0));
+        if (view.kind === 'braille')
+          return nearlyIncludes(textWords, words, Math.floor(words.length / 10) || (words.length >= 4 ? 1 : 0));
         return text.includes(phrase(words));
       })();
       if (found) continue;
-      const where = reference && reference !== view ? `is in the ${reference.name} but not in the ${view.name}` : `is not in the ${view.name}`;
-      const what = item.kind === 'table' ? `the table "${item.text}" (${item.rows} rows) ${view.tableRows?.[table - 1] === undefined ? 'is missing from' : `has ${view.tableRows[table - 1]} rows in`} the ${view.name}` : `${quoted(item)} ${where}`;
-      problems.push(error(file, item.line, what, `this is a fault in the publishing tool, not in your text: send this message to the developers; to publish meanwhile, build with --formats and leave out that edition`));
+      const where =
+        reference && reference !== view
+          ? `is in the ${reference.name} but not in the ${view.name}`
+          : `is not in the ${view.name}`;
+      const what =
+        item.kind === 'table'
+          ? `the table "${item.text}" (${item.rows} rows) ${view.tableRows?.[table - 1] === undefined ? 'is missing from' : `has ${view.tableRows[table - 1]} rows in`} the ${view.name}`
+          : `${quoted(item)} ${where}`;
+      problems.push(
+        error(
+          file,
+          item.line,
+          what,
+          `this is a fault in the publishing tool, not in your text: send this message to the developers; to publish meanwhile, build with --formats and leave out that edition`,
+        ),
+      );
     }
   }
   return problems;

@@ -47,7 +47,10 @@ function fromHtml(name: string, kind: ViewKind, roots: readonly HTMLElement[]): 
  * never run into the next word, even where the file has no space between the tags (the EPUB writes none).
  */
 function spaced(html: string): string {
-  return html.replace(/<\/(p|li|td|th|caption|h[1-6]|div|tr|figcaption|dt|dd|aside|section|blockquote|pre|figure)>|<br\s*\/?>|<\/?sup[^>]*>/gi, '$& ');
+  return html.replace(
+    /<\/(p|li|td|th|caption|h[1-6]|div|tr|figcaption|dt|dd|aside|section|blockquote|pre|figure)>|<br\s*\/?>|<\/?sup[^>]*>/gi,
+    '$& ',
+  );
 }
 
 /** A page's article (the report's, or the easy-read page's with `article.easy-read`). */
@@ -58,8 +61,12 @@ export async function webPageView(file: string, name = 'web page', article = 'ar
 
 export async function epubView(file: string): Promise<EditionView> {
   const zip = await JSZip.loadAsync(await readFile(file));
-  const names = Object.keys(zip.files).filter((name) => name.endsWith('.xhtml')).sort();
-  const roots = await Promise.all(names.map(async (name) => parse(spaced(await zip.file(name)!.async('string'))).querySelector('body') ?? parse('')));
+  const names = Object.keys(zip.files)
+    .filter((name) => name.endsWith('.xhtml'))
+    .sort();
+  const roots = await Promise.all(
+    names.map(async (name) => parse(spaced(await zip.file(name)!.async('string'))).querySelector('body') ?? parse('')),
+  );
   return fromHtml('EPUB', 'epub', roots);
 }
 
@@ -67,28 +74,52 @@ export async function epubView(file: string): Promise<EditionView> {
  * A PDF's tagged words and its figures' alt texts, both kept by its read-back; for a PDF cached before the alt texts
  * were kept, they are read from its tag tree again (pdf-lib, loaded only then).
  */
-export async function pdfView(name: string, file: string, pageWords: readonly string[][], figureAlts?: readonly string[]): Promise<EditionView> {
+export async function pdfView(
+  name: string,
+  file: string,
+  pageWords: readonly string[][],
+  figureAlts?: readonly string[],
+): Promise<EditionView> {
   const alts = figureAlts ?? (await figureAltsOfFile(file));
   return { name, kind: 'pdf', words: pageWords.flat(), alts: alts.map(wordsOf) };
 }
 
 async function figureAltsOfFile(file: string): Promise<string[]> {
-  const [{ PDFDocument }, { elementsWhere, readStructTree }] = await Promise.all([import('pdf-lib'), import('../../engines/pdf/struct-tree.ts')]);
+  const [{ PDFDocument }, { elementsWhere, readStructTree }] = await Promise.all([
+    import('pdf-lib'),
+    import('../../engines/pdf/struct-tree.ts'),
+  ]);
   const tree = readStructTree(await PDFDocument.load(await readFile(file), { updateMetadata: false }));
   return elementsWhere(tree.roots, (e) => e.role === 'Figure' && Boolean(e.alt)).map((e) => e.alt!);
 }
 
 /** The plain audio script as heard: lines starting with # and [narrator's notes] are not read. */
 export async function audioScriptView(file: string): Promise<EditionView> {
-  const heard = (await readFile(file, 'utf8')).split('\n').filter((line) => !line.startsWith('#')).join('\n').replace(/\[[^\]\n]*\]/g, ' ');
+  const heard = (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .join('\n')
+    .replace(/\[[^\]\n]*\]/g, ' ');
   return { name: 'audio script', kind: 'audio', words: wordsOf(heard) };
 }
 
 /** The read-along captions: each cue's text, without its identifier and timing lines. */
 export async function webVttView(file: string, name = 'audio captions (WebVTT)'): Promise<EditionView> {
   const cues = (await readFile(file, 'utf8')).split(/\r?\n\r?\n/).slice(1);
-  const text = cues.map((cue) => cue.split(/\r?\n/).filter((line) => !line.includes('-->')).slice(1).join(' ')).join('\n');
-  return { name, kind: 'audio', words: wordsOf(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) };
+  const text = cues
+    .map((cue) =>
+      cue
+        .split(/\r?\n/)
+        .filter((line) => !line.includes('-->'))
+        .slice(1)
+        .join(' '),
+    )
+    .join('\n');
+  return {
+    name,
+    kind: 'audio',
+    words: wordsOf(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')),
+  };
 }
 
 /**

@@ -7,8 +7,23 @@ import type { Block, Inline, ReportDocument } from '../../report/model.ts';
 import type { EasyReadDocument } from '../../formats/easy-read/model.ts';
 import { wordsOf } from '../../report/words.ts';
 
-export type ItemKind = 'heading' | 'paragraph' | 'list item' | 'table caption' | 'table header' | 'table header row' | 'table' | 'figure' | 'figure caption' | 'quote' | 'note' | 'link' | 'change note'
-  | 'point' | 'picture' | 'hard word';
+export type ItemKind =
+  | 'heading'
+  | 'paragraph'
+  | 'list item'
+  | 'table caption'
+  | 'table header'
+  | 'table header row'
+  | 'table'
+  | 'figure'
+  | 'figure caption'
+  | 'quote'
+  | 'note'
+  | 'link'
+  | 'change note'
+  | 'point'
+  | 'picture'
+  | 'hard word';
 
 export interface ParityItem {
   kind: ItemKind;
@@ -41,7 +56,9 @@ function openingText(nodes: readonly Inline[]): string {
 }
 
 function plain(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? plain(n.children) : ' ')).join('');
+  return nodes
+    .map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? plain(n.children) : ' '))
+    .join('');
 }
 
 /** A list of items, and the two ways of adding one: a whole text, or the opening words of a run of inlines. */
@@ -52,7 +69,17 @@ function collector() {
     if (words.length) items.push({ kind, text: text.replace(/\s+/g, ' ').trim(), words, line, ...extra });
   };
   // The first words as written (for the message), cut where the 8th word ends.
-  const opening = (kind: ItemKind, nodes: readonly Inline[], line: number): void => add(kind, openingText(nodes).trim().split(/\s+/).filter((w) => wordsOf(w).length).slice(0, OPENING_WORDS).join(' '), line);
+  const opening = (kind: ItemKind, nodes: readonly Inline[], line: number): void =>
+    add(
+      kind,
+      openingText(nodes)
+        .trim()
+        .split(/\s+/)
+        .filter((w) => wordsOf(w).length)
+        .slice(0, OPENING_WORDS)
+        .join(' '),
+      line,
+    );
   return { items, add, opening };
 }
 
@@ -87,11 +114,15 @@ export function expectedItems(doc: ReportDocument): ParityItem[] {
   const blocks = (list: readonly Block[], inQuote = false): void => {
     for (const block of list) {
       switch (block.type) {
-        case 'heading': add('heading', block.text, block.line); break;
+        case 'heading':
+          add('heading', block.text, block.line);
+          break;
         case 'paragraph':
           opening(inQuote ? 'quote' : 'paragraph', block.content, block.line);
           links(block.content, block.line);
-          for (const node of block.content) if (node.type === 'image' && !node.image.decorative) add('figure', node.image.alt, node.image.line, { alt: true });
+          for (const node of block.content)
+            if (node.type === 'image' && !node.image.decorative)
+              add('figure', node.image.alt, node.image.line, { alt: true });
           break;
         case 'list':
           for (const item of block.items) {
@@ -103,8 +134,12 @@ export function expectedItems(doc: ReportDocument): ParityItem[] {
             blocks(item.slice(1), inQuote);
           }
           break;
-        case 'quote': blocks(block.blocks, true); break;
-        case 'callout': blocks(block.blocks, inQuote); break;
+        case 'quote':
+          blocks(block.blocks, true);
+          break;
+        case 'callout':
+          blocks(block.blocks, inQuote);
+          break;
         case 'figure':
           if (!block.image.decorative) add('figure', block.image.alt, block.line, { alt: true });
           if (block.image.caption) add('figure caption', block.image.caption, block.line);
@@ -113,10 +148,21 @@ export function expectedItems(doc: ReportDocument): ParityItem[] {
           if (block.caption) add('table caption', plain(block.caption), block.line);
           // Each header cell must be there; in an edition with real tables, the whole header row in order too.
           for (const cell of block.header) add('table header', plain(cell.content), block.line);
-          add('table header row', block.header.map((cell) => plain(cell.content)).join(' | '), block.line, { tablesOnly: true });
-          items.push({ kind: 'table', text: block.caption ? plain(block.caption) : `table of ${block.rows.length} rows`, words: [], line: block.line, rows: block.rows.length });
+          add('table header row', block.header.map((cell) => plain(cell.content)).join(' | '), block.line, {
+            tablesOnly: true,
+          });
+          items.push({
+            kind: 'table',
+            text: block.caption ? plain(block.caption) : `table of ${block.rows.length} rows`,
+            words: [],
+            line: block.line,
+            rows: block.rows.length,
+          });
           break;
-        case 'code': case 'rule': case 'html': break;
+        case 'code':
+        case 'rule':
+        case 'html':
+          break;
       }
     }
   };
@@ -126,6 +172,8 @@ export function expectedItems(doc: ReportDocument): ParityItem[] {
     if (first?.type === 'paragraph') opening('note', first.content, first.line);
   }
   const newest = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date))[0];
-  doc.meta.changes.forEach((change, index) => add('change note', change.summary, doc.changeLines?.[index] ?? 0, change === newest ? {} : { olderChange: true }));
+  doc.meta.changes.forEach((change, index) =>
+    add('change note', change.summary, doc.changeLines?.[index] ?? 0, change === newest ? {} : { olderChange: true }),
+  );
   return items;
 }

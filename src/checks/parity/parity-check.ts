@@ -12,14 +12,36 @@ import path from 'node:path';
 import type { PreparedSite } from '../../report/prepare-site.ts';
 import type { Problem } from '../../report/problems.ts';
 import { compareEasyReadEditions, compareEditions } from './compare.ts';
-import { audioScriptView, brailleView, epubView, pdfView, webPageView, webVttView, type EditionView } from './edition-views.ts';
+import {
+  audioScriptView,
+  brailleView,
+  epubView,
+  pdfView,
+  webPageView,
+  webVttView,
+  type EditionView,
+} from './edition-views.ts';
 import { pageWordsOfFile } from '../../engines/pdf/cached-page-words.ts';
 import type { FormatKind } from '../../formats/manifest.ts';
 
-export interface ParityResult { problems: Problem[]; editions: number; seconds: number }
+export interface ParityResult {
+  problems: Problem[];
+  editions: number;
+  seconds: number;
+}
 
 /** The editions read back besides the web page. Easy read is a different text (see compare.ts); SSML and MP3 say what the script says. */
-export const COMPARED = new Set<FormatKind>(['large-print-pdf', 'standard-pdf', 'epub', 'braille-brf', 'audio-script', 'audio-vtt', 'easy-read-html', 'easy-read-pdf', 'easy-read-vtt']);
+export const COMPARED = new Set<FormatKind>([
+  'large-print-pdf',
+  'standard-pdf',
+  'epub',
+  'braille-brf',
+  'audio-script',
+  'audio-vtt',
+  'easy-read-html',
+  'easy-read-pdf',
+  'easy-read-vtt',
+]);
 
 /** Editions named by their content in the cache (so their path is their identity); others are hashed. */
 const NAMED_BY_CONTENT = new Set<FormatKind>(['large-print-pdf', 'standard-pdf', 'epub', 'easy-read-pdf']);
@@ -37,8 +59,12 @@ export async function checkParity(site: PreparedSite, siteDir: string, cacheDir:
     const slug = report.document.slug;
     const page = path.join(siteDir, 'reports', slug, 'index.html');
     const easyPage = path.join(siteDir, 'reports', slug, 'easy-read', 'index.html');
-    const published = (site.editions.get(slug) ?? []).filter((e) => COMPARED.has(e.entry.kind) && (e.source || e.entry.kind === 'easy-read-html'));
-    const hash = createHash('sha256').update(`${CHECK_VERSION}\0${report.source}\0${report.easyRead?.source ?? ''}\0`).update(await readFile(page));
+    const published = (site.editions.get(slug) ?? []).filter(
+      (e) => COMPARED.has(e.entry.kind) && (e.source || e.entry.kind === 'easy-read-html'),
+    );
+    const hash = createHash('sha256')
+      .update(`${CHECK_VERSION}\0${report.source}\0${report.easyRead?.source ?? ''}\0`)
+      .update(await readFile(page));
     hash.update(JSON.stringify(published.map((e) => [e.entry.kind, e.source ?? ''])));
     for (const { entry, source } of published) {
       if (entry.kind === 'easy-read-html') hash.update(await readFile(easyPage));
@@ -46,7 +72,13 @@ export async function checkParity(site: PreparedSite, siteDir: string, cacheDir:
     }
     const marker = path.join(passed, hash.digest('hex'));
     editions += 1 + published.length;
-    if (await stat(marker).then(() => true, () => false)) continue;
+    if (
+      await stat(marker).then(
+        () => true,
+        () => false,
+      )
+    )
+      continue;
 
     // The report's editions are compared with the report; the easy-read ones with the easy-read text.
     const views: EditionView[] = [await webPageView(page)];
@@ -56,19 +88,23 @@ export async function checkParity(site: PreparedSite, siteDir: string, cacheDir:
         const content = tagged ? await tagged() : { pageWords: await pageWordsOfFile(file) };
         return pdfView(name, file, content.pageWords, content.figureAlts);
       };
-      if (entry.kind === 'easy-read-html') easyViews.unshift(await webPageView(easyPage, 'easy-read page', 'article.easy-read'));
+      if (entry.kind === 'easy-read-html')
+        easyViews.unshift(await webPageView(easyPage, 'easy-read page', 'article.easy-read'));
       else if (!source) continue;
-      else if (entry.kind === 'large-print-pdf') views.push(await pdf(`large-print PDF (${entry.fontSizePt} point)`, source));
+      else if (entry.kind === 'large-print-pdf')
+        views.push(await pdf(`large-print PDF (${entry.fontSizePt} point)`, source));
       else if (entry.kind === 'standard-pdf') views.push(await pdf('standard PDF', source));
       else if (entry.kind === 'epub') views.push(await epubView(source));
       else if (entry.kind === 'braille-brf') views.push(await brailleView(source, entry.grade ?? 2));
       else if (entry.kind === 'audio-script') views.push(await audioScriptView(source));
       else if (entry.kind === 'audio-vtt') views.push(await webVttView(source));
       else if (entry.kind === 'easy-read-pdf') easyViews.push(await pdf('easy-read PDF', source));
-      else if (entry.kind === 'easy-read-vtt') easyViews.push(await webVttView(source, 'easy-read audio captions (WebVTT)'));
+      else if (entry.kind === 'easy-read-vtt')
+        easyViews.push(await webVttView(source, 'easy-read audio captions (WebVTT)'));
     }
     const found = compareEditions(report.document, views);
-    if (report.easyRead && easyViews.length > 0) found.push(...compareEasyReadEditions(report.easyRead.document, easyViews));
+    if (report.easyRead && easyViews.length > 0)
+      found.push(...compareEasyReadEditions(report.easyRead.document, easyViews));
     problems.push(...found);
     if (found.length === 0) await writeFile(marker, '');
   }

@@ -10,7 +10,8 @@
 import { wordsOf } from '../../report/words.ts';
 
 /** Words Orca 43 uses for roles, states and its own messages (English). */
-const ORCA_WORDS = new Set(`
+const ORCA_WORDS = new Set(
+  `
   link links visited unvisited heading headings level leaving entering list lists with item items image images graphic
   navigation banner main content information complementary contentinfo region form search article section footer header
   push toggle button buttons pressed description descriptions value values term terms horizontal vertical slider column
@@ -19,12 +20,21 @@ const ORCA_WORDS = new Set(`
   spin not checked selected required invalid read only expanded collapsed has popup multi line separator group toolbar
   status alert dialog tab panel progress bar clickable focusable of in page document web frame note current location
   sorted ascending descending details summary mixed partially dimmed unavailable play pause full screen seek statusbar
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 /** Whole utterances that are Orca's own. */
 const ORCA_PHRASES = [
-  /^Finished loading\b/, /^Loading\.?\s+Please wait\.?$/, /^Page has\b/, /^Screen reader on\.?$/, /^List with \d+ items?$/,
-  /^Description list with \d+ terms?$/, /^Nesting level \d+$/, /^table with \d+ rows? \d+ columns?$/,
+  /^Finished loading\b/,
+  /^Loading\.?\s+Please wait\.?$/,
+  /^Page has\b/,
+  /^Screen reader on\.?$/,
+  /^List with \d+ items?$/,
+  /^Description list with \d+ terms?$/,
+  /^Nesting level \d+$/,
+  /^table with \d+ rows? \d+ columns?$/,
 ];
 
 export interface SpeechComparison {
@@ -58,15 +68,17 @@ export function inOrderMatches(visible: readonly string[], spoken: readonly stri
   const m = spoken.length;
   const matched = new Array<boolean>(n).fill(false);
   if (!n || !m) return matched;
-  if ((n + 1) * (m + 1) > MAX_CELLS) throw new Error(`a page of ${n} visible and ${m} spoken words is too long to compare`);
+  if ((n + 1) * (m + 1) > MAX_CELLS)
+    throw new Error(`a page of ${n} visible and ${m} spoken words is too long to compare`);
   // lengths[i][j]: LCS of visible[i..] and spoken[j..], row by row in one array.
   const width = m + 1;
   const lengths = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lengths[i * width + j] = visible[i] === spoken[j]
-        ? lengths[(i + 1) * width + j + 1]! + 1
-        : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+      lengths[i * width + j] =
+        visible[i] === spoken[j]
+          ? lengths[(i + 1) * width + j + 1]! + 1
+          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
   for (let i = 0, j = 0; i < n && j < m;) {
@@ -97,7 +109,11 @@ const MARKUP = /&(?:#\d+|#x[0-9a-f]+|[a-z]+);|<\/?[a-z][a-z0-9-]*(?:\s[^>]*)?>/i
  * @param visibleText the page's innerText
  * @param names the page's accessible names that are not visible text (alt text, aria-label, title)
  */
-export function compareSpeech(utterances: readonly string[], visibleText: string, names: readonly string[] = []): SpeechComparison {
+export function compareSpeech(
+  utterances: readonly string[],
+  visibleText: string,
+  names: readonly string[] = [],
+): SpeechComparison {
   const visible = wordsOf(visibleText);
   const onPage = new Set([...visible, ...names.flatMap((n) => wordsOf(n))]);
   const markup = utterances.filter((u) => MARKUP.test(u));

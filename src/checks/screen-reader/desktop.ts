@@ -22,7 +22,9 @@ const NEEDED = [
 
 export class ScreenReaderMissingError extends Error {
   constructor(packages: readonly string[]) {
-    super(`The screen-reader check needs Debian's ${packages.join(', ')}: run npm run setup (or apt-get install ${packages.join(' ')}).`);
+    super(
+      `The screen-reader check needs Debian's ${packages.join(', ')}: run npm run setup (or apt-get install ${packages.join(' ')}).`,
+    );
   }
 }
 
@@ -72,8 +74,20 @@ export async function startDesktop(): Promise<Desktop> {
   };
   try {
     const display = freeDisplay();
-    const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: `:${display}`, HOME: dir, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir, XDG_CACHE_HOME: dir, XDG_RUNTIME_DIR: dir, NO_AT_BRIDGE: '0', GTK_MODULES: 'gail:atk-bridge' };
-    children.push(spawn('/usr/bin/Xvfb', [`:${display}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' }));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DISPLAY: `:${display}`,
+      HOME: dir,
+      XDG_CONFIG_HOME: dir,
+      XDG_DATA_HOME: dir,
+      XDG_CACHE_HOME: dir,
+      XDG_RUNTIME_DIR: dir,
+      NO_AT_BRIDGE: '0',
+      GTK_MODULES: 'gail:atk-bridge',
+    };
+    children.push(
+      spawn('/usr/bin/Xvfb', [`:${display}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' }),
+    );
     await waitFor(() => existsSync(`/tmp/.X11-unix/X${display}`), 10_000, 'Xvfb');
     const dbus = execFileSync('/usr/bin/dbus-launch', ['--sh-syntax'], { env, encoding: 'utf8' });
     const address = /DBUS_SESSION_BUS_ADDRESS='([^']+)'/.exec(dbus)?.[1];
@@ -84,19 +98,33 @@ export async function startDesktop(): Promise<Desktop> {
     await sleep(500);
     const log = path.join(dir, 'speech.log');
     const orcaOutput = openSync(path.join(dir, 'orca-output.log'), 'w');
-    const orca = spawn('/usr/bin/python3', [ORCA_LOGGED, log, '-u', path.join(dir, 'orca-prefs')], { env, stdio: ['ignore', orcaOutput, orcaOutput] });
+    const orca = spawn('/usr/bin/python3', [ORCA_LOGGED, log, '-u', path.join(dir, 'orca-prefs')], {
+      env,
+      stdio: ['ignore', orcaOutput, orcaOutput],
+    });
     children.push(orca);
     const spoken = async (): Promise<string[]> => {
       const text = await readFile(log, 'utf8').catch(() => '');
       // An utterance may hold a line break, so split on the prefix rather than on lines.
-      return text.split(/^SPEECH OUTPUT: '/m).slice(1).map((u) => u.replace(/'(?: voice=\w+)?\s*$/, ''));
+      return text
+        .split(/^SPEECH OUTPUT: '/m)
+        .slice(1)
+        .map((u) => u.replace(/'(?: voice=\w+)?\s*$/, ''));
     };
     // Orca takes a few seconds to start, far more on a busy machine.
-    await waitFor(async () => (await spoken()).includes('Screen reader on.') || orca.exitCode !== null, 90_000, 'Orca did not say "Screen reader on."').catch(async (err: Error) => {
-      throw new Error(`${err.message}; Orca's output: ${(await readFile(path.join(dir, 'orca-output.log'), 'utf8').catch(() => '')).trim().split('\n').slice(-5).join(' | ') || '(none)'}`);
+    await waitFor(
+      async () => (await spoken()).includes('Screen reader on.') || orca.exitCode !== null,
+      90_000,
+      'Orca did not say "Screen reader on."',
+    ).catch(async (err: Error) => {
+      throw new Error(
+        `${err.message}; Orca's output: ${(await readFile(path.join(dir, 'orca-output.log'), 'utf8').catch(() => '')).trim().split('\n').slice(-5).join(' | ') || '(none)'}`,
+      );
     });
     if (orca.exitCode !== null) {
-      throw new Error(`Orca stopped as it started (exit ${orca.exitCode}): ${(await readFile(path.join(dir, 'orca-output.log'), 'utf8')).trim().split('\n').slice(-5).join(' | ')}`);
+      throw new Error(
+        `Orca stopped as it started (exit ${orca.exitCode}): ${(await readFile(path.join(dir, 'orca-output.log'), 'utf8')).trim().split('\n').slice(-5).join(' | ')}`,
+      );
     }
     return { env, spoken, stop };
   } catch (err) {

@@ -38,7 +38,13 @@ export const LISTEN_DEFAULTS = { quietMs: 3000, maxMs: 120_000 };
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium';
 
 /** Waits until Orca has said `start` (a line it begins with) and then nothing new for quietMs; returns all said since `from`. */
-async function untilQuiet(desktop: Desktop, from: number, start: (u: string) => boolean, options: typeof LISTEN_DEFAULTS, started: number): Promise<string[]> {
+async function untilQuiet(
+  desktop: Desktop,
+  from: number,
+  start: (u: string) => boolean,
+  options: typeof LISTEN_DEFAULTS,
+  started: number,
+): Promise<string[]> {
   let count = from;
   let quietSince = Date.now();
   let begun = false;
@@ -68,12 +74,18 @@ function signalGroup(group: number, signal: NodeJS.Signals | 0): boolean {
 async function inWindow<T>(desktop: Desktop, url: string, use: () => Promise<T>): Promise<T> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'screen-reader-chromium-'));
   // Its own process group, so the browser's helper processes are stopped with it (by the group's id).
-  const chromium = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--force-renderer-accessibility', '--window-size=1280,1000', `--user-data-dir=${profile}`, url], { env: desktop.env, stdio: 'ignore', detached: true });
+  const chromium = spawn(
+    CHROMIUM,
+    [...CHROMIUM_ARGS, '--force-renderer-accessibility', '--window-size=1280,1000', `--user-data-dir=${profile}`, url],
+    { env: desktop.env, stdio: 'ignore', detached: true },
+  );
   const group = chromium.pid;
   try {
     return await use();
   } finally {
-    const exited = new Promise((resolve) => (chromium.exitCode !== null ? resolve(undefined) : chromium.once('exit', resolve)));
+    const exited = new Promise((resolve) =>
+      chromium.exitCode !== null ? resolve(undefined) : chromium.once('exit', resolve),
+    );
     if (group) signalGroup(group, 'SIGTERM');
     await exited;
     for (let i = 0; i < 20 && group && signalGroup(group, 0); i++) await sleep(100);
@@ -88,23 +100,39 @@ export async function startListener(desktop: Desktop, options = LISTEN_DEFAULTS)
     async read(url) {
       const started = Date.now();
       const before = (await desktop.spoken()).length;
-      const said = await inWindow(desktop, url, () => untilQuiet(desktop, before, (u) => u.startsWith('Finished loading'), options, started));
+      const said = await inWindow(desktop, url, () =>
+        untilQuiet(desktop, before, (u) => u.startsWith('Finished loading'), options, started),
+      );
       const from = said.findIndex((u) => u.startsWith('Finished loading'));
       const page = await headless.newPage();
       await page.goto(url, { waitUntil: 'load' });
       const visibleText = await page.evaluate(() => document.body.innerText);
-      const names = await page.evaluate(() => [...document.querySelectorAll('[alt], [aria-label], [title]')]
-        .flatMap((e) => [e.getAttribute('alt'), e.getAttribute('aria-label'), e.getAttribute('title')])
-        .filter((n): n is string => Boolean(n)));
+      const names = await page.evaluate(() =>
+        [...document.querySelectorAll('[alt], [aria-label], [title]')]
+          .flatMap((e) => [e.getAttribute('alt'), e.getAttribute('aria-label'), e.getAttribute('title')])
+          .filter((n): n is string => Boolean(n)),
+      );
       await page.close();
-      return { url, utterances: from >= 0 ? said.slice(from) : [], visibleText, names, seconds: (Date.now() - started) / 1000 };
+      return {
+        url,
+        utterances: from >= 0 ? said.slice(from) : [],
+        visibleText,
+        names,
+        seconds: (Date.now() - started) / 1000,
+      };
     },
     async readPdf(url) {
       const started = Date.now();
       return inWindow(desktop, url, async () => {
         // Chromium's PDF viewer does not start reading by itself: "Say all" (KP_Add in Orca's desktop layout) does,
         // from the toolbar; the document's own text starts at its first page ("Page 1").
-        await untilQuiet(desktop, (await desktop.spoken()).length, (u) => u.startsWith('Finished loading'), { ...options, quietMs: 1500 }, started);
+        await untilQuiet(
+          desktop,
+          (await desktop.spoken()).length,
+          (u) => u.startsWith('Finished loading'),
+          { ...options, quietMs: 1500 },
+          started,
+        );
         await sleep(1000);
         const mark = (await desktop.spoken()).length;
         execFileSync('/usr/bin/xdotool', ['key', 'KP_Add'], { env: desktop.env });

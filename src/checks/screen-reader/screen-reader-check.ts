@@ -38,7 +38,11 @@ async function firstReport(siteDir: string): Promise<string | undefined> {
 export async function defaultPages(siteDir: string): Promise<string[]> {
   const report = await firstReport(siteDir);
   const wanted = [...(report ? REPORT_PAGES.map((p) => `${report}${p}`) : []), ...SITE_PAGES];
-  const exists = async (p: string): Promise<boolean> => access(path.join(siteDir, p.endsWith('/') ? `${p}index.html` : p)).then(() => true, () => false);
+  const exists = async (p: string): Promise<boolean> =>
+    access(path.join(siteDir, p.endsWith('/') ? `${p}index.html` : p)).then(
+      () => true,
+      () => false,
+    );
   const found: string[] = [];
   for (const p of wanted) if (await exists(p)) found.push(p);
   return found;
@@ -48,15 +52,29 @@ export async function defaultPages(siteDir: string): Promise<string[]> {
 export async function defaultPdfs(siteDir: string): Promise<string[]> {
   const report = await firstReport(siteDir);
   if (!report) return [];
-  const manifest = JSON.parse(await readFile(path.join(siteDir, report, 'formats.json'), 'utf8').catch(() => '{"formats":[]}')) as { formats: Array<{ href: string; mediaType: string }> };
-  return manifest.formats.filter((f) => f.mediaType === 'application/pdf').map((f) => (f.href.startsWith('/') ? f.href : `${report}${f.href}`));
+  const manifest = JSON.parse(
+    await readFile(path.join(siteDir, report, 'formats.json'), 'utf8').catch(() => '{"formats":[]}'),
+  ) as { formats: Array<{ href: string; mediaType: string }> };
+  return manifest.formats
+    .filter((f) => f.mediaType === 'application/pdf')
+    .map((f) => (f.href.startsWith('/') ? f.href : `${report}${f.href}`));
 }
 
 /** What the viewer exposed, counted from Orca's announcements. */
 function exposedBy(utterances: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const u of utterances) {
-    const kind = /^heading level \d+$/.test(u) ? u : /^table with/.test(u) ? 'table' : u === 'link' ? 'link' : u === 'image' ? 'image' : /^List with/.test(u) ? 'list' : undefined;
+    const kind = /^heading level \d+$/.test(u)
+      ? u
+      : /^table with/.test(u)
+        ? 'table'
+        : u === 'link'
+          ? 'link'
+          : u === 'image'
+            ? 'image'
+            : /^List with/.test(u)
+              ? 'list'
+              : undefined;
     if (kind) counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;
@@ -78,7 +96,12 @@ async function pdfText(file: string): Promise<{ text: string; names: string[] }>
   return { text: stdout, names };
 }
 
-export async function readSiteAloud(siteDir: string, pages: readonly string[], log: (line: string) => void = () => {}, pdfs: readonly string[] = []): Promise<PageReading[]> {
+export async function readSiteAloud(
+  siteDir: string,
+  pages: readonly string[],
+  log: (line: string) => void = () => {},
+  pdfs: readonly string[] = [],
+): Promise<PageReading[]> {
   const server = await serveStatic(siteDir);
   const desktop = await startDesktop();
   try {
@@ -94,7 +117,13 @@ export async function readSiteAloud(siteDir: string, pages: readonly string[], l
       for (const pdf of pdfs) {
         const reading = await listener.readPdf(new URL(pdf, server.origin).href);
         const { text, names } = await pdfText(path.join(siteDir, pdf));
-        out.push({ path: pdf, seconds: reading.seconds, comparison: compareSpeech(reading.utterances, text, names), utterances: reading.utterances, exposed: exposedBy(reading.utterances) });
+        out.push({
+          path: pdf,
+          seconds: reading.seconds,
+          comparison: compareSpeech(reading.utterances, text, names),
+          utterances: reading.utterances,
+          exposed: exposedBy(reading.utterances),
+        });
         log(formatReading(out.at(-1)!));
       }
       return out;
@@ -107,7 +136,11 @@ export async function readSiteAloud(siteDir: string, pages: readonly string[], l
   }
 }
 
-const quote = (list: readonly string[]): string => list.slice(0, 3).map((s) => `"${s.length > 70 ? `${s.slice(0, 70)}…` : s}"`).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+const quote = (list: readonly string[]): string =>
+  list
+    .slice(0, 3)
+    .map((s) => `"${s.length > 70 ? `${s.slice(0, 70)}…` : s}"`)
+    .join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
 
 export function formatReading(r: PageReading): string {
   const c = r.comparison;
@@ -116,10 +149,25 @@ export function formatReading(r: PageReading): string {
     ...(c.spokenWords === 0 ? ['  Orca said nothing of the page (did it load?)'] : []),
     ...(c.missingRuns.length ? [`  not spoken: ${quote(c.missingRuns)}`] : []),
     ...(c.markup.length ? [`  markup or an entity spoken (text escaped twice?): ${quote(c.markup)}`] : []),
-    ...(c.notOnPage.length ? [`  words spoken that are not on the page (run together?): ${c.notOnPage.slice(0, 5).map((n) => `"${n.word}" in "${n.utterance.slice(0, 60)}"`).join(', ')}`] : []),
+    ...(c.notOnPage.length
+      ? [
+          `  words spoken that are not on the page (run together?): ${c.notOnPage
+            .slice(0, 5)
+            .map((n) => `"${n.word}" in "${n.utterance.slice(0, 60)}"`)
+            .join(', ')}`,
+        ]
+      : []),
     ...(c.repeated.length ? [`  said twice running (a landmark named by its own heading?): ${quote(c.repeated)}`] : []),
   ];
-  const exposed = r.exposed ? [`  the viewer exposed: ${Object.entries(r.exposed).map(([k, n]) => `${k} × ${n}`).join(', ') || 'no structure'}`] : [];
+  const exposed = r.exposed
+    ? [
+        `  the viewer exposed: ${
+          Object.entries(r.exposed)
+            .map(([k, n]) => `${k} × ${n}`)
+            .join(', ') || 'no structure'
+        }`,
+      ]
+    : [];
   return [head, ...exposed, ...problems].join('\n');
 }
 

@@ -37,7 +37,12 @@ export const GATE_DEFAULTS = {
 };
 
 export function pagePassed(report: PageReport): boolean {
-  return report.errors.length === 0 && report.overflowAt320 === 0 && report.externalRequests.length === 0 && report.clippedWithTextSpacing.length === 0;
+  return (
+    report.errors.length === 0 &&
+    report.overflowAt320 === 0 &&
+    report.externalRequests.length === 0 &&
+    report.clippedWithTextSpacing.length === 0
+  );
 }
 
 /**
@@ -45,7 +50,10 @@ export function pagePassed(report: PageReport): boolean {
  * forced on everything, no element that hides its overflow may cut off text (at the reflow width, the hardest case).
  */
 async function clippedByTextSpacing(page: Page): Promise<string[]> {
-  await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
+  await page.addStyleTag({
+    content:
+      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+  });
   // No named functions inside evaluate(): tsx adds a __name helper to them that does not exist in the page.
   return page.evaluate(() => {
     const clipped: string[] = [];
@@ -53,8 +61,13 @@ async function clippedByTextSpacing(page: Page): Promise<string[]> {
     for (const element of document.querySelectorAll<HTMLElement>('body *')) {
       if (element.closest('.visually-hidden') || !element.textContent?.trim()) continue;
       const style = getComputedStyle(element);
-      const cut = (hiding.includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1) || (hiding.includes(style.overflowY) && element.scrollHeight > element.clientHeight + 1);
-      if (cut) clipped.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`);
+      const cut =
+        (hiding.includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1) ||
+        (hiding.includes(style.overflowY) && element.scrollHeight > element.clientHeight + 1);
+      if (cut)
+        clipped.push(
+          `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`,
+        );
     }
     return clipped;
   });
@@ -63,13 +76,31 @@ async function clippedByTextSpacing(page: Page): Promise<string[]> {
 /** Runs axe's WCAG 2.2 rules in a page where pa11y has already injected axe. */
 async function wcag22Issues(page: Page): Promise<Pa11yIssue[]> {
   return page.evaluate(async (tags: string[]) => {
-    interface AxeNode { target: string[]; html: string }
-    interface AxeResult { id: string; help: string; helpUrl: string; nodes: AxeNode[] }
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: AxeResult[] }> } }).axe;
+    interface AxeNode {
+      target: string[];
+      html: string;
+    }
+    interface AxeResult {
+      id: string;
+      help: string;
+      helpUrl: string;
+      nodes: AxeNode[];
+    }
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: AxeResult[] }> } }
+    ).axe;
     const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return violations.flatMap((v) => v.nodes.map((node) => ({
-      code: v.id, type: 'error' as const, typeCode: 1, message: `${v.help} (${v.helpUrl})`, context: node.html, selector: node.target.join(' '), runner: 'axe',
-    })));
+    return violations.flatMap((v) =>
+      v.nodes.map((node) => ({
+        code: v.id,
+        type: 'error' as const,
+        typeCode: 1,
+        message: `${v.help} (${v.helpUrl})`,
+        context: node.html,
+        selector: node.target.join(' '),
+        runner: 'axe',
+      })),
+    );
   }, GATE_DEFAULTS.wcag22Tags);
 }
 
@@ -78,7 +109,14 @@ async function wcag22Issues(page: Page): Promise<Pa11yIssue[]> {
  * reached by interaction, like a form shown again with its errors after a POST.
  */
 export async function auditLoadedPage(page: Page): Promise<Pa11yIssue[]> {
-  const result = await pa11y(page.url(), { browser: page.browser(), page, ignoreUrl: true, runners: GATE_DEFAULTS.runners, standard: GATE_DEFAULTS.standard, includeWarnings: true });
+  const result = await pa11y(page.url(), {
+    browser: page.browser(),
+    page,
+    ignoreUrl: true,
+    runners: GATE_DEFAULTS.runners,
+    standard: GATE_DEFAULTS.standard,
+    includeWarnings: true,
+  });
   return [...result.issues, ...(await wcag22Issues(page))];
 }
 
@@ -103,7 +141,9 @@ async function checkPage(page: Page, origin: string, pathname: string): Promise<
       }
     }
     await page.setViewport({ width: GATE_DEFAULTS.reflowWidth, height: 800 });
-    const overflowAt320 = await page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+    const overflowAt320 = await page.evaluate(() =>
+      Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    );
     const clippedWithTextSpacing = await clippedByTextSpacing(page);
     return { path: pathname, errors, warnings, overflowAt320, externalRequests: [...external], clippedWithTextSpacing };
   } finally {
@@ -112,7 +152,10 @@ async function checkPage(page: Page, origin: string, pathname: string): Promise<
 }
 
 /** Checks every page of a built site. Uses the browser given, or launches (and closes) its own. */
-export async function runAccessibilityGate(siteDir: string, options: { browser?: Browser } = {}): Promise<PageReport[]> {
+export async function runAccessibilityGate(
+  siteDir: string,
+  options: { browser?: Browser } = {},
+): Promise<PageReport[]> {
   const paths = await pagesToCheck(siteDir);
   const server = await serveStatic(siteDir);
   const browser = options.browser ?? (await launchBrowser());
@@ -130,16 +173,37 @@ export async function runAccessibilityGate(siteDir: string, options: { browser?:
 
 /** A table a person can read: one row per page, then every error in full. */
 export function formatGateReport(reports: readonly PageReport[]): string {
-  const rows = reports.map((r) => [r.path, String(r.errors.length), String(r.warnings), r.overflowAt320 ? `${r.overflowAt320}px too wide` : 'ok', r.clippedWithTextSpacing.length ? `${r.clippedWithTextSpacing.length} cut off` : 'ok', String(r.externalRequests.length), pagePassed(r) ? 'pass' : 'FAIL']);
+  const rows = reports.map((r) => [
+    r.path,
+    String(r.errors.length),
+    String(r.warnings),
+    r.overflowAt320 ? `${r.overflowAt320}px too wide` : 'ok',
+    r.clippedWithTextSpacing.length ? `${r.clippedWithTextSpacing.length} cut off` : 'ok',
+    String(r.externalRequests.length),
+    pagePassed(r) ? 'pass' : 'FAIL',
+  ]);
   const header = ['page', 'errors', 'warnings', 'reflow 320px', 'text spacing', 'external requests', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const details = reports.flatMap((r) => [
-    ...r.errors.map((e) => `${r.path} (${e.scheme}, ${e.runner}) ${e.code}: ${e.message}\n    at ${e.selector}${e.context ? `\n    ${e.context.slice(0, 200)}` : ''}`),
+    ...r.errors.map(
+      (e) =>
+        `${r.path} (${e.scheme}, ${e.runner}) ${e.code}: ${e.message}\n    at ${e.selector}${e.context ? `\n    ${e.context.slice(0, 200)}` : ''}`,
+    ),
     ...r.externalRequests.map((u) => `${r.path}: request leaves the site: ${u}`),
     ...(r.overflowAt320 ? [`${r.path}: at 320px wide the page scrolls sideways by ${r.overflowAt320}px`] : []),
     ...r.clippedWithTextSpacing.map((what) => `${r.path}: with WCAG text spacing, ${what} cuts off its text`),
   ]);
   const passed = reports.filter(pagePassed).length;
-  return [line(header), ...rows.map(line), ...(details.length ? ['', ...details] : []), '', `pa11y: ${passed} pages passed, ${reports.length - passed} failed`].join('\n');
+  return [
+    line(header),
+    ...rows.map(line),
+    ...(details.length ? ['', ...details] : []),
+    '',
+    `pa11y: ${passed} pages passed, ${reports.length - passed} failed`,
+  ].join('\n');
 }

@@ -9,15 +9,34 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 export const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.avif': 'image/avif', '.gif': 'image/gif',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg', '.txt': 'text/plain; charset=utf-8',
-  '.vtt': 'text/vtt; charset=utf-8', '.ssml': 'application/ssml+xml', '.brf': 'text/plain; charset=us-ascii', '.epub': 'application/epub+zip',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.pdf': 'application/pdf',
+  '.mp3': 'audio/mpeg',
+  '.txt': 'text/plain; charset=utf-8',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.ssml': 'application/ssml+xml',
+  '.brf': 'text/plain; charset=us-ascii',
+  '.epub': 'application/epub+zip',
 };
 
 /** "bytes=100-199" (or "bytes=100-", "bytes=-50") → the inclusive byte range in a file of `size` bytes, if valid. */
-export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'invalid' | undefined {
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'invalid' | undefined {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
   if (!match || (!match[1] && !match[2])) return header ? 'invalid' : undefined;
   const start = match[1] ? Number(match[1]) : Math.max(0, size - Number(match[2]));
@@ -35,7 +54,10 @@ export async function resolveFile(root: string, urlPath: string): Promise<string
   const file = path.join(root, path.normalize(decoded));
   if (file !== root && !file.startsWith(root + path.sep)) return undefined;
   const info = await stat(file).catch(() => undefined);
-  if (info?.isDirectory()) return (await stat(path.join(file, 'index.html')).catch(() => undefined)) ? path.join(file, 'index.html') : undefined;
+  if (info?.isDirectory())
+    return (await stat(path.join(file, 'index.html')).catch(() => undefined))
+      ? path.join(file, 'index.html')
+      : undefined;
   return info?.isFile() ? file : undefined;
 }
 
@@ -58,10 +80,19 @@ export async function serveStatic(siteDir: string): Promise<RunningServer> {
         response.writeHead(416, { 'content-range': `bytes */${body.length}` });
         response.end();
       } else if (range) {
-        response.writeHead(206, { 'content-type': type, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${body.length}`, 'accept-ranges': 'bytes' });
+        response.writeHead(206, {
+          'content-type': type,
+          'content-length': range.end - range.start + 1,
+          'content-range': `bytes ${range.start}-${range.end}/${body.length}`,
+          'accept-ranges': 'bytes',
+        });
         response.end(body.subarray(range.start, range.end + 1));
       } else {
-        response.writeHead(file ? 200 : 404, { 'content-type': type, 'content-length': body.length, 'accept-ranges': 'bytes' });
+        response.writeHead(file ? 200 : 404, {
+          'content-type': type,
+          'content-length': body.length,
+          'accept-ranges': 'bytes',
+        });
         response.end(body);
       }
     })();

@@ -23,7 +23,11 @@ export function memoised(load: () => Promise<TaggedContent>): TaggedLoader {
 /** From the words file the engine wrote beside the PDF, else from an older facts file, else from the PDF itself. */
 export function taggedContentOf(pdf: string, wordsFile: string, olderFacts?: Partial<TaggedContent>): TaggedLoader {
   return memoised(async () => {
-    if (olderFacts?.pageWords) return { pageWords: olderFacts.pageWords, ...(olderFacts.figureAlts ? { figureAlts: olderFacts.figureAlts } : {}) };
+    if (olderFacts?.pageWords)
+      return {
+        pageWords: olderFacts.pageWords,
+        ...(olderFacts.figureAlts ? { figureAlts: olderFacts.figureAlts } : {}),
+      };
     try {
       return JSON.parse(await readFile(wordsFile, 'utf8')) as TaggedContent;
     } catch {

@@ -9,7 +9,14 @@
  * by character, so the build can say which characters the main font lacked.
  */
 import {
-  PDFArray, type PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString,
+  PDFArray,
+  type PDFDict,
+  type PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  PDFHexString,
 } from 'pdf-lib';
 import { resolve, dictOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
@@ -22,10 +29,7 @@ export interface FinishInput {
   linkTexts: ReadonlyArray<readonly [string, string]>;
 }
 
-
 // Bump FINISH_VERSION in pipeline-identity.ts when this step changes, so cached PDFs are made again.
-
-
 
 function kids(doc: PDFDocument, element: PDFDict): PDFDict[] {
   const k = resolve(doc, element.get(PDFName.of('K')));
@@ -80,13 +84,18 @@ function editXmp(doc: PDFDocument, edit: (xml: string) => string): void {
   const metadata = resolve(doc, reference);
   if (!(reference instanceof PDFRef) || !(metadata instanceof PDFRawStream)) return;
   const updated = edit(Buffer.from(streamBytes(metadata)).toString('utf8'));
-  doc.context.assign(reference, doc.context.stream(new Uint8Array(Buffer.from(updated, 'utf8')), { Type: 'Metadata', Subtype: 'XML' }));
+  doc.context.assign(
+    reference,
+    doc.context.stream(new Uint8Array(Buffer.from(updated, 'utf8')), { Type: 'Metadata', Subtype: 'XML' }),
+  );
 }
 
 function setModified(doc: PDFDocument, modified: string): void {
   const [year, month, day] = modified.split('-').map(Number) as [number, number, number];
   doc.setModificationDate(new Date(Date.UTC(year, month - 1, day)));
-  editXmp(doc, (xml) => xml.replace(/<xmp:ModifyDate>[^<]*<\/xmp:ModifyDate>/, `<xmp:ModifyDate>${modified}T00:00:00Z</xmp:ModifyDate>`));
+  editXmp(doc, (xml) =>
+    xml.replace(/<xmp:ModifyDate>[^<]*<\/xmp:ModifyDate>/, `<xmp:ModifyDate>${modified}T00:00:00Z</xmp:ModifyDate>`),
+  );
 }
 
 /**
@@ -94,7 +103,9 @@ function setModified(doc: PDFDocument, modified: string): void {
  * but a file that failed one of our checks must not claim the standard — only a checked file may.
  */
 export function withdrawPdfUaClaim(doc: PDFDocument): void {
-  editXmp(doc, (xml) => xml.replace(/<pdfuaid:part>[^<]*<\/pdfuaid:part>/g, '').replace(/\s*pdfuaid:part="[^"]*"/g, ''));
+  editXmp(doc, (xml) =>
+    xml.replace(/<pdfuaid:part>[^<]*<\/pdfuaid:part>/g, '').replace(/\s*pdfuaid:part="[^"]*"/g, ''),
+  );
 }
 
 /** Finishes a document pdf-lib holds, and reports its fonts. */

@@ -67,7 +67,8 @@ export function readFontMetrics(file: string): FontMetrics {
   const font = readFileSync(file);
   const tables = tableOffsets(font);
   const [head, hhea, hmtx, cmap] = ['head', 'hhea', 'hmtx', 'cmap'].map((tag) => tables.get(tag));
-  if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined) throw new Error(`${file} is not a TrueType font with head, hhea, hmtx and cmap tables`);
+  if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined)
+    throw new Error(`${file} is not a TrueType font with head, hhea, hmtx and cmap tables`);
   const unitsPerEm = font.readUInt16BE(head + 18);
   const advanceWidthMax = font.readUInt16BE(hhea + 10);
   const longMetrics = font.readUInt16BE(hhea + 34);

@@ -15,7 +15,16 @@ export interface PdfJob extends TypesetJob {
 }
 
 export type PdfOutcome =
-  | { ok: true; pdf: Uint8Array; pages: number; smallestPt: number; problems: string[]; fallbackCharacters: string[]; pageWords: string[][]; figureAlts: string[] }
+  | {
+      ok: true;
+      pdf: Uint8Array;
+      pages: number;
+      smallestPt: number;
+      problems: string[];
+      fallbackCharacters: string[];
+      pageWords: string[][];
+      figureAlts: string[];
+    }
   | { ok: false; message: string; line: number };
 
 export async function makePdf(job: PdfJob): Promise<PdfOutcome> {
@@ -34,5 +43,14 @@ export async function makePdf(job: PdfJob): Promise<PdfOutcome> {
   // The claim follows the checks: a file that failed one is kept for the developers to look at, never as PDF/UA.
   if (check.problems.length > 0) withdrawPdfUaClaim(doc);
   const pdf = await savePdf(doc);
-  return { ok: true, pdf, pages: check.pages, smallestPt: check.smallestPt, problems: check.problems, fallbackCharacters: fonts.fallbackCharacters, pageWords: check.pageWords, figureAlts: check.figureAlts };
+  return {
+    ok: true,
+    pdf,
+    pages: check.pages,
+    smallestPt: check.smallestPt,
+    problems: check.problems,
+    fallbackCharacters: fonts.fallbackCharacters,
+    pageWords: check.pageWords,
+    figureAlts: check.figureAlts,
+  };
 }

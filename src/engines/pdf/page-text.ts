@@ -7,9 +7,7 @@
  * pdf.js does the same in about 11 ms a page through its generic machinery; this does only what the checks need.
  * Follows ISO 32000-1 §9.4 (text objects and positioning) and §14.6 (marked content, ActualText).
  */
-import {
-  PDFArray, type PDFDict, type PDFDocument, PDFName, type PDFNumber, type PDFPage, PDFRawStream,
-} from 'pdf-lib';
+import { PDFArray, type PDFDict, type PDFDocument, PDFName, type PDFNumber, type PDFPage, PDFRawStream } from 'pdf-lib';
 import { resolve, dictOf, numberOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
 
@@ -29,8 +27,12 @@ export interface TextRun {
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
 // ——— Tokens ———
@@ -60,13 +62,25 @@ function parseContent(data: Uint8Array, operator: (op: string, operands: Token[]
   const readName = (): string => {
     let name = '';
     while (i < data.length && CLASS[data[i]!] === 0) name += String.fromCharCode(data[i++]!);
-    return name.includes('#') ? name.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name;
+    return name.includes('#')
+      ? name.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+      : name;
   };
   while (i < data.length) {
     const c = data[i]!;
-    if (CLASS[c] === 1) { i++; continue; }
-    if (c === 37) { while (i < data.length && data[i] !== 10 && data[i] !== 13) i++; continue; }
-    if (c === 47) { i++; current.push({ name: readName() }); continue; }
+    if (CLASS[c] === 1) {
+      i++;
+      continue;
+    }
+    if (c === 37) {
+      while (i < data.length && data[i] !== 10 && data[i] !== 13) i++;
+      continue;
+    }
+    if (c === 47) {
+      i++;
+      current.push({ name: readName() });
+      continue;
+    }
     if (c === 40) {
       const out: number[] = [];
       let depth = 1;
@@ -92,7 +106,11 @@ function parseContent(data: Uint8Array, operator: (op: string, operands: Token[]
       current.push({ bytes: Uint8Array.from(out) });
       continue;
     }
-    if (c === 60 && data[i + 1] === 60) { i += 2; open(); continue; }
+    if (c === 60 && data[i + 1] === 60) {
+      i += 2;
+      open();
+      continue;
+    }
     if (c === 62 && data[i + 1] === 62) {
       i += 2;
       const items = close();
@@ -125,8 +143,17 @@ function parseContent(data: Uint8Array, operator: (op: string, operands: Token[]
       i = end + 1;
       continue;
     }
-    if (c === 91) { i++; open(); continue; }
-    if (c === 93) { i++; const items = close(); current.push(items); continue; }
+    if (c === 91) {
+      i++;
+      open();
+      continue;
+    }
+    if (c === 93) {
+      i++;
+      const items = close();
+      current.push(items);
+      continue;
+    }
     if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
       // Numbers by hand: this loop runs for every operand of every operator.
       const negative = c === 45;
@@ -165,9 +192,6 @@ interface FontReader {
   fallbackWidth: number;
 }
 
-
-
-
 function utf16(hex: string): string {
   const units = (hex.match(/.{1,4}/g) ?? []).map((u) => parseInt(u.padEnd(4, '0'), 16));
   return String.fromCharCode(...units);
@@ -177,17 +201,21 @@ function utf16(hex: string): string {
 export function parseToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const [, body] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, text] of body!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(code!, 16), utf16(text!));
+    for (const [, code, text] of body!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g))
+      map.set(parseInt(code!, 16), utf16(text!));
   }
   for (const [, body] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, lo, hi, rest] of body!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(<[0-9a-fA-F]+>|\[[^\]]*\])/g)) {
+    for (const [, lo, hi, rest] of body!.matchAll(
+      /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(<[0-9a-fA-F]+>|\[[^\]]*\])/g,
+    )) {
       const [from, to] = [parseInt(lo!, 16), parseInt(hi!, 16)];
       if (rest!.startsWith('[')) {
         [...rest!.matchAll(/<([0-9a-fA-F]+)>/g)].forEach(([, text], k) => map.set(from + k, utf16(text!)));
       } else {
         const start = rest!.slice(1, -1);
         const last = parseInt(start.slice(-4), 16);
-        for (let code = from; code <= to; code++) map.set(code, utf16(start.slice(0, -4) + (last + code - from).toString(16).padStart(4, '0')));
+        for (let code = from; code <= to; code++)
+          map.set(code, utf16(start.slice(0, -4) + (last + code - from).toString(16).padStart(4, '0')));
       }
     }
   }
@@ -196,7 +224,10 @@ export function parseToUnicode(cmap: string): Map<number, string> {
 
 function fontReader(doc: PDFDocument, font: PDFDict): FontReader {
   const toUnicodeStream = resolve(doc, font.get(PDFName.of('ToUnicode')));
-  const toUnicode = toUnicodeStream instanceof PDFRawStream ? parseToUnicode(Buffer.from(streamBytes(toUnicodeStream)).toString('latin1')) : undefined;
+  const toUnicode =
+    toUnicodeStream instanceof PDFRawStream
+      ? parseToUnicode(Buffer.from(streamBytes(toUnicodeStream)).toString('latin1'))
+      : undefined;
   const widthOf = new Map<number, number>();
   const twoByte = font.get(PDFName.of('Subtype')) === PDFName.of('Type0');
   let fallback = 0;
@@ -222,7 +253,8 @@ function fontReader(doc: PDFDocument, font: PDFDict): FontReader {
   } else {
     const firstChar = numberOf(doc, font.get(PDFName.of('FirstChar'))) ?? 0;
     const list = resolve(doc, font.get(PDFName.of('Widths')));
-    if (list instanceof PDFArray) list.asArray().forEach((value, n) => widthOf.set(firstChar + n, numberOf(doc, value) ?? 0));
+    if (list instanceof PDFArray)
+      list.asArray().forEach((value, n) => widthOf.set(firstChar + n, numberOf(doc, value) ?? 0));
     // Type 3 glyph widths are in glyph space; scale by its FontMatrix.
     const matrix = resolve(doc, font.get(PDFName.of('FontMatrix')));
     scale = matrix instanceof PDFArray ? (numberOf(doc, matrix.get(0)) ?? 0.001) * 1000 : 1;
@@ -245,7 +277,14 @@ function numberAt(args: Token[], k: number): number {
   return typeof value === 'number' ? value : 0;
 }
 
-interface TextState { font?: FontReader; size: number; charSpacing: number; wordSpacing: number; scale: number; leading: number }
+interface TextState {
+  font?: FontReader;
+  size: number;
+  charSpacing: number;
+  wordSpacing: number;
+  scale: number;
+  leading: number;
+}
 
 function tokenText(token: Token | undefined): string | undefined {
   if (!token || typeof token !== 'object' || !('bytes' in token)) return undefined;
@@ -318,16 +357,41 @@ export function pageTextRuns(doc: PDFDocument, page: PDFPage): TextRun[] {
         if (mcid === undefined) mcid = mark.mcid;
       }
       runs.push({
-        text, size: Math.hypot(start[2], start[3]) * state.size, x0: start[4], x1: end[4], y: start[5],
-        ...(mcid !== undefined ? { mcid } : {}), marked: marks.length > 0,
+        text,
+        size: Math.hypot(start[2], start[3]) * state.size,
+        x0: start[4],
+        x1: end[4],
+        y: start[5],
+        ...(mcid !== undefined ? { mcid } : {}),
+        marked: marks.length > 0,
       });
     };
     parseContent(data, (op, args) => {
       switch (op) {
-        case 'q': saved.push({ ctm, state: { ...state } }); break;
-        case 'Q': { const s = saved.pop(); if (s) ({ ctm, state } = s); break; }
-        case 'cm': ctm = multiply([numberAt(args, 0), numberAt(args, 1), numberAt(args, 2), numberAt(args, 3), numberAt(args, 4), numberAt(args, 5)], ctm); break;
-        case 'BT': tm = tlm = IDENTITY; break;
+        case 'q':
+          saved.push({ ctm, state: { ...state } });
+          break;
+        case 'Q': {
+          const s = saved.pop();
+          if (s) ({ ctm, state } = s);
+          break;
+        }
+        case 'cm':
+          ctm = multiply(
+            [
+              numberAt(args, 0),
+              numberAt(args, 1),
+              numberAt(args, 2),
+              numberAt(args, 3),
+              numberAt(args, 4),
+              numberAt(args, 5),
+            ],
+            ctm,
+          );
+          break;
+        case 'BT':
+          tm = tlm = IDENTITY;
+          break;
         case 'Tf': {
           const name = args[0] && typeof args[0] === 'object' && 'name' in args[0] ? args[0].name : '';
           const font = dictOf(doc, fontDict?.get(PDFName.of(name)));
@@ -335,19 +399,57 @@ export function pageTextRuns(doc: PDFDocument, page: PDFPage): TextRun[] {
           state.size = numberAt(args, 1);
           break;
         }
-        case 'Tc': state.charSpacing = numberAt(args, 0); break;
-        case 'Tw': state.wordSpacing = numberAt(args, 0); break;
-        case 'Tz': state.scale = numberAt(args, 0) / 100; break;
-        case 'TL': state.leading = numberAt(args, 0); break;
-        case 'Td': moveTo(numberAt(args, 0), numberAt(args, 1)); break;
-        case 'TD': state.leading = -numberAt(args, 1); moveTo(numberAt(args, 0), numberAt(args, 1)); break;
-        case 'Tm': tm = tlm = [numberAt(args, 0), numberAt(args, 1), numberAt(args, 2), numberAt(args, 3), numberAt(args, 4), numberAt(args, 5)]; break;
-        case 'T*': moveTo(0, -state.leading); break;
-        case 'Tj': show([args[0]!]); break;
-        case 'TJ': show(Array.isArray(args[0]) ? args[0] : []); break;
-        case "'": moveTo(0, -state.leading); show([args[0]!]); break;
-        case '"': state.wordSpacing = numberAt(args, 0); state.charSpacing = numberAt(args, 1); moveTo(0, -state.leading); show([args[2]!]); break;
-        case 'BMC': marks.push({}); break;
+        case 'Tc':
+          state.charSpacing = numberAt(args, 0);
+          break;
+        case 'Tw':
+          state.wordSpacing = numberAt(args, 0);
+          break;
+        case 'Tz':
+          state.scale = numberAt(args, 0) / 100;
+          break;
+        case 'TL':
+          state.leading = numberAt(args, 0);
+          break;
+        case 'Td':
+          moveTo(numberAt(args, 0), numberAt(args, 1));
+          break;
+        case 'TD':
+          state.leading = -numberAt(args, 1);
+          moveTo(numberAt(args, 0), numberAt(args, 1));
+          break;
+        case 'Tm':
+          tm = tlm = [
+            numberAt(args, 0),
+            numberAt(args, 1),
+            numberAt(args, 2),
+            numberAt(args, 3),
+            numberAt(args, 4),
+            numberAt(args, 5),
+          ];
+          break;
+        case 'T*':
+          moveTo(0, -state.leading);
+          break;
+        case 'Tj':
+          show([args[0]!]);
+          break;
+        case 'TJ':
+          show(Array.isArray(args[0]) ? args[0] : []);
+          break;
+        case "'":
+          moveTo(0, -state.leading);
+          show([args[0]!]);
+          break;
+        case '"':
+          state.wordSpacing = numberAt(args, 0);
+          state.charSpacing = numberAt(args, 1);
+          moveTo(0, -state.leading);
+          show([args[2]!]);
+          break;
+        case 'BMC':
+          marks.push({});
+          break;
         case 'BDC': {
           const props = args[1];
           let dict: Map<string, Token> | undefined = props instanceof Map ? props : undefined;
@@ -364,14 +466,20 @@ export function pageTextRuns(doc: PDFDocument, page: PDFPage): TextRun[] {
           marks.push({ ...(mcid !== undefined ? { mcid } : {}), ...(actual !== undefined ? { actual } : {}) });
           break;
         }
-        case 'EMC': marks.pop(); break;
+        case 'EMC':
+          marks.pop();
+          break;
         case 'Do': {
           const name = args[0] && typeof args[0] === 'object' && 'name' in args[0] ? args[0].name : '';
           const form = resolve(doc, xobjects?.get(PDFName.of(name)));
           if (form instanceof PDFRawStream && form.dict.get(PDFName.of('Subtype')) === PDFName.of('Form')) {
             const m = resolve(doc, form.dict.get(PDFName.of('Matrix')));
             const matrix = m instanceof PDFArray ? (m.asArray().map((v) => numberOf(doc, v) ?? 0) as Matrix) : IDENTITY;
-            run(streamBytes(form), dictOf(doc, form.dict.get(PDFName.of('Resources'))) ?? resources, multiply(matrix, ctm));
+            run(
+              streamBytes(form),
+              dictOf(doc, form.dict.get(PDFName.of('Resources'))) ?? resources,
+              multiply(matrix, ctm),
+            );
           }
           break;
         }
@@ -381,7 +489,9 @@ export function pageTextRuns(doc: PDFDocument, page: PDFPage): TextRun[] {
 
   const contents = resolve(doc, page.node.get(PDFName.of('Contents')));
   const streams = contents instanceof PDFArray ? contents.asArray().map((c) => resolve(doc, c)) : [contents];
-  const data = streams.filter((s): s is PDFRawStream => s instanceof PDFRawStream).map((s) => Buffer.from(streamBytes(s)));
+  const data = streams
+    .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
+    .map((s) => Buffer.from(streamBytes(s)));
   run(Buffer.concat(data.flatMap((d) => [d, Buffer.from('\n')])), page.node.Resources(), IDENTITY);
   return runs;
 }
@@ -391,7 +501,13 @@ export function layoutText(runs: readonly TextRun[]): string {
   let text = '';
   let previous: TextRun | undefined;
   for (const r of runs) {
-    if (previous && (Math.abs(r.y - previous.y) > previous.size * 0.5 || r.x0 - previous.x1 > previous.size * 0.15 || r.x0 < previous.x0 - 1)) text += ' ';
+    if (
+      previous &&
+      (Math.abs(r.y - previous.y) > previous.size * 0.5 ||
+        r.x0 - previous.x1 > previous.size * 0.15 ||
+        r.x0 < previous.x0 - 1)
+    )
+      text += ' ';
     text += r.text;
     previous = r;
   }
@@ -404,4 +520,3 @@ export function markedText(runs: readonly TextRun[]): Map<number, string> {
   for (const r of runs) if (r.mcid !== undefined) marked.set(r.mcid, (marked.get(r.mcid) ?? '') + r.text);
   return marked;
 }
-

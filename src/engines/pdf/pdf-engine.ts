@@ -57,8 +57,17 @@ export function pdfWorkers(): LazyPdfPool {
   return new LazyPdfPool(os.availableParallelism());
 }
 
-export function engineDefaults(cacheRoot: string, log: (line: string) => void = (line) => console.log(line), pool?: LazyPdfPool): EngineOptions {
-  return { cacheDir: path.join(cacheRoot, 'pdf'), concurrency: os.availableParallelism(), log, ...(pool ? { pool } : {}) };
+export function engineDefaults(
+  cacheRoot: string,
+  log: (line: string) => void = (line) => console.log(line),
+  pool?: LazyPdfPool,
+): EngineOptions {
+  return {
+    cacheDir: path.join(cacheRoot, 'pdf'),
+    concurrency: os.availableParallelism(),
+    log,
+    ...(pool ? { pool } : {}),
+  };
 }
 
 export interface EngineRun {
@@ -78,7 +87,8 @@ let toolIdentity: Promise<string> | undefined;
 function engineIdentity(): Promise<string> {
   toolIdentity ??= (async () => {
     const hash = createHash('sha256');
-    for (const name of (await readdir(TEMPLATE_DIR)).filter((f) => f.endsWith('.typ')).sort()) hash.update(name).update(await readFile(path.join(TEMPLATE_DIR, name)));
+    for (const name of (await readdir(TEMPLATE_DIR)).filter((f) => f.endsWith('.typ')).sort())
+      hash.update(name).update(await readFile(path.join(TEMPLATE_DIR, name)));
     const compiler = (require('@myriaddreamin/typst-ts-node-compiler/package.json') as { version: string }).version;
     return hash.update(`${printFontsIdentity()}|${compiler}|${FINISH_VERSION}|${ENGINE_VERSION}`).digest('hex');
   })();
@@ -90,7 +100,13 @@ function cacheKey(job: PdfJob, identity: string): string {
 }
 
 /** Beside each cached PDF: `.json`, these facts (small, read on every build); `.words.json`, its TaggedContent. */
-interface CachedFacts { pages: number; smallestPt: number; fallbackCharacters: string[]; pageWords?: string[][]; figureAlts?: string[] }
+interface CachedFacts {
+  pages: number;
+  smallestPt: number;
+  fallbackCharacters: string[];
+  pageWords?: string[][];
+  figureAlts?: string[];
+}
 
 async function readCached(file: string): Promise<CachedFacts | undefined> {
   try {
@@ -118,19 +134,37 @@ function problemsOf(sourced: SourcedPdfJob, outcome: PdfOutcome, rejected?: stri
         : `${meanwhile}; if the report looks right, send this message to the developers`;
     return [error(source, outcome.line, `the ${edition} could not be typeset: ${outcome.message}`, fix)];
   }
-  const kept = rejected ? ` with the file, kept (not published, and not marked PDF/UA) at ${path.relative(process.cwd(), rejected)}` : '';
-  return outcome.problems.map((problem) => error(source, 0, `${job.name}: ${problem}`, `the print layout made this, not the report text: send this message to the developers${kept}; to publish the web page meanwhile, build with --formats and leave out this edition`));
+  const kept = rejected
+    ? ` with the file, kept (not published, and not marked PDF/UA) at ${path.relative(process.cwd(), rejected)}`
+    : '';
+  return outcome.problems.map((problem) =>
+    error(
+      source,
+      0,
+      `${job.name}: ${problem}`,
+      `the print layout made this, not the report text: send this message to the developers${kept}; to publish the web page meanwhile, build with --formats and leave out this edition`,
+    ),
+  );
 }
 
 function fallbackWarning(sourced: Omit<SourcedPdfJob, 'job'>, characters: readonly string[]): Problem[] {
   if (characters.length === 0) return [];
-  return [warning(sourced.source, 0, `${characters.join(' ')} ${characters.length === 1 ? 'is' : 'are'} not in the print font ${PRIMARY_FAMILY}, so the ${sourced.edition} prints ${characters.length === 1 ? 'it' : 'them'} in ${FALLBACK_FAMILY}`, 'nothing to do if they look right in the PDF; otherwise use a different character')];
+  return [
+    warning(
+      sourced.source,
+      0,
+      `${characters.join(' ')} ${characters.length === 1 ? 'is' : 'are'} not in the print font ${PRIMARY_FAMILY}, so the ${sourced.edition} prints ${characters.length === 1 ? 'it' : 'them'} in ${FALLBACK_FAMILY}`,
+      'nothing to do if they look right in the PDF; otherwise use a different character',
+    ),
+  ];
 }
 
 export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: EngineOptions): Promise<EngineRun> {
   await mkdir(options.cacheDir, { recursive: true });
   const identity = await engineIdentity();
-  const base = new Map(jobs.map((sourced) => [sourced.job, path.join(options.cacheDir, cacheKey(sourced.job, identity))]));
+  const base = new Map(
+    jobs.map((sourced) => [sourced.job, path.join(options.cacheDir, cacheKey(sourced.job, identity))]),
+  );
   const facts = new Map<PdfJob, CachedFacts>();
   const toMake: SourcedPdfJob[] = [];
   for (const sourced of jobs) {
@@ -144,29 +178,38 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
     const own = options.pool ? undefined : new PdfPool(Math.min(options.concurrency, toMake.length));
     const pool = options.pool?.get() ?? own!;
     try {
-      await Promise.all(toMake.map(async (sourced) => {
-        const outcome = await pool.make(sourced.job);
-        const rejected = outcome.ok && outcome.problems.length > 0 ? rejectedPdfPath(options.cacheDir, sourced.job.name) : undefined;
-        if (rejected && outcome.ok) {
-          await mkdir(path.dirname(rejected), { recursive: true });
-          await writeAtomically(rejected, outcome.pdf);
-        }
-        problems.push(...problemsOf(sourced, outcome, rejected));
-        if (outcome.ok && outcome.problems.length === 0) {
-          const file = base.get(sourced.job)!;
-          await writeAtomically(`${file}.pdf`, outcome.pdf);
-          const tagged: TaggedContent = { pageWords: outcome.pageWords, figureAlts: outcome.figureAlts };
-          await writeAtomically(`${file}.words.json`, JSON.stringify(tagged));
-          const known: CachedFacts = { pages: outcome.pages, smallestPt: outcome.smallestPt, fallbackCharacters: outcome.fallbackCharacters };
-          await writeAtomically(`${file}.json`, JSON.stringify(known));
-          facts.set(sourced.job, { ...known, ...tagged });
-        }
-        bar.done();
-      }));
+      await Promise.all(
+        toMake.map(async (sourced) => {
+          const outcome = await pool.make(sourced.job);
+          const rejected =
+            outcome.ok && outcome.problems.length > 0 ? rejectedPdfPath(options.cacheDir, sourced.job.name) : undefined;
+          if (rejected && outcome.ok) {
+            await mkdir(path.dirname(rejected), { recursive: true });
+            await writeAtomically(rejected, outcome.pdf);
+          }
+          problems.push(...problemsOf(sourced, outcome, rejected));
+          if (outcome.ok && outcome.problems.length === 0) {
+            const file = base.get(sourced.job)!;
+            await writeAtomically(`${file}.pdf`, outcome.pdf);
+            const tagged: TaggedContent = { pageWords: outcome.pageWords, figureAlts: outcome.figureAlts };
+            await writeAtomically(`${file}.words.json`, JSON.stringify(tagged));
+            const known: CachedFacts = {
+              pages: outcome.pages,
+              smallestPt: outcome.smallestPt,
+              fallbackCharacters: outcome.fallbackCharacters,
+            };
+            await writeAtomically(`${file}.json`, JSON.stringify(known));
+            facts.set(sourced.job, { ...known, ...tagged });
+          }
+          bar.done();
+        }),
+      );
     } finally {
       await own?.close();
     }
-    bar.finish(`PDFs: typeset ${toMake.length}, reused ${jobs.length - toMake.length + (options.reusedBeforehand ?? 0)}`);
+    bar.finish(
+      `PDFs: typeset ${toMake.length}, reused ${jobs.length - toMake.length + (options.reusedBeforehand ?? 0)}`,
+    );
   } else if (jobs.length + (options.reusedBeforehand ?? 0) > 0) {
     options.log(`PDFs: typeset 0, reused ${jobs.length + (options.reusedBeforehand ?? 0)} (nothing changed)`);
   }
@@ -182,14 +225,23 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
 
 async function resultOf(base: string, known: CachedFacts): Promise<PdfResult> {
   const source = `${base}.pdf`;
-  return { source, bytes: (await stat(source)).size, pages: known.pages, smallestPt: known.smallestPt, tagged: taggedContentOf(source, `${base}.words.json`, known) };
+  return {
+    source,
+    bytes: (await stat(source)).size,
+    pages: known.pages,
+    smallestPt: known.smallestPt,
+    tagged: taggedContentOf(source, `${base}.words.json`, known),
+  };
 }
 
 /**
  * A PDF already in the cache, found by the name runPdfJobs gave it (a result's `source`), with the warnings it had;
  * undefined when it is no longer there. For callers that know a PDF's inputs did not change without making its job.
  */
-export async function cachedPdf(source: string, sourced: Omit<SourcedPdfJob, 'job'>): Promise<{ result: PdfResult; problems: Problem[] } | undefined> {
+export async function cachedPdf(
+  source: string,
+  sourced: Omit<SourcedPdfJob, 'job'>,
+): Promise<{ result: PdfResult; problems: Problem[] } | undefined> {
   const base = source.replace(/\.pdf$/, '');
   const known = await readCached(base);
   if (!known) return undefined;

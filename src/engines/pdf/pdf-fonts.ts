@@ -15,8 +15,6 @@ export interface FontReport {
   fallbackCharacters: string[];
 }
 
-
-
 /** Characters a font's ToUnicode map gives text for. */
 function unicodeOf(doc: PDFDocument, font: PDFDict): string[] {
   const map = resolve(doc, font.get(PDFName.of('ToUnicode')));
@@ -38,11 +36,16 @@ export function fontsIn(doc: PDFDocument): FontReport {
       problems.push(`font ${name} is not one of the print fonts (a character the print fonts lack?)`);
       continue;
     }
-    const descendant = dictOf(doc, (resolve(doc, object.get(PDFName.of('DescendantFonts'))) as PDFArray | undefined)?.get(0));
+    const descendant = dictOf(
+      doc,
+      (resolve(doc, object.get(PDFName.of('DescendantFonts'))) as PDFArray | undefined)?.get(0),
+    );
     const descriptor = dictOf(doc, (descendant ?? object).get(PDFName.of('FontDescriptor')));
-    if (!descriptor || !['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.has(PDFName.of(key)))) problems.push(`font ${name} is not embedded`);
+    if (!descriptor || !['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.has(PDFName.of(key))))
+      problems.push(`font ${name} is not embedded`);
     if (/italic|oblique/i.test(name)) problems.push(`font ${name} is italic: large print uses bold for emphasis`);
-    if (!object.has(PDFName.of('ToUnicode'))) problems.push(`font ${name} has no Unicode map, so its text cannot be read aloud or searched`);
+    if (!object.has(PDFName.of('ToUnicode')))
+      problems.push(`font ${name} has no Unicode map, so its text cannot be read aloud or searched`);
     if (known.family === FALLBACK_FAMILY) for (const char of unicodeOf(doc, object)) fallback.add(char);
   }
   return { problems, fallbackCharacters: [...fallback].sort() };

@@ -1,5 +1,14 @@
 /** Reading pdf-lib's objects without ceremony: follow references, and take a value as the type a key should hold. */
-import { PDFDict, type PDFDocument, PDFHexString, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import {
+  PDFDict,
+  type PDFDocument,
+  PDFHexString,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 
 export function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
   return value instanceof PDFRef ? doc.context.lookup(value) : value;

@@ -6,7 +6,10 @@
 import { Worker } from 'node:worker_threads';
 import type { PdfJob, PdfOutcome } from './make-pdf.ts';
 
-interface Pending { resolve: (outcome: PdfOutcome) => void; reject: (err: Error) => void }
+interface Pending {
+  resolve: (outcome: PdfOutcome) => void;
+  reject: (err: Error) => void;
+}
 
 export class PdfPool {
   readonly #workers: Worker[];

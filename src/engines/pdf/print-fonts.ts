@@ -27,16 +27,38 @@ export const PRIMARY_FAMILY = 'Atkinson Hyperlegible';
 export const FALLBACK_FAMILY = 'Noto Sans';
 
 export const PRINT_FONTS: readonly PrintFont[] = [
-  { family: PRIMARY_FAMILY, postscriptName: 'AtkinsonHyperlegible-Regular', bold: false, file: fontFile('@expo-google-fonts/atkinson-hyperlegible', '400Regular', 'AtkinsonHyperlegible_400Regular.ttf') },
-  { family: PRIMARY_FAMILY, postscriptName: 'AtkinsonHyperlegible-Bold', bold: true, file: fontFile('@expo-google-fonts/atkinson-hyperlegible', '700Bold', 'AtkinsonHyperlegible_700Bold.ttf') },
-  { family: FALLBACK_FAMILY, postscriptName: 'NotoSans-Regular', bold: false, file: fontFile('@expo-google-fonts/noto-sans', '400Regular', 'NotoSans_400Regular.ttf') },
-  { family: FALLBACK_FAMILY, postscriptName: 'NotoSans-Bold', bold: true, file: fontFile('@expo-google-fonts/noto-sans', '700Bold', 'NotoSans_700Bold.ttf') },
+  {
+    family: PRIMARY_FAMILY,
+    postscriptName: 'AtkinsonHyperlegible-Regular',
+    bold: false,
+    file: fontFile('@expo-google-fonts/atkinson-hyperlegible', '400Regular', 'AtkinsonHyperlegible_400Regular.ttf'),
+  },
+  {
+    family: PRIMARY_FAMILY,
+    postscriptName: 'AtkinsonHyperlegible-Bold',
+    bold: true,
+    file: fontFile('@expo-google-fonts/atkinson-hyperlegible', '700Bold', 'AtkinsonHyperlegible_700Bold.ttf'),
+  },
+  {
+    family: FALLBACK_FAMILY,
+    postscriptName: 'NotoSans-Regular',
+    bold: false,
+    file: fontFile('@expo-google-fonts/noto-sans', '400Regular', 'NotoSans_400Regular.ttf'),
+  },
+  {
+    family: FALLBACK_FAMILY,
+    postscriptName: 'NotoSans-Bold',
+    bold: true,
+    file: fontFile('@expo-google-fonts/noto-sans', '700Bold', 'NotoSans_700Bold.ttf'),
+  },
 ];
 
 let identity: string | undefined;
 
 /** A hash of the font files, for cache keys: new font files mean new PDFs. */
 export function printFontsIdentity(): string {
-  identity ??= PRINT_FONTS.reduce((hash, font) => hash.update(readFileSync(font.file)), createHash('sha256')).digest('hex').slice(0, 16);
+  identity ??= PRINT_FONTS.reduce((hash, font) => hash.update(readFileSync(font.file)), createHash('sha256'))
+    .digest('hex')
+    .slice(0, 16);
   return identity;
 }

@@ -34,7 +34,10 @@ async function convert(file: string): Promise<{ data: Buffer; type: 'png' | 'jpg
     const hasAlpha = Boolean(meta.hasAlpha) || svg;
     const resized = source.resize({ width: MAX_WIDTH, withoutEnlargement: true });
     const { data, info } = hasAlpha
-      ? await resized.flatten({ background: '#ffffff' }).png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true })
+      ? await resized
+          .flatten({ background: '#ffffff' })
+          .png({ compressionLevel: 9 })
+          .toBuffer({ resolveWithObject: true })
       : await resized.jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true });
     return { data, type: hasAlpha ? 'png' : 'jpg', width: info.width, height: info.height };
   } catch (err) {
@@ -50,7 +53,11 @@ export function virtualFiles(images: Iterable<PrintImage>): Array<{ name: string
 /** A print-ready picture, converted once per distinct file content. */
 export async function cachedPrintImage(file: string, cacheDir: string): Promise<PrintImage> {
   const bytes = await readFile(file);
-  const key = createHash('sha256').update(bytes).update(`${path.extname(file).toLowerCase()}|${MAX_WIDTH}|${VERSION}`).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(bytes)
+    .update(`${path.extname(file).toLowerCase()}|${MAX_WIDTH}|${VERSION}`)
+    .digest('hex')
+    .slice(0, 32);
   const facts = path.join(cacheDir, `${key}.json`);
   try {
     const known = JSON.parse(await readFile(facts, 'utf8')) as PrintImage;
@@ -59,7 +66,12 @@ export async function cachedPrintImage(file: string, cacheDir: string): Promise<
   } catch {
     const converted = await convert(file);
     await mkdir(cacheDir, { recursive: true });
-    const image: PrintImage = { file: path.join(cacheDir, `${key}.${converted.type}`), name: `${key}.${converted.type}`, width: converted.width, height: converted.height };
+    const image: PrintImage = {
+      file: path.join(cacheDir, `${key}.${converted.type}`),
+      name: `${key}.${converted.type}`,
+      width: converted.width,
+      height: converted.height,
+    };
     await writeAtomically(image.file, converted.data);
     await writeAtomically(facts, JSON.stringify(image));
     return image;

@@ -15,11 +15,15 @@ import { PRINT_FONTS } from './print-fonts.ts';
 import type { PrintInline } from './print-types.ts';
 
 /** UK phone numbers and postcodes (UKAAF: never split a number or a postcode across lines). */
-const UNBREAKABLE = /(\+44\s?(?:\(0\)\s?)?\d{2,4}(?:\s?\d{3,4}){2}|\b0\d{2,4}(?:\s\d{3,6}){1,2}\b|\b0\d{9,10}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)/g;
+const UNBREAKABLE =
+  /(\+44\s?(?:\(0\)\s?)?\d{2,4}(?:\s?\d{3,4}){2}|\b0\d{2,4}(?:\s\d{3,6}){1,2}\b|\b0\d{9,10}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)/g;
 
 /** "https://www.nhs.uk/mental-health/" → "www.nhs.uk/mental-health" (what a reader would type). */
 export function printableUrl(href: string): string {
-  return href.replace(/^https?:\/\//, '').replace(/^mailto:/, '').replace(/\/$/, '');
+  return href
+    .replace(/^https?:\/\//, '')
+    .replace(/^mailto:/, '')
+    .replace(/\/$/, '');
 }
 
 export interface PrintTextOptions {
@@ -47,7 +51,8 @@ function metricsFor(bold: boolean) {
 function breakable(word: string, every: number): string {
   const characters = [...word];
   const pieces: string[] = [];
-  for (let i = 0; i < characters.length; i += Math.max(1, every)) pieces.push(characters.slice(i, i + Math.max(1, every)).join(''));
+  for (let i = 0; i < characters.length; i += Math.max(1, every))
+    pieces.push(characters.slice(i, i + Math.max(1, every)).join(''));
   return pieces.join('\u00ad');
 }
 
@@ -67,7 +72,10 @@ function appendText(runs: PrintInline[], text: string): void {
 }
 
 /** Splits plain text into runs, phones/postcodes that must not break, and words too long for the line. */
-export function printRuns(text: string, options: Pick<PrintTextOptions, 'sizePt' | 'lineWidthPt' | 'bold'>): PrintInline[] {
+export function printRuns(
+  text: string,
+  options: Pick<PrintTextOptions, 'sizePt' | 'lineWidthPt' | 'bold'>,
+): PrintInline[] {
   const metrics = metricsFor(Boolean(options.bold));
   const runs: PrintInline[] = [];
   // Only a word of more characters than this can be wider than the line: shorter text needs no measuring.
@@ -81,7 +89,8 @@ export function printRuns(text: string, options: Pick<PrintTextOptions, 'sizePt'
     // Words wider than the line (less a margin for kerning) are the only ones Typst may break.
     for (const piece of part.split(/(\S+)/)) {
       if (!piece) continue;
-      if (/\S/.test(piece) && metrics.widthPt(piece, options.sizePt) > options.lineWidthPt * 0.95) runs.push({ k: 'long', t: breakable(piece, safeLength) });
+      if (/\S/.test(piece) && metrics.widthPt(piece, options.sizePt) > options.lineWidthPt * 0.95)
+        runs.push({ k: 'long', t: breakable(piece, safeLength) });
       else appendText(runs, piece);
     }
   };
@@ -102,17 +111,31 @@ export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptio
   };
   for (const node of nodes) {
     switch (node.type) {
-      case 'text': text(node.text); break;
+      case 'text':
+        text(node.text);
+        break;
       case 'strong':
-      case 'em': out.push({ k: 'b', c: toPrintInlines(node.children, { ...options, bold: true }) }); break;
-      case 'strike': out.push({ k: 'del', c: toPrintInlines(node.children, options) }); break;
+      case 'em':
+        out.push({ k: 'b', c: toPrintInlines(node.children, { ...options, bold: true }) });
+        break;
+      case 'strike':
+        out.push({ k: 'del', c: toPrintInlines(node.children, options) });
+        break;
       // Code is printed in the same font as the text (large print keeps one legible font), and breaks like it.
-      case 'code': text(node.text); break;
-      case 'break': out.push({ k: 'br' }); break;
-      case 'html': break;
+      case 'code':
+        text(node.text);
+        break;
+      case 'break':
+        out.push({ k: 'br' });
+        break;
+      case 'html':
+        break;
       // Images are printed as figures by the block renderer (see print-model.ts), never dropped from the text.
-      case 'image': break;
-      case 'footnote-ref': text(` (note ${node.footnote})`); break;
+      case 'image':
+        break;
+      case 'footnote-ref':
+        text(` (note ${node.footnote})`);
+        break;
       case 'abbr': {
         const short = plainText(node.children);
         const seen = options.abbreviationsSeen;
@@ -158,5 +181,17 @@ function mergeStrings(nodes: readonly PrintInline[]): PrintInline[] {
 
 /** The text a link's annotation should announce: its words, as the reader sees them. */
 export function printInlineText(nodes: readonly PrintInline[]): string {
-  return nodes.map((n) => (typeof n === 'string' ? n : 'c' in n ? printInlineText(n.c) : 't' in n ? n.t.replace(/\u00ad/g, '') : n.k === 'br' ? ' ' : '')).join('');
+  return nodes
+    .map((n) =>
+      typeof n === 'string'
+        ? n
+        : 'c' in n
+          ? printInlineText(n.c)
+          : 't' in n
+            ? n.t.replace(/\u00ad/g, '')
+            : n.k === 'br'
+              ? ' '
+              : '',
+    )
+    .join('');
 }

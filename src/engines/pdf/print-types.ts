@@ -27,7 +27,15 @@ export type PrintBlock =
   /** `src` names a virtual image file; `widthPt` already keeps a tall picture within one page. */
   | { k: 'figure'; src: string; alt: string; caption?: PrintInline[]; widthPt: number; line: number }
   /** `widthsPt` are computed so every word fits its column at the edition's size. */
-  | { k: 'table'; caption?: PrintInline[]; header: PrintInline[][]; rows: PrintInline[][][]; numeric: boolean[]; widthsPt: number[]; line: number }
+  | {
+      k: 'table';
+      caption?: PrintInline[];
+      header: PrintInline[][];
+      rows: PrintInline[][][];
+      numeric: boolean[];
+      widthsPt: number[];
+      line: number;
+    }
   /** A table too wide for the page at this size, read one row at a time as "heading: value" lines. */
   | { k: 'rows'; caption?: PrintInline[]; header: PrintInline[][]; rows: PrintInline[][][]; line: number }
   /** Preformatted text, a line at a time (long lines break only where a word is too long for any line). */

@@ -54,8 +54,6 @@ function shorten(text: string): string {
   return clean.length > 50 ? `${clean.slice(0, 50)}…` : clean;
 }
 
-
-
 /** Bookmark titles in order, depth first. */
 function outlineTitles(doc: PDFDocument): string[] {
   const titles: string[] = [];
@@ -78,32 +76,47 @@ function xmp(doc: PDFDocument): string {
 }
 
 function xmlText(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Reads back a finished PDF: its bytes, or a document pdf-lib already holds (the finishing step's). */
-export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBackExpectations, fonts?: FontReport): Promise<ReadBackResult> {
+export async function readBackPdf(
+  pdf: Uint8Array | PDFDocument,
+  expect: ReadBackExpectations,
+  fonts?: FontReport,
+): Promise<ReadBackResult> {
   const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
   const problems: string[] = [];
   const catalog = doc.catalog;
   const markInfo = resolve(doc, catalog.get(PDFName.of('MarkInfo')));
-  if (!(markInfo instanceof PDFDict) || markInfo.get(PDFName.of('Marked')) !== PDFBool.True) problems.push('the PDF is not tagged (MarkInfo /Marked is not true): screen readers cannot follow its structure');
+  if (!(markInfo instanceof PDFDict) || markInfo.get(PDFName.of('Marked')) !== PDFBool.True)
+    problems.push('the PDF is not tagged (MarkInfo /Marked is not true): screen readers cannot follow its structure');
   const prefs = resolve(doc, catalog.get(PDFName.of('ViewerPreferences')));
-  if (!(prefs instanceof PDFDict) || prefs.get(PDFName.of('DisplayDocTitle')) !== PDFBool.True) problems.push('viewers will show the file name, not the title (DisplayDocTitle is not set)');
+  if (!(prefs instanceof PDFDict) || prefs.get(PDFName.of('DisplayDocTitle')) !== PDFBool.True)
+    problems.push('viewers will show the file name, not the title (DisplayDocTitle is not set)');
   const title = doc.getTitle() ?? '';
   if (normalise(title) !== normalise(expect.title)) problems.push(`the title is "${title}", not "${expect.title}"`);
   const lang = textOf(doc, catalog.get(PDFName.of('Lang'))) ?? '';
   if (lang !== expect.lang) problems.push(`the language (/Lang) is "${lang}", not "${expect.lang}"`);
   const metadata = xmp(doc);
   const dcTitle = /<dc:title>[\s\S]*?<rdf:li[^>]*>([\s\S]*?)<\/rdf:li>/.exec(metadata)?.[1];
-  if (dcTitle === undefined || normalise(xmlText(dcTitle)) !== normalise(expect.title)) problems.push('the XMP metadata has no dc:title matching the title');
-  if (!/<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/.test(metadata)) problems.push('the XMP metadata does not identify the file as PDF/UA-1 (pdfuaid:part)');
+  if (dcTitle === undefined || normalise(xmlText(dcTitle)) !== normalise(expect.title))
+    problems.push('the XMP metadata has no dc:title matching the title');
+  if (!/<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/.test(metadata))
+    problems.push('the XMP metadata does not identify the file as PDF/UA-1 (pdfuaid:part)');
 
   const outline = outlineTitles(doc);
   const wanted = expect.headings.map((h) => normalise(h.text));
   if (outline.join('\n') !== wanted.join('\n')) {
     const at = wanted.findIndex((h, i) => outline[i] !== h);
-    problems.push(`the bookmarks do not match the headings: bookmark ${at + 1} is "${outline[at] ?? '(none)'}" where the heading is "${wanted[at] ?? '(none)'}"`);
+    problems.push(
+      `the bookmarks do not match the headings: bookmark ${at + 1} is "${outline[at] ?? '(none)'}" where the heading is "${wanted[at] ?? '(none)'}"`,
+    );
   }
 
   const tree = readStructTree(doc);
@@ -112,7 +125,8 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
   const figureAlts = elementsWhere(tree.roots, (e) => e.role === 'Figure' && Boolean(e.alt)).map((e) => e.alt!);
   if (bare > 0) problems.push(`${bare} ${bare === 1 ? 'figure has' : 'figures have'} no alt text in the tags`);
   const bodiless = countElements(tree.roots, (e) => e.role === 'LI' && !e.children.some((c) => c.role === 'LBody'));
-  if (bodiless > 0) problems.push(`${bodiless} list ${bodiless === 1 ? 'item has' : 'items have'} no LBody in the tags`);
+  if (bodiless > 0)
+    problems.push(`${bodiless} list ${bodiless === 1 ? 'item has' : 'items have'} no LBody in the tags`);
 
   let allText = '';
   let smallest = Infinity;
@@ -129,14 +143,20 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
     allText += `${text} `;
     const tooSmall = runs.filter((r) => r.size < expect.minFontPt - SIZE_TOLERANCE);
     // One message a page, quoting the small text as it reads, is enough to find the rule that causes it.
-    if (tooSmall.length > 0) problems.push(`page ${number}: text "${shorten(layoutText(tooSmall))}" is ${tooSmall[0]!.size.toFixed(1)} pt, below ${expect.minFontPt} pt`);
+    if (tooSmall.length > 0)
+      problems.push(
+        `page ${number}: text "${shorten(layoutText(tooSmall))}" is ${tooSmall[0]!.size.toFixed(1)} pt, below ${expect.minFontPt} pt`,
+      );
     for (const r of runs) smallest = Math.min(smallest, r.size);
     // Text past the page's edge is cut off in print and on screen, though a screen reader would still read it.
     const offPage = runs.filter((r) => Math.max(r.x0, r.x1) > width + 1 || Math.min(r.x0, r.x1) < -1);
-    if (offPage.length > 0) problems.push(`page ${number}: text "${shorten(layoutText(offPage))}" runs past the edge of the page`);
+    if (offPage.length > 0)
+      problems.push(`page ${number}: text "${shorten(layoutText(offPage))}" runs past the edge of the page`);
     const untagged = runs.filter((r) => !r.marked);
     if (untagged.length > 0) {
-      problems.push(`page ${number}: ${untagged.length} text ${untagged.length === 1 ? 'run is' : 'runs are'} neither tagged nor marked as an artifact ("${shorten(layoutText(untagged))}")`);
+      problems.push(
+        `page ${number}: ${untagged.length} text ${untagged.length === 1 ? 'run is' : 'runs are'} neither tagged nor marked as an artifact ("${shorten(layoutText(untagged))}")`,
+      );
     }
     const marked = markedText(runs);
     const pageWords = new Set(wordsOf(text));
@@ -145,17 +165,39 @@ export async function readBackPdf(pdf: Uint8Array | PDFDocument, expect: ReadBac
     taggedWords += tagged.length;
     wordsByPage.push(tagged);
     const glued = [...new Set(tagged.filter((w) => !pageWords.has(w)))];
-    if (glued.length > 0) problems.push(`page ${number}: ${glued.length} ${glued.length === 1 ? 'word' : 'words'} in the tags ${glued.length === 1 ? 'is' : 'are'} not on the page, so a screen reader reads words run together (${glued.slice(0, 3).map((w) => `"${w}"`).join(', ')})`);
+    if (glued.length > 0)
+      problems.push(
+        `page ${number}: ${glued.length} ${glued.length === 1 ? 'word' : 'words'} in the tags ${glued.length === 1 ? 'is' : 'are'} not on the page, so a screen reader reads words run together (${glued
+          .slice(0, 3)
+          .map((w) => `"${w}"`)
+          .join(', ')})`,
+      );
     const annots = resolve(doc, page.node.get(PDFName.of('Annots')));
     const silentLinks = (annots instanceof PDFArray ? annots.asArray() : [])
       .map((a) => resolve(doc, a))
-      .filter((a): a is PDFDict => a instanceof PDFDict && a.get(PDFName.of('Subtype')) === PDFName.of('Link') && !textOf(doc, a.get(PDFName.of('Contents')))?.trim()).length;
-    if (silentLinks > 0) problems.push(`page ${number}: ${silentLinks} ${silentLinks === 1 ? 'link has' : 'links have'} no /Contents description`);
+      .filter(
+        (a): a is PDFDict =>
+          a instanceof PDFDict &&
+          a.get(PDFName.of('Subtype')) === PDFName.of('Link') &&
+          !textOf(doc, a.get(PDFName.of('Contents')))?.trim(),
+      ).length;
+    if (silentLinks > 0)
+      problems.push(
+        `page ${number}: ${silentLinks} ${silentLinks === 1 ? 'link has' : 'links have'} no /Contents description`,
+      );
   });
   const flatText = allText.replace(/\s/g, '');
   for (const heading of expect.headings) {
-    if (!flatText.includes(heading.text.replace(/\s/g, ''))) problems.push(`the heading "${shorten(heading.text)}" cannot be extracted as text`);
+    if (!flatText.includes(heading.text.replace(/\s/g, '')))
+      problems.push(`the heading "${shorten(heading.text)}" cannot be extracted as text`);
   }
   problems.push(...(fonts ?? fontsIn(doc)).problems);
-  return { pages: doc.getPageCount(), problems, smallestPt: Number.isFinite(smallest) ? Math.round(smallest * 10) / 10 : 0, taggedWords, pageWords: wordsByPage, figureAlts };
+  return {
+    pages: doc.getPageCount(),
+    problems,
+    smallestPt: Number.isFinite(smallest) ? Math.round(smallest * 10) / 10 : 0,
+    taggedWords,
+    pageWords: wordsByPage,
+    figureAlts,
+  };
 }

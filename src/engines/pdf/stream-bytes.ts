@@ -8,6 +8,7 @@ import { PDFName, type PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 export function streamBytes(stream: PDFRawStream): Uint8Array {
   const filter = stream.dict.get(PDFName.of('Filter'));
   if (filter === undefined) return stream.contents;
-  if (filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
+  if (filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms')))
+    return inflateSync(stream.contents);
   return decodePDFRawStream(stream).decode();
 }

@@ -18,14 +18,14 @@ export interface StructTree {
   contentOrder: Map<PDFDict, number[]>;
 }
 
-
 export function readStructTree(doc: PDFDocument): StructTree {
   const tree: StructTree = { roots: [], contentOrder: new Map() };
   const root = resolve(doc, doc.catalog.get(PDFName.of('StructTreeRoot')));
   if (!(root instanceof PDFDict)) return tree;
   const roleMapDict = resolve(doc, root.get(PDFName.of('RoleMap')));
   const roleMap = new Map<string, string>();
-  if (roleMapDict instanceof PDFDict) for (const [key, value] of roleMapDict.entries()) roleMap.set(key.decodeText(), String(value).replace(/^\//, ''));
+  if (roleMapDict instanceof PDFDict)
+    for (const [key, value] of roleMapDict.entries()) roleMap.set(key.decodeText(), String(value).replace(/^\//, ''));
   const standard = (role: string): string => {
     for (let hops = 0; hops < 8 && roleMap.has(role); hops++) role = roleMap.get(role)!;
     return role;
@@ -69,7 +69,10 @@ export function readStructTree(doc: PDFDocument): StructTree {
 
 /** Elements anywhere below `elements` that pass `test`. */
 /** The elements that pass `test`, in tag order (each before its children). */
-export function elementsWhere(elements: readonly StructElement[], test: (element: StructElement) => boolean): StructElement[] {
+export function elementsWhere(
+  elements: readonly StructElement[],
+  test: (element: StructElement) => boolean,
+): StructElement[] {
   return elements.flatMap((e) => [...(test(e) ? [e] : []), ...elementsWhere(e.children, test)]);
 }
 

@@ -21,10 +21,14 @@ function sizeIn(value: string | undefined, inherited: number): number | undefine
   if (!match) return undefined;
   const number = Number(match[1]);
   switch (match[2]) {
-    case 'pt': return (number * 4) / 3;
-    case 'em': return number * inherited;
-    case '%': return (number / 100) * inherited;
-    default: return number;
+    case 'pt':
+      return (number * 4) / 3;
+    case 'em':
+      return number * inherited;
+    case '%':
+      return (number / 100) * inherited;
+    default:
+      return number;
   }
 }
 
@@ -50,17 +54,27 @@ function cssRules(svg: string): Array<{ selector: string; size: string }> {
 
 export function measureSvgText(svg: string): SvgText {
   const root = /<svg\b([^>]*)>/.exec(svg)?.[1] ?? '';
-  const viewBox = attribute(root, 'viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const viewBox = attribute(root, 'viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const width = viewBox?.[2] ?? sizeIn(attribute(root, 'width'), DEFAULT_FONT_SIZE) ?? 300;
   const rules = cssRules(svg);
   const stack: Array<{ size: number; inText: boolean }> = [{ size: DEFAULT_FONT_SIZE, inText: false }];
   const result: SvgText = { width };
-  const body = svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/gi, '');
+  const body = svg
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/gi, '');
   for (const match of body.matchAll(/<(\/?)([\w:-]+)([^>]*?)(\/?)>|([^<]+)/g)) {
     const [, closing, tag, attributes = '', selfClosing, text] = match;
     const parent = stack.at(-1)!;
     if (text !== undefined) {
-      if (text.trim() && parent.inText && (result.smallestFontSize === undefined || parent.size < result.smallestFontSize)) {
+      if (
+        text.trim() &&
+        parent.inText &&
+        (result.smallestFontSize === undefined || parent.size < result.smallestFontSize)
+      ) {
         result.smallestFontSize = parent.size;
         result.sample = text.trim();
       }
@@ -72,8 +86,19 @@ export function measureSvgText(svg: string): SvgText {
     }
     if (selfClosing) continue;
     const classes = (attribute(attributes, 'class') ?? '').split(/\s+/).filter(Boolean);
-    const fromCss = rules.filter((r) => r.selector === tag || r.selector === '*' || classes.some((c) => r.selector === `.${c}` || r.selector === `${tag}.${c}`)).at(-1)?.size;
-    const size = sizeIn(styleFontSize(attribute(attributes, 'style')), parent.size) ?? sizeIn(attribute(attributes, 'font-size'), parent.size) ?? sizeIn(fromCss, parent.size) ?? parent.size;
+    const fromCss = rules
+      .filter(
+        (r) =>
+          r.selector === tag ||
+          r.selector === '*' ||
+          classes.some((c) => r.selector === `.${c}` || r.selector === `${tag}.${c}`),
+      )
+      .at(-1)?.size;
+    const size =
+      sizeIn(styleFontSize(attribute(attributes, 'style')), parent.size) ??
+      sizeIn(attribute(attributes, 'font-size'), parent.size) ??
+      sizeIn(fromCss, parent.size) ??
+      parent.size;
     stack.push({ size, inText: parent.inText || tag === 'text' });
   }
   return result;

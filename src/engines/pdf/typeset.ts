@@ -33,7 +33,9 @@ export class TypesetError extends Error {
   }
 }
 
-interface Diagnostic { message?: string }
+interface Diagnostic {
+  message?: string;
+}
 
 let compiler: NodeCompiler | undefined;
 
@@ -47,7 +49,14 @@ function compilerForThisThread(): NodeCompiler {
 
 function messageOf(diagnostics: unknown): string {
   const list = Array.isArray(diagnostics) ? (diagnostics as Diagnostic[]) : [];
-  return tidy(list.map((d) => d.message).filter(Boolean).join('; ')) || 'Typst could not typeset it';
+  return (
+    tidy(
+      list
+        .map((d) => d.message)
+        .filter(Boolean)
+        .join('; '),
+    ) || 'Typst could not typeset it'
+  );
 }
 
 /** Typst's words for an editor: no "PDF/UA-1 error:" prefix, no doubled quotes, each distinct message once. */
@@ -59,7 +68,9 @@ function tidy(message: string): string {
 /** PDF export errors arrive as one string of Rust debug output: keep their messages. */
 function exportMessage(err: Error): string {
   const code = (err as { code?: unknown }).code;
-  const messages = [...(err.message || (typeof code === 'string' ? code : '')).matchAll(/message: "((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+  const messages = [
+    ...(err.message || (typeof code === 'string' ? code : '')).matchAll(/message: "((?:[^"\\]|\\.)*)"/g),
+  ].map((m) => JSON.parse(`"${m[1]}"`) as string);
   return tidy(messages.join('; ')) || 'the PDF could not be written';
 }
 
@@ -101,7 +112,8 @@ function locate(typst: NodeCompiler, job: TypesetJob): number {
 export async function typeset(job: TypesetJob): Promise<Uint8Array> {
   const typst = compilerForThisThread();
   try {
-    for (const image of job.images) typst.mapShadow(path.join(TEMPLATE_DIR, 'data', image.name), await readFile(image.file));
+    for (const image of job.images)
+      typst.mapShadow(path.join(TEMPLATE_DIR, 'data', image.name), await readFile(image.file));
     try {
       return new Uint8Array(compile(typst, job, job.model));
     } catch (err) {

@@ -18,13 +18,23 @@ function sentence(nodes: readonly Inline[] | string): Piece[] {
   return speakableText(/[.!?:]$/.test(words) ? words : `${words}.`);
 }
 
-export function toEasyReadAudioScript(doc: EasyReadDocument, options: { organisation: Organisation; pronunciations?: Readonly<Record<string, string>> }): AudioScript {
+export function toEasyReadAudioScript(
+  doc: EasyReadDocument,
+  options: { organisation: Organisation; pronunciations?: Readonly<Record<string, string>> },
+): AudioScript {
   const org = options.organisation;
-  const heading = (title: string): Piece[] => [pause(PAUSES.beforeSection), ...sentence(title), pause(PAUSES.afterSection)];
+  const heading = (title: string): Piece[] => [
+    pause(PAUSES.beforeSection),
+    ...sentence(title),
+    pause(PAUSES.afterSection),
+  ];
   const chapters: AudioChapter[] = [];
   const intro: Required<AudioChapter> = {
     title: 'Introduction',
-    paragraphs: [[...sentence(doc.meta.title), pause(PAUSES.afterSection)], [text(`This is the easy read version, read aloud. It is by ${org.name}.`)]],
+    paragraphs: [
+      [...sentence(doc.meta.title), pause(PAUSES.afterSection)],
+      [text(`This is the easy read version, read aloud. It is by ${org.name}.`)],
+    ],
     anchors: ['title', undefined],
   };
   doc.sections.forEach((section, s) => {
@@ -35,24 +45,38 @@ export function toEasyReadAudioScript(doc: EasyReadDocument, options: { organisa
       intro.anchors.push(...points.map((p) => p.anchor));
       return;
     }
-    chapters.push({ title: section.heading.text, paragraphs: [heading(section.heading.text), ...points.map((p) => p.pieces)], anchors: [`h-${s}`, ...points.map((p) => p.anchor)] });
+    chapters.push({
+      title: section.heading.text,
+      paragraphs: [heading(section.heading.text), ...points.map((p) => p.pieces)],
+      anchors: [`h-${s}`, ...points.map((p) => p.anchor)],
+    });
   });
   if (doc.hardWords.length) {
     chapters.push({
       title: 'Hard words',
-      paragraphs: [heading('Hard words'), ...doc.hardWords.map((hard) => [...sentence(`${hard.word}:`), text(' '), ...sentence(hard.explanation)])],
+      paragraphs: [
+        heading('Hard words'),
+        ...doc.hardWords.map((hard) => [...sentence(`${hard.word}:`), text(' '), ...sentence(hard.explanation)]),
+      ],
       anchors: ['hard-words', ...doc.hardWords.map((_, i) => `hard-${i}`)],
     });
   }
   const routes = [`phone ${org.phone}`, ...(org.text ? [`text ${org.text}`] : []), `email ${org.email}`];
   chapters.push({
     title: 'Contact us',
-    paragraphs: [heading('Contact us'), [text('You can ask us for this in another way. '), ...speakableText(`You can ${listInWords(routes)}.`)], [text('This is the end.')]],
+    paragraphs: [
+      heading('Contact us'),
+      [text('You can ask us for this in another way. '), ...speakableText(`You can ${listInWords(routes)}.`)],
+      [text('This is the end.')],
+    ],
   });
   const pronunciations = options.pronunciations ?? {};
   return {
     title: doc.meta.title,
     lang: doc.meta.lang,
-    chapters: [intro, ...chapters].map((c) => ({ ...c, paragraphs: c.paragraphs.map((p) => applyPronunciations(p, pronunciations)) })),
+    chapters: [intro, ...chapters].map((c) => ({
+      ...c,
+      paragraphs: c.paragraphs.map((p) => applyPronunciations(p, pronunciations)),
+    })),
   };
 }

@@ -21,7 +21,12 @@ let shared: ReturnType<typeof createMp3Encoder> | undefined;
 export async function encodeMp3(pcm: Pcm, kbps: Kbps): Promise<Uint8Array> {
   shared ??= createMp3Encoder();
   const encoder = await shared;
-  encoder.configure({ channels: 1, sampleRate: pcm.sampleRate, bitrate: kbps, outputSampleRate: pcm.sampleRate as SampleRate });
+  encoder.configure({
+    channels: 1,
+    sampleRate: pcm.sampleRate,
+    bitrate: kbps,
+    outputSampleRate: pcm.sampleRate as SampleRate,
+  });
   const chunks: Uint8Array[] = [];
   const block = new Float32Array(BLOCK);
   for (let i = 0; i < pcm.samples.length; i += BLOCK) {

@@ -14,10 +14,17 @@ export const LEVEL = {
 /** MP3 bit rate for mono speech. */
 export const SPEECH_KBPS = 48 as const;
 
-export interface Level { rmsDb: number; peakDb: number }
+export interface Level {
+  rmsDb: number;
+  peakDb: number;
+}
 
 /** Running sums, so a recording's level can be added up from its parts. */
-export interface LevelSums { squares: number; count: number; peak: number }
+export interface LevelSums {
+  squares: number;
+  count: number;
+  peak: number;
+}
 
 /** Below this (about −60 dBFS) a sample is silence: loudness meters gate quiet parts out, and so do we. */
 const SILENCE = 0.001;
@@ -66,7 +73,11 @@ export function trimSilence(samples: Int16Array, sampleRate: number): Int16Array
  * that no peak passes the ceiling. Speech peaks are brief plosives: bending only them is inaudible, where lowering the
  * whole recording to fit its loudest click would leave it too quiet.
  */
-export function levelled(samples: Int16Array, targetRmsDb = LEVEL.targetRmsDb, peakCeilingDb = LEVEL.peakCeilingDb): Int16Array {
+export function levelled(
+  samples: Int16Array,
+  targetRmsDb = LEVEL.targetRmsDb,
+  peakCeilingDb = LEVEL.peakCeilingDb,
+): Int16Array {
   const gain = 10 ** ((targetRmsDb - measureLevel(samples).rmsDb) / 20);
   const ceiling = 10 ** ((peakCeilingDb - 0.1) / 20);
   const knee = ceiling / 2;

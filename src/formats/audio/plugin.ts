@@ -77,17 +77,29 @@ export function reportAudio(eleventyConfig: UserConfig, options: AudioPluginOpti
     const defaults = audioDefaults(options.cacheDir, renderAudioInWorker);
     const run = await site.milestones.run('audio', async () => {
       const made = await makeAudio(site, { ...defaults, log: options.log ?? defaults.log }, options.formats);
-      for (const recording of made.reports) site.recordings.set(recording.report.document.slug, recordingOf(recording, site));
+      for (const recording of made.reports)
+        site.recordings.set(recording.report.document.slug, recordingOf(recording, site));
       return made;
     });
     for (const made of [...run.reports, ...run.easyReads]) {
       const slug = made.report.document.slug;
       site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...made.editions]);
     }
-    easyReads = Object.fromEntries(run.easyReads.map((made) => {
-      const slug = made.report.document.slug;
-      return [slug, { mp3: fileOf(made, 'mp3'), vtt: fileOf(made, 'vtt'), duration: minutesLabel(made.facts.durationSeconds), chapters: chaptersOf(made), cues: cuesByAnchor(made.sentences) }];
-    }));
+    easyReads = Object.fromEntries(
+      run.easyReads.map((made) => {
+        const slug = made.report.document.slug;
+        return [
+          slug,
+          {
+            mp3: fileOf(made, 'mp3'),
+            vtt: fileOf(made, 'vtt'),
+            duration: minutesLabel(made.facts.durationSeconds),
+            chapters: chaptersOf(made),
+            cues: cuesByAnchor(made.sentences),
+          },
+        ];
+      }),
+    );
     pages = run.reports.map((made) => {
       const { report, facts, editions } = made;
       const slug = report.document.slug;
@@ -100,8 +112,15 @@ export function reportAudio(eleventyConfig: UserConfig, options: AudioPluginOpti
         duration: minutesLabel(facts.durationSeconds),
         vtt: fileOf(made, 'vtt'),
         chapters: chaptersOf(made),
-        downloads: editions.map((e) => ({ href: `../${e.entry.href}`, label: e.entry.label, mediaType: e.entry.mediaType })),
-        transcript: made.sentences.map((c) => ({ title: c.title, paragraphs: c.paragraphs.map((p) => p.map((s) => ({ cue: s.id, text: s.written }))) })),
+        downloads: editions.map((e) => ({
+          href: `../${e.entry.href}`,
+          label: e.entry.label,
+          mediaType: e.entry.mediaType,
+        })),
+        transcript: made.sentences.map((c) => ({
+          title: c.title,
+          paragraphs: c.paragraphs.map((p) => p.map((s) => ({ cue: s.id, text: s.written }))),
+        })),
       };
     });
     site.stats.audioMade = (site.stats.audioMade ?? 0) + run.synthesised;

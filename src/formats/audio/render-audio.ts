@@ -12,7 +12,16 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import NodeID3 from 'node-id3';
 import { writeAtomically } from '../../build/write-atomically.ts';
-import { addSums, levelled, levelOf, levelSums, SPEECH_KBPS, trimSilence, type Level, type LevelSums } from './level.ts';
+import {
+  addSums,
+  levelled,
+  levelOf,
+  levelSums,
+  SPEECH_KBPS,
+  trimSilence,
+  type Level,
+  type LevelSums,
+} from './level.ts';
 import { encodeMp3, joinChunks } from './encode-mp3.ts';
 import { ENCODER_DELAY_SAMPLES, mp3Samples } from './mp3-frames.ts';
 import { speakSentence } from './voices/speak.ts';
@@ -30,7 +39,11 @@ export interface AudioJob {
   chapters: Array<{ title: string; paragraphs: Array<Array<{ id: string; said: string; gapBeforeMs: number }>> }>;
 }
 
-export interface Cue { id: string; startSeconds: number; endSeconds: number }
+export interface Cue {
+  id: string;
+  startSeconds: number;
+  endSeconds: number;
+}
 
 export interface AudioResult {
   mp3: Uint8Array;
@@ -101,7 +114,9 @@ export async function renderAudio(job: AudioJob): Promise<AudioResult> {
     return pcm;
   }
 
-  async function paragraphSound(sentences: AudioJob['chapters'][number]['paragraphs'][number]): Promise<{ mp3: Uint8Array; facts: ParagraphFacts }> {
+  async function paragraphSound(
+    sentences: AudioJob['chapters'][number]['paragraphs'][number],
+  ): Promise<{ mp3: Uint8Array; facts: ParagraphFacts }> {
     const key = hash(job.voiceId, `${SPEECH_KBPS}kbps`, ...sentences.map((s) => `${s.gapBeforeMs}|${s.said}`));
     const base = path.join(paragraphDir, key);
     const [mp3, json] = await Promise.all([readIfThere(`${base}.mp3`), readIfThere(`${base}.json`)]);
@@ -113,13 +128,18 @@ export async function renderAudio(job: AudioJob): Promise<AudioResult> {
     for (const sentence of sentences) sounds.push(await sentenceSound(sentence.said));
     const sampleRate = sounds[0]?.sampleRate ?? 16000;
     // The encoder's delay is heard as silence before the paragraph: it is taken from the paragraph's first gap.
-    const gaps = sentences.map((s, i) => Math.max(0, Math.round((s.gapBeforeMs / 1000) * sampleRate) - (i === 0 ? ENCODER_DELAY_SAMPLES : 0)));
+    const gaps = sentences.map((s, i) =>
+      Math.max(0, Math.round((s.gapBeforeMs / 1000) * sampleRate) - (i === 0 ? ENCODER_DELAY_SAMPLES : 0)),
+    );
     const total = sounds.reduce((n, s, i) => n + gaps[i]! + s.samples.length, 0);
     const samples = new Int16Array(total);
     const placed: ParagraphFacts['sentences'] = [];
     let at = 0;
     sounds.forEach((sound, i) => {
-      if (sound.sampleRate !== sampleRate) throw new Error(`the speech engine changed its sample rate mid-recording (${sampleRate} Hz, then ${sound.sampleRate} Hz)`);
+      if (sound.sampleRate !== sampleRate)
+        throw new Error(
+          `the speech engine changed its sample rate mid-recording (${sampleRate} Hz, then ${sound.sampleRate} Hz)`,
+        );
       at += gaps[i]!;
       samples.set(sound.samples, at);
       placed.push({ start: at, end: at + sound.samples.length });
@@ -148,7 +168,9 @@ export async function renderAudio(job: AudioJob): Promise<AudioResult> {
     for (const sentences of paragraphs) {
       const { mp3, facts } = await paragraphSound(sentences);
       const at = (sample: number): number => round(seconds + (ENCODER_DELAY_SAMPLES + sample) / facts.sampleRate);
-      sentences.forEach((s, i) => cues.push({ id: s.id, startSeconds: at(facts.sentences[i]!.start), endSeconds: at(facts.sentences[i]!.end) }));
+      sentences.forEach((s, i) =>
+        cues.push({ id: s.id, startSeconds: at(facts.sentences[i]!.start), endSeconds: at(facts.sentences[i]!.end) }),
+      );
       const frames = mp3Samples(mp3);
       seconds += frames.samples / frames.sampleRate;
       sums = addSums(sums, facts.sums);
@@ -163,8 +185,15 @@ export async function renderAudio(job: AudioJob): Promise<AudioResult> {
       title: job.title,
       artist: job.artist,
       language: job.lang,
-      chapter: chapters.map((c, i) => ({ elementID: `chp${i}`, startTimeMs: ms(c.startSeconds), endTimeMs: ms(ends[i]!), tags: { title: c.title } })),
-      tableOfContents: [{ elementID: 'toc', isOrdered: true, elements: chapters.map((_, i) => `chp${i}`), tags: { title: job.title } }],
+      chapter: chapters.map((c, i) => ({
+        elementID: `chp${i}`,
+        startTimeMs: ms(c.startSeconds),
+        endTimeMs: ms(ends[i]!),
+        tags: { title: c.title },
+      })),
+      tableOfContents: [
+        { elementID: 'toc', isOrdered: true, elements: chapters.map((_, i) => `chp${i}`), tags: { title: job.title } },
+      ],
     },
     Buffer.from(joinChunks(mp3s)),
   );

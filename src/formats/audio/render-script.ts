@@ -41,7 +41,10 @@ export function renderScriptText(script: AudioScript, options: { directions: boo
       out.push(`# ${i + 1}. ${chapter.title}: starts ${clock(start)}, lasts ${clock(length)}`);
       start += length;
     });
-    out.push('# Lines starting with # and words in [square brackets] are notes for the narrator: do not read them.', '');
+    out.push(
+      '# Lines starting with # and words in [square brackets] are notes for the narrator: do not read them.',
+      '',
+    );
   }
   for (const chapter of script.chapters) {
     for (const paragraph of chapter.paragraphs) {
@@ -57,13 +60,19 @@ function ssmlPieces(pieces: readonly Piece[]): string {
   return pieces
     .map((p) => {
       switch (p.kind) {
-        case 'text': return xml(p.text);
-        case 'pause': return `<break time="${p.ms}ms"/>`;
-        case 'telephone': return `<say-as interpret-as="telephone">${xml(p.written)}</say-as>`;
-        case 'characters': return `<say-as interpret-as="characters">${xml(p.written)}</say-as>`;
-        case 'date': return `<say-as interpret-as="date" format="ymd">${xml(p.written)}</say-as>`;
+        case 'text':
+          return xml(p.text);
+        case 'pause':
+          return `<break time="${p.ms}ms"/>`;
+        case 'telephone':
+          return `<say-as interpret-as="telephone">${xml(p.written)}</say-as>`;
+        case 'characters':
+          return `<say-as interpret-as="characters">${xml(p.written)}</say-as>`;
+        case 'date':
+          return `<say-as interpret-as="date" format="ymd">${xml(p.written)}</say-as>`;
         case 'sub':
-        case 'pronounce': return `<sub alias="${xml(p.spoken)}">${xml(p.written)}</sub>`;
+        case 'pronounce':
+          return `<sub alias="${xml(p.spoken)}">${xml(p.written)}</sub>`;
       }
     })
     .join('')

@@ -74,21 +74,29 @@ function say(written: string, state: State): Piece[] {
 function inline(nodes: readonly Inline[], state: State): Piece[] {
   return nodes.flatMap((node, index): Piece[] => {
     switch (node.type) {
-      case 'text': return say(node.text, state);
+      case 'text':
+        return say(node.text, state);
       case 'strong':
       case 'em':
       case 'strike':
-      case 'link': return inline(node.children, state);
-      case 'code': return [text(node.text)];
-      case 'break': return [text(' ')];
-      case 'html': return [];
-      case 'image': return node.image.decorative ? [] : [text(` (image: ${node.image.alt}) `)];
+      case 'link':
+        return inline(node.children, state);
+      case 'code':
+        return [text(node.text)];
+      case 'break':
+        return [text(' ')];
+      case 'html':
+        return [];
+      case 'image':
+        return node.image.decorative ? [] : [text(` (image: ${node.image.alt}) `)];
       case 'footnote-ref':
         state.pendingNotes.push(node.footnote);
         return [];
       case 'abbr': {
         const short = node.children.map((c) => ('text' in c ? c.text : '')).join('');
-        const letters: Piece = /^[A-Z]{2,5}s?$/.test(short) ? { kind: 'characters', written: short, spoken: spokenLetters(short) } : text(short);
+        const letters: Piece = /^[A-Z]{2,5}s?$/.test(short)
+          ? { kind: 'characters', written: short, spoken: spokenLetters(short) }
+          : text(short);
         // "British Sign Language (BSL)": the text has just said it in full, so the letters are enough.
         const before = nodes[index - 1];
         const saidInFull = before?.type === 'text' && saidInFullJustBefore(before.text, node.title);
@@ -104,7 +112,10 @@ function inline(nodes: readonly Inline[], state: State): Piece[] {
 }
 
 /** A paragraph of the script and what it reads (see report/anchors.ts). */
-interface Said { pieces: Piece[]; anchor?: string }
+interface Said {
+  pieces: Piece[];
+  anchor?: string;
+}
 
 /** Footnotes cited in the paragraph just read, read now ("where they belong"). */
 function notesNow(state: State): Said[] {
@@ -119,10 +130,14 @@ function notesNow(state: State): Said[] {
 function table(block: TableBlock, state: State, anchor: string): Said[] {
   const caption = block.caption ? spoken(inline(block.caption, state)) : '';
   const rows = block.rows.length;
-  const out: Said[] = [{ pieces: [text(`Table${caption ? `: ${caption}` : ''}. ${rows} ${rows === 1 ? 'row' : 'rows'}.`)], anchor }];
+  const out: Said[] = [
+    { pieces: [text(`Table${caption ? `: ${caption}` : ''}. ${rows} ${rows === 1 ? 'row' : 'rows'}.`)], anchor },
+  ];
   const headers = block.header.map((h) => spoken(inline(h.content, state)));
   block.rows.forEach((row, i) => {
-    const cells = row.flatMap((cell, c) => endSentence([text(`${headers[c] ?? `Column ${c + 1}`}: `), ...inline(cell.content, state)]).concat(text(' ')));
+    const cells = row.flatMap((cell, c) =>
+      endSentence([text(`${headers[c] ?? `Column ${c + 1}`}: `), ...inline(cell.content, state)]).concat(text(' ')),
+    );
     out.push({ pieces: [text(`Row ${i + 1}. `), ...cells], anchor: rowAnchor(anchor, i) });
   });
   return out;
@@ -135,7 +150,14 @@ function blocks(list: readonly Block[], state: State, path: readonly number[]): 
     const anchor = blockAnchor([...path, index]);
     switch (block.type) {
       case 'heading':
-        out.push({ pieces: [pause(PAUSES.aroundSubheading), ...endSentence(inline(block.content, state)), pause(PAUSES.aroundSubheading)], anchor: block.id });
+        out.push({
+          pieces: [
+            pause(PAUSES.aroundSubheading),
+            ...endSentence(inline(block.content, state)),
+            pause(PAUSES.aroundSubheading),
+          ],
+          anchor: block.id,
+        });
         break;
       case 'paragraph':
         out.push({ pieces: endSentence(inline(block.content, state)), anchor }, ...notesNow(state));
@@ -144,27 +166,40 @@ function blocks(list: readonly Block[], state: State, path: readonly number[]): 
         const count = block.items.length;
         const intro = block.done
           ? `A checklist of ${count} ${count === 1 ? 'item' : 'items'}, ${checklistSummary(block.done)}.`
-          : count === 1 ? 'There is 1 point in this list.' : `There are ${count} points in this list.`;
+          : count === 1
+            ? 'There is 1 point in this list.'
+            : `There are ${count} points in this list.`;
         out.push({ pieces: [text(intro)], anchor });
         block.items.forEach((item, i) => {
           const [first, ...rest] = blocks(withTaskState(item, block.done?.[i]), state, [...path, index, i]);
-          out.push({ pieces: [text(`${block.start + i}: `), ...(first?.pieces ?? [])], anchor: blockAnchor([...path, index, i]) }, ...rest);
+          out.push(
+            {
+              pieces: [text(`${block.start + i}: `), ...(first?.pieces ?? [])],
+              anchor: blockAnchor([...path, index, i]),
+            },
+            ...rest,
+          );
         });
         out.push(...notesNow(state));
         break;
       }
       case 'quote':
-        out.push({ pieces: [text('Quote:')], anchor }, ...blocks(block.blocks, state, [...path, index]), { pieces: [text('End of quote.')] });
+        out.push({ pieces: [text('Quote:')], anchor }, ...blocks(block.blocks, state, [...path, index]), {
+          pieces: [text('End of quote.')],
+        });
         break;
       case 'callout': {
         const label = CALLOUT_LABELS[block.kind];
-        out.push({ pieces: [text(`${label}:`)], anchor }, ...blocks(block.blocks, state, [...path, index]), { pieces: [text(`End of ${label.toLowerCase()}.`)] });
+        out.push({ pieces: [text(`${label}:`)], anchor }, ...blocks(block.blocks, state, [...path, index]), {
+          pieces: [text(`End of ${label.toLowerCase()}.`)],
+        });
         break;
       }
       case 'figure':
         if (!block.image.decorative) {
           out.push({ pieces: endSentence([text('Image description: '), ...say(block.image.alt, state)]), anchor });
-          if (block.image.caption) out.push({ pieces: endSentence([text('Caption: '), ...say(block.image.caption, state)]), anchor });
+          if (block.image.caption)
+            out.push({ pieces: endSentence([text('Caption: '), ...say(block.image.caption, state)]), anchor });
         }
         break;
       case 'table':
@@ -184,7 +219,10 @@ function blocks(list: readonly Block[], state: State, path: readonly number[]): 
 }
 
 export function wordCount(chapters: readonly AudioChapter[]): number {
-  return chapters.reduce((sum, c) => sum + c.paragraphs.reduce((s, p) => s + (spoken(p).match(/\S+/g)?.length ?? 0), 0), 0);
+  return chapters.reduce(
+    (sum, c) => sum + c.paragraphs.reduce((s, p) => s + (spoken(p).match(/\S+/g)?.length ?? 0), 0),
+    0,
+  );
 }
 
 export function estimatedSeconds(chapters: readonly AudioChapter[]): number {
@@ -197,9 +235,13 @@ export function spokenDuration(seconds: number): string {
   return minutes < 1 ? 'under a minute' : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
 }
 
-
 export function toAudioScript(doc: ReportDocument, options: ScriptOptions): AudioScript {
-  const state: State = { abbreviations: doc.abbreviations, abbreviationsSaid: new Set(), footnotes: new Map(doc.footnotes.map((f) => [f.number, f])), pendingNotes: [] };
+  const state: State = {
+    abbreviations: doc.abbreviations,
+    abbreviationsSaid: new Set(),
+    footnotes: new Map(doc.footnotes.map((f) => [f.number, f])),
+    pendingNotes: [],
+  };
   const org = options.organisation;
   // The title is heard first, so its abbreviations are expanded before the body's.
   const titlePieces = endSentence(say(doc.meta.title, state));
@@ -213,7 +255,12 @@ export function toAudioScript(doc: ReportDocument, options: ScriptOptions): Audi
       return;
     }
     number++;
-    const heading = [pause(PAUSES.beforeSection), text(`Section ${number}: `), ...endSentence(inline(section.heading.content, state)), pause(PAUSES.afterSection)];
+    const heading = [
+      pause(PAUSES.beforeSection),
+      text(`Section ${number}: `),
+      ...endSentence(inline(section.heading.content, state)),
+      pause(PAUSES.afterSection),
+    ];
     body.push({
       title: section.heading.text,
       paragraphs: [heading, ...said.map((p) => p.pieces)],
@@ -225,8 +272,13 @@ export function toAudioScript(doc: ReportDocument, options: ScriptOptions): Audi
     title: 'Other formats and feedback',
     paragraphs: [
       [pause(PAUSES.beforeSection), text('Other formats and feedback.'), pause(PAUSES.afterSection)],
-      ...(options.otherFormats.length ? [[text(`This report is also available as ${listInWords(options.otherFormats)}.`)]] : []),
-      [text('To ask for it in another format, such as braille or another language, or to tell us what you think, '), ...speakableText(`${listInWords(routes)}.`)],
+      ...(options.otherFormats.length
+        ? [[text(`This report is also available as ${listInWords(options.otherFormats)}.`)]]
+        : []),
+      [
+        text('To ask for it in another format, such as braille or another language, or to tell us what you think, '),
+        ...speakableText(`${listInWords(routes)}.`),
+      ],
       [...speakableText(`You can also write to us at ${org.address.join(', ')}.`)],
       [text(`This is the end of the audio version of ${doc.meta.title}.`)],
     ],
@@ -237,9 +289,31 @@ export function toAudioScript(doc: ReportDocument, options: ScriptOptions): Audi
     // Only the title and the text before the first section are in the report itself: the rest has no anchor.
     const said: Said[] = [
       { pieces: [...titlePieces, pause(PAUSES.afterSection)], anchor: TITLE_ANCHOR },
-      { pieces: [text(`An audio version of a report by ${org.name}, published `), date(doc.meta.published), text('.')] },
-      ...(doc.meta.updated ? [{ pieces: endSentence([text('Updated '), date(doc.meta.updated), ...(newest ? [text(': '), ...speakableText(newest.summary)] : [])]) }] : []),
-      ...(titles.length ? [{ pieces: [text(`It has ${titles.length} ${titles.length === 1 ? 'section' : 'sections'}: ${listInWords(titles)}.`)] }] : []),
+      {
+        pieces: [text(`An audio version of a report by ${org.name}, published `), date(doc.meta.published), text('.')],
+      },
+      ...(doc.meta.updated
+        ? [
+            {
+              pieces: endSentence([
+                text('Updated '),
+                date(doc.meta.updated),
+                ...(newest ? [text(': '), ...speakableText(newest.summary)] : []),
+              ]),
+            },
+          ]
+        : []),
+      ...(titles.length
+        ? [
+            {
+              pieces: [
+                text(
+                  `It has ${titles.length} ${titles.length === 1 ? 'section' : 'sections'}: ${listInWords(titles)}.`,
+                ),
+              ],
+            },
+          ]
+        : []),
       { pieces: [text(`It lasts about ${spokenDuration(seconds)}.`)] },
       ...preamble,
     ];
@@ -254,6 +328,9 @@ export function toAudioScript(doc: ReportDocument, options: ScriptOptions): Audi
     title: doc.meta.title,
     lang: doc.meta.lang,
     // Last, over everything said (title, text, contact details alike), so no word escapes the list.
-    chapters: chapters.map((c) => ({ ...c, paragraphs: c.paragraphs.map((p) => applyPronunciations(p, pronunciations)) })),
+    chapters: chapters.map((c) => ({
+      ...c,
+      paragraphs: c.paragraphs.map((p) => applyPronunciations(p, pronunciations)),
+    })),
   };
 }

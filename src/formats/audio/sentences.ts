@@ -28,7 +28,8 @@ export interface SentenceChapter {
 }
 
 /** Words the text ends a sentence with that are not the end of a sentence. */
-const NOT_AN_END = /(?:^|[\s(])(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|Mx|St|No|no|vs|approx|Prof|Cllr|Rev|p|pp|para|fig|Fig|vol|ch|ref|Tel|tel|[A-Z])\.$/;
+const NOT_AN_END =
+  /(?:^|[\s(])(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|Mx|St|No|no|vs|approx|Prof|Cllr|Rev|p|pp|para|fig|Fig|vol|ch|ref|Tel|tel|[A-Z])\.$/;
 const BOUNDARY = /(?<=[.!?]["'”’)\]]*)\s+(?=["'“‘([]?[\p{Lu}\p{N}£$€])/gu;
 
 /**
@@ -61,7 +62,8 @@ function mergeText(pieces: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const piece of pieces) {
     const last = out.at(-1);
-    if (piece.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + piece.text };
+    if (piece.kind === 'text' && last?.kind === 'text')
+      out[out.length - 1] = { kind: 'text', text: last.text + piece.text };
     else out.push(piece);
   }
   return out;
@@ -75,7 +77,12 @@ export function splitSentences(pieces: readonly Piece[]): Piece[][] {
     if (piece.kind !== 'text') {
       // "…one year old. Perinatal…" where the next sentence opens with a marked word (a respelling, a number).
       const before = current.at(-1);
-      if (before?.kind === 'text' && /[.!?]["'”’)\]]*\s+$/.test(before.text) && !NOT_AN_END.test(before.text.trimEnd()) && /^[\p{Lu}\p{N}]/u.test('written' in piece ? piece.written : '')) {
+      if (
+        before?.kind === 'text' &&
+        /[.!?]["'”’)\]]*\s+$/.test(before.text) &&
+        !NOT_AN_END.test(before.text.trimEnd()) &&
+        /^[\p{Lu}\p{N}]/u.test('written' in piece ? piece.written : '')
+      ) {
         sentences.push(current);
         current = [];
       }
@@ -111,7 +118,8 @@ export function toSentences(script: AudioScript): SentenceChapter[] {
         return [];
       }
       const sentences = parts.map((part, i): Sentence => {
-        const gapBeforeMs = i > 0 ? GAPS.sentence : first ? GAPS.start : Math.max(GAPS.paragraph, pendingPause + leading);
+        const gapBeforeMs =
+          i > 0 ? GAPS.sentence : first ? GAPS.start : Math.max(GAPS.paragraph, pendingPause + leading);
         first = false;
         count++;
         return { id: `s${count}`, said: engineText(part), written: spoken(part), gapBeforeMs };

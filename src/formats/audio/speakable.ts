@@ -57,11 +57,31 @@ export function spokenLetters(letters: string): string {
   return letters.split('').join(' ');
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const FRACTION_WORDS: Record<number, [string, string]> = {
-  2: ['half', 'halves'], 3: ['third', 'thirds'], 4: ['quarter', 'quarters'], 5: ['fifth', 'fifths'], 6: ['sixth', 'sixths'],
-  7: ['seventh', 'sevenths'], 8: ['eighth', 'eighths'], 9: ['ninth', 'ninths'], 10: ['tenth', 'tenths'],
+  2: ['half', 'halves'],
+  3: ['third', 'thirds'],
+  4: ['quarter', 'quarters'],
+  5: ['fifth', 'fifths'],
+  6: ['sixth', 'sixths'],
+  7: ['seventh', 'sevenths'],
+  8: ['eighth', 'eighths'],
+  9: ['ninth', 'ninths'],
+  10: ['tenth', 'tenths'],
 };
 const UNITS: Record<string, string> = { yr: 'year', hr: 'hour', wk: 'week', mo: 'month', min: 'minute' };
 
@@ -94,7 +114,10 @@ function spokenRange(from: string, to: string): string {
  * ranges) come before the general ones (a slash between words, a dash between clauses).
  */
 const SYMBOLS: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
-  [/£\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(m|bn|k)\b)?/gi, (_, amount, scale) => `${amount}${scale ? scale.toLowerCase() : ''} pounds`],
+  [
+    /£\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(m|bn|k)\b)?/gi,
+    (_, amount, scale) => `${amount}${scale ? scale.toLowerCase() : ''} pounds`,
+  ],
   [/(\d[\d,]*(?:\.\d+)?)\s?%/g, '$1 percent'],
   [/\s&\s/g, ' and '],
   [/\be\.g\.(?=\s|$)/gi, 'for example'],
@@ -103,11 +126,20 @@ const SYMBOLS: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
   [/\bN\/A\b/gi, 'not applicable'],
   [/\band\/or\b/gi, 'and or'],
   [/\b24\/7\b/g, '24 hours a day, 7 days a week'],
-  [/\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g, (whole, d, m, y) => spokenDate(d, m, y) ?? whole.replace(/\//g, ' slash ')],
+  [
+    /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
+    (whole, d, m, y) => spokenDate(d, m, y) ?? whole.replace(/\//g, ' slash '),
+  ],
   [/(?<![\w/.])(\d{1,4})\/(\d{1,4})(?![\w/])/g, (_, a, b) => spokenSlashNumbers(a, b)],
-  [/\/(year|month|week|day|hour|minute|person|patient|head|annum|yr|hr|wk|mo|min)\b/gi, (_, unit: string) => ` per ${UNITS[unit.toLowerCase()] ?? unit}`],
+  [
+    /\/(year|month|week|day|hour|minute|person|patient|head|annum|yr|hr|wk|mo|min)\b/gi,
+    (_, unit: string) => ` per ${UNITS[unit.toLowerCase()] ?? unit}`,
+  ],
   // A hyphen or dash between two numbers is "to" only when it stands alone: never inside a code like M-24-08.
-  [/(?<![\w./-])(\d{1,4}(?:\.\d+)?(?:am|pm)?)\s?[–—-]\s?(\d{1,4}(?:\.\d+)?(?:am|pm)?)(?![\w/-])/gi, (_, a, b) => spokenRange(a, b)],
+  [
+    /(?<![\w./-])(\d{1,4}(?:\.\d+)?(?:am|pm)?)\s?[–—-]\s?(\d{1,4}(?:\.\d+)?(?:am|pm)?)(?![\w/-])/gi,
+    (_, a, b) => spokenRange(a, b),
+  ],
   // A dash after a sentence's end introduces who said it ("I went home. — a resident").
   [/([.!?])\s+[–—]\s/g, '$1 '],
   [/\s[–—]\s/g, ', '],
@@ -133,7 +165,8 @@ const SYMBOLS: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
 /** Words for symbols a speech engine reads badly or not at all. */
 export function speakSymbols(text: string): string {
   let out = text;
-  for (const [pattern, replacement] of SYMBOLS) out = out.replace(pattern, replacement as (substring: string, ...args: string[]) => string);
+  for (const [pattern, replacement] of SYMBOLS)
+    out = out.replace(pattern, replacement as (substring: string, ...args: string[]) => string);
   return out
     .replace(/(\d)m pounds/g, '$1 million pounds')
     .replace(/(\d)bn pounds/g, '$1 billion pounds')
@@ -153,7 +186,10 @@ const WEB = /\bhttps?:\/\/[^\s)]+|\bwww\.[^\s)]+[^\s).,;:!?]/;
  */
 export function speakableText(text: string): Piece[] {
   const pieces: Piece[] = [];
-  const pattern = new RegExp(`${PHONE.source}|(${EMAIL.source})|(${WEB.source})|(${POSTCODE.source})|(${INITIALISM.source})`, 'g');
+  const pattern = new RegExp(
+    `${PHONE.source}|(${EMAIL.source})|(${WEB.source})|(${POSTCODE.source})|(${INITIALISM.source})`,
+    'g',
+  );
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     const index = match.index ?? 0;
@@ -162,7 +198,8 @@ export function speakableText(text: string): Piece[] {
     if (match[1]) pieces.push({ kind: 'telephone', written: found, spoken: spokenPhone(found) });
     else if (match[2]) pieces.push({ kind: 'sub', written: found, spoken: spokenEmail(found) });
     else if (match[3]) pieces.push({ kind: 'sub', written: found, spoken: spokenWebAddress(found) });
-    else if (match[4]) pieces.push({ kind: 'characters', written: found, spoken: found.split(' ').map(spokenLetters).join(', ') });
+    else if (match[4])
+      pieces.push({ kind: 'characters', written: found, spoken: found.split(' ').map(spokenLetters).join(', ') });
     else pieces.push({ kind: 'characters', written: found, spoken: spokenLetters(found) });
     last = index + found.length;
   }
@@ -184,7 +221,10 @@ export function spoken(pieces: readonly Piece[]): string {
  * Words from the site's pronunciation list, found in the text pieces (whole words, any capitals) and marked with how to
  * say them. Other pieces (phone numbers, addresses) are left as they are.
  */
-export function applyPronunciations(pieces: readonly Piece[], pronunciations: Readonly<Record<string, string>>): Piece[] {
+export function applyPronunciations(
+  pieces: readonly Piece[],
+  pronunciations: Readonly<Record<string, string>>,
+): Piece[] {
   const words = Object.keys(pronunciations);
   if (words.length === 0) return [...pieces];
   const lookup = new Map(words.map((word) => [word.toLowerCase(), pronunciations[word]!]));

@@ -16,10 +16,19 @@ export function vttTime(seconds: number): string {
 
 /** Cue text: "-->" (which would end the cue's timing line) as an arrow, & < > escaped, on one line. */
 function cueText(text: string): string {
-  return text.replace(/-->/g, '→').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/-->/g, '→')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function toWebVtt(cues: readonly Cue[], words: ReadonlyMap<string, string>, title: string): string {
-  const blocks = cues.map((cue) => `${cue.id}\n${vttTime(cue.startSeconds)} --> ${vttTime(cue.endSeconds)}\n${cueText(words.get(cue.id) ?? '')}`);
+  const blocks = cues.map(
+    (cue) =>
+      `${cue.id}\n${vttTime(cue.startSeconds)} --> ${vttTime(cue.endSeconds)}\n${cueText(words.get(cue.id) ?? '')}`,
+  );
   return `WEBVTT - ${cueText(title)}\n\n${blocks.join('\n\n')}\n`;
 }

@@ -25,12 +25,26 @@ function inline(nodes: readonly Inline[], state: State): string {
   let out = '';
   for (const node of nodes) {
     switch (node.type) {
-      case 'text': out += node.text; break;
-      case 'strong': case 'em': case 'strike': case 'link': out += inline(node.children, state); break;
-      case 'code': out += node.text; break;
-      case 'break': out += ' '; break;
-      case 'html': break;
-      case 'image': if (!node.image.decorative) out += ` (Image: ${node.image.alt}) `; break;
+      case 'text':
+        out += node.text;
+        break;
+      case 'strong':
+      case 'em':
+      case 'strike':
+      case 'link':
+        out += inline(node.children, state);
+        break;
+      case 'code':
+        out += node.text;
+        break;
+      case 'break':
+        out += ' ';
+        break;
+      case 'html':
+        break;
+      case 'image':
+        if (!node.image.decorative) out += ` (Image: ${node.image.alt}) `;
+        break;
       case 'footnote-ref':
         state.pendingNotes.push(node.footnote);
         out += ` (note ${node.footnote})`;
@@ -51,7 +65,10 @@ function notes(state: State, line: number): BrailleBlock[] {
   return [...new Set(state.pendingNotes.splice(0))].flatMap((n) => {
     const note = state.footnotes.get(n);
     if (!note) return [];
-    const text = note.blocks.map((b) => (b.type === 'paragraph' ? inline(b.content, state) : '')).filter(Boolean).join(' ');
+    const text = note.blocks
+      .map((b) => (b.type === 'paragraph' ? inline(b.content, state) : ''))
+      .filter(Boolean)
+      .join(' ');
     return [{ kind: 'paragraph' as const, text: `Note ${n}: ${text}`, line }];
   });
 }
@@ -60,8 +77,15 @@ function blocks(list: readonly Block[], state: State, depth = 0): BrailleBlock[]
   const out: BrailleBlock[] = [];
   for (const block of list) {
     switch (block.type) {
-      case 'heading': out.push({ kind: 'heading', level: block.level, text: inline(block.content, state), line: block.line }); break;
-      case 'paragraph': out.push({ kind: 'paragraph', text: inline(block.content, state), line: block.line }, ...notes(state, block.line)); break;
+      case 'heading':
+        out.push({ kind: 'heading', level: block.level, text: inline(block.content, state), line: block.line });
+        break;
+      case 'paragraph':
+        out.push(
+          { kind: 'paragraph', text: inline(block.content, state), line: block.line },
+          ...notes(state, block.line),
+        );
+        break;
       case 'list':
         block.items.forEach((item, i) => {
           const [first, ...rest] = blocks(withTaskState(item, block.done?.[i]), state, depth + 1);
@@ -71,20 +95,39 @@ function blocks(list: readonly Block[], state: State, depth = 0): BrailleBlock[]
         });
         out.push(...notes(state, block.line));
         break;
-      case 'quote': out.push(...blocks(block.blocks, state, depth).map((b) => (b.kind === 'paragraph' ? { ...b, text: `"${b.text}"` } : b))); break;
+      case 'quote':
+        out.push(
+          ...blocks(block.blocks, state, depth).map((b) =>
+            b.kind === 'paragraph' ? { ...b, text: `"${b.text}"` } : b,
+          ),
+        );
+        break;
       case 'callout': {
         // Braille has no box to draw round it, so the label opens it and a line closes it, as the audio says them.
         const label = CALLOUT_LABELS[block.kind];
-        out.push({ kind: 'paragraph', text: `${label}:`, line: block.line }, ...blocks(block.blocks, state, depth), { kind: 'paragraph', text: `End of ${label.toLowerCase()}.`, line: block.line });
+        out.push({ kind: 'paragraph', text: `${label}:`, line: block.line }, ...blocks(block.blocks, state, depth), {
+          kind: 'paragraph',
+          text: `End of ${label.toLowerCase()}.`,
+          line: block.line,
+        });
         break;
       }
       case 'figure':
-        if (!block.image.decorative) out.push({ kind: 'paragraph', text: `Image: ${block.image.alt}${block.image.caption ? ` ${block.image.caption}` : ''}`, line: block.line });
+        if (!block.image.decorative)
+          out.push({
+            kind: 'paragraph',
+            text: `Image: ${block.image.alt}${block.image.caption ? ` ${block.image.caption}` : ''}`,
+            line: block.line,
+          });
         break;
       case 'table': {
         const headers = block.header.map((h) => inline(h.content, state));
         const caption = block.caption ? inline(block.caption, state) : '';
-        out.push({ kind: 'paragraph', text: `Table${caption ? `: ${caption}` : ''} (${block.rows.length} ${block.rows.length === 1 ? 'row' : 'rows'})`, line: block.line });
+        out.push({
+          kind: 'paragraph',
+          text: `Table${caption ? `: ${caption}` : ''} (${block.rows.length} ${block.rows.length === 1 ? 'row' : 'rows'})`,
+          line: block.line,
+        });
         for (const row of block.rows) {
           const cells = row.map((cell, c) => `${headers[c] || `Column ${c + 1}`}: ${inline(cell.content, state)}`);
           out.push({ kind: 'item', text: cells.join('; '), depth, line: block.line });
@@ -92,17 +135,34 @@ function blocks(list: readonly Block[], state: State, depth = 0): BrailleBlock[]
         out.push(...notes(state, block.line));
         break;
       }
-      case 'code': out.push({ kind: 'paragraph', text: block.text.replace(/\s+/g, ' '), line: block.line }); break;
-      case 'rule': case 'html': break;
+      case 'code':
+        out.push({ kind: 'paragraph', text: block.text.replace(/\s+/g, ' '), line: block.line });
+        break;
+      case 'rule':
+      case 'html':
+        break;
     }
   }
   return out.filter((b) => b.text !== '');
 }
 
 export function reportBrailleBlocks(doc: ReportDocument): BrailleBlock[] {
-  const state: State = { abbreviationsSeen: new Set(), footnotes: new Map(doc.footnotes.map((f) => [f.number, f])), pendingNotes: [] };
+  const state: State = {
+    abbreviationsSeen: new Set(),
+    footnotes: new Map(doc.footnotes.map((f) => [f.number, f])),
+    pendingNotes: [],
+  };
   return doc.sections.flatMap((section) => [
-    ...(section.heading ? [{ kind: 'heading' as const, level: section.heading.level, text: inline(section.heading.content, state), line: section.heading.line }] : []),
+    ...(section.heading
+      ? [
+          {
+            kind: 'heading' as const,
+            level: section.heading.level,
+            text: inline(section.heading.content, state),
+            line: section.heading.line,
+          },
+        ]
+      : []),
     ...blocks(section.blocks, state),
   ]);
 }

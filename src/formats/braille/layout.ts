@@ -5,7 +5,10 @@
  * lines indented (a hanging indent), and the braille page number at the right of the last line of every page.
  */
 
-export interface PageSize { cells: number; lines: number }
+export interface PageSize {
+  cells: number;
+  lines: number;
+}
 
 export type BrfBlock =
   | { kind: 'heading'; level: number; brf: string }
@@ -53,26 +56,37 @@ function centred(brf: string, width: number): string[] {
 }
 
 /** Lines of one block, and whether it needs a blank line before and after it. */
-function blockLines(block: BrfBlock, width: number): { lines: string[]; before: boolean; after: boolean; keepWithNext: boolean } {
+function blockLines(
+  block: BrfBlock,
+  width: number,
+): { lines: string[]; before: boolean; after: boolean; keepWithNext: boolean } {
   switch (block.kind) {
     case 'heading':
       return block.level <= 2
         ? { lines: centred(block.brf, width), before: true, after: true, keepWithNext: true }
         : { lines: wrap(block.brf, width, 4, 4), before: true, after: false, keepWithNext: true };
-    case 'paragraph': return { lines: wrap(block.brf, width, 2, 0), before: false, after: false, keepWithNext: false };
+    case 'paragraph':
+      return { lines: wrap(block.brf, width, 2, 0), before: false, after: false, keepWithNext: false };
     case 'item': {
       // Deeply nested lists stop indenting at cell 11, so a line always has room for words.
       const indent = Math.min(2 * block.depth, 10);
       return { lines: wrap(block.brf, width, indent, indent + 2), before: false, after: false, keepWithNext: false };
     }
-    case 'centred': return { lines: centred(block.brf, width), before: false, after: false, keepWithNext: false };
-    case 'blank': return { lines: [''], before: false, after: false, keepWithNext: false };
+    case 'centred':
+      return { lines: centred(block.brf, width), before: false, after: false, keepWithNext: false };
+    case 'blank':
+      return { lines: [''], before: false, after: false, keepWithNext: false };
     case 'entry': {
       const room = width - block.page.length - 3;
       const text = wrap(block.brf, room, 0, 2);
       const last = text.pop()!;
       const dots = width - last.length - block.page.length - 2;
-      return { lines: [...text, `${last} ${'"'.repeat(Math.max(1, dots))} ${block.page}`], before: false, after: false, keepWithNext: false };
+      return {
+        lines: [...text, `${last} ${'"'.repeat(Math.max(1, dots))} ${block.page}`],
+        before: false,
+        after: false,
+        keepWithNext: false,
+      };
     }
   }
 }
@@ -81,7 +95,11 @@ function blockLines(block: BrfBlock, width: number): { lines: string[]; before: 
  * Pages of lines; the last line of each page carries its braille page number, numbered from `firstNumber`. Also
  * says on which page each block begins (for the contents).
  */
-export function layOut(blocks: readonly BrfBlock[], size: PageSize, firstNumber: number): { pages: string[][]; startPage: number[] } {
+export function layOut(
+  blocks: readonly BrfBlock[],
+  size: PageSize,
+  firstNumber: number,
+): { pages: string[][]; startPage: number[] } {
   const body = size.lines - 1;
   const pages: string[][] = [];
   const startPage: number[] = [];

@@ -11,12 +11,18 @@ export const TABLES: Record<Grade, string> = { 1: 'en-us-brf.dis,en-ueb-g1.ctb',
 
 export class BrailleToolMissingError extends Error {
   constructor() {
-    super('Braille needs liblouis (the lou_translate program), which is not installed. Run "npm run setup" to install it, or build without braille: npm run build -- --formats print,easy-read,audio');
+    super(
+      'Braille needs liblouis (the lou_translate program), which is not installed. Run "npm run setup" to install it, or build without braille: npm run build -- --formats print,easy-read,audio',
+    );
   }
 }
 
 /** Each line translated (forward: print to BRF; backward: BRF to print). Lines must not contain line breaks. */
-export function translateLines(lines: readonly string[], grade: Grade, direction: 'forward' | 'backward' = 'forward'): Promise<string[]> {
+export function translateLines(
+  lines: readonly string[],
+  grade: Grade,
+  direction: 'forward' | 'backward' = 'forward',
+): Promise<string[]> {
   if (lines.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
     const child = spawn('lou_translate', [`--${direction}`, TABLES[grade]], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -26,10 +32,12 @@ export function translateLines(lines: readonly string[], grade: Grade, direction
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new BrailleToolMissingError() : e));
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`liblouis stopped with code ${code}: ${errors.trim().split('\n')[0] ?? ''}`));
+      if (code !== 0)
+        return reject(new Error(`liblouis stopped with code ${code}: ${errors.trim().split('\n')[0] ?? ''}`));
       const text = Buffer.concat(out).toString('utf8').replace(/\n$/, '');
       const result = text.split('\n');
-      if (result.length !== lines.length) return reject(new Error(`liblouis returned ${result.length} lines for ${lines.length}`));
+      if (result.length !== lines.length)
+        return reject(new Error(`liblouis returned ${result.length} lines for ${lines.length}`));
       resolve(result);
     });
     child.stdin.on('error', () => {});

@@ -44,10 +44,37 @@ export function recall(source: readonly string[], back: readonly string[]): numb
 export function checkPages(pages: readonly string[][], size: PageSize, file: string): Problem[] {
   const problems: Problem[] = [];
   pages.forEach((lines, p) => {
-    if (lines.length > size.lines) problems.push(error(file, 0, `braille page ${p + 1} has ${lines.length} lines, more than ${size.lines}`, 'this is a fault in the braille formatter: please report it', 'braille'));
+    if (lines.length > size.lines)
+      problems.push(
+        error(
+          file,
+          0,
+          `braille page ${p + 1} has ${lines.length} lines, more than ${size.lines}`,
+          'this is a fault in the braille formatter: please report it',
+          'braille',
+        ),
+      );
     lines.forEach((line, l) => {
-      if (line.length > size.cells) problems.push(error(file, 0, `braille page ${p + 1}, line ${l + 1} has ${line.length} cells, more than ${size.cells}`, 'this is a fault in the braille formatter: please report it', 'braille'));
-      if (!BRF_CHARACTERS.test(line)) problems.push(error(file, 0, `braille page ${p + 1}, line ${l + 1} has a character that is not braille`, 'this is a fault in the braille formatter: please report it', 'braille'));
+      if (line.length > size.cells)
+        problems.push(
+          error(
+            file,
+            0,
+            `braille page ${p + 1}, line ${l + 1} has ${line.length} cells, more than ${size.cells}`,
+            'this is a fault in the braille formatter: please report it',
+            'braille',
+          ),
+        );
+      if (!BRF_CHARACTERS.test(line))
+        problems.push(
+          error(
+            file,
+            0,
+            `braille page ${p + 1}, line ${l + 1} has a character that is not braille`,
+            'this is a fault in the braille formatter: please report it',
+            'braille',
+          ),
+        );
     });
   });
   return problems;
@@ -77,30 +104,60 @@ export async function translateTexts(texts: readonly string[], grade: Grade): Pr
     if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last), address: false });
     return parts;
   });
-  const words = split.flat().filter((p) => !p.address).map((p) => p.text.trim());
-  const addresses = split.flat().filter((p) => p.address).map((p) => p.text);
+  const words = split
+    .flat()
+    .filter((p) => !p.address)
+    .map((p) => p.text.trim());
+  const addresses = split
+    .flat()
+    .filter((p) => p.address)
+    .map((p) => p.text);
   const [contracted, uncontracted] = await Promise.all([translateLines(words, 2), translateLines(addresses, 1)]);
   let w = 0;
   let a = 0;
-  return split.map((parts) => parts.map((part, i) => {
-    const brf = part.address ? `${GRADE_1_WORD}${uncontracted[a++]}` : contracted[w++]!;
-    const space = i > 0 && (/\s$/.test(parts[i - 1]!.text) || /^\s/.test(part.text)) ? ' ' : '';
-    return brf ? `${space}${brf}` : '';
-  }).join('').trim());
+  return split.map((parts) =>
+    parts
+      .map((part, i) => {
+        const brf = part.address ? `${GRADE_1_WORD}${uncontracted[a++]}` : contracted[w++]!;
+        const space = i > 0 && (/\s$/.test(parts[i - 1]!.text) || /^\s/.test(part.text)) ? ' ' : '';
+        return brf ? `${space}${brf}` : '';
+      })
+      .join('')
+      .trim(),
+  );
 }
 
-export async function makeBraille(doc: ReportDocument, organisation: Organisation, size: PageSize, grade: Grade): Promise<BrailleEdition> {
+export async function makeBraille(
+  doc: ReportDocument,
+  organisation: Organisation,
+  size: PageSize,
+  grade: Grade,
+): Promise<BrailleEdition> {
   const blocks = reportBrailleBlocks(doc);
   const problems: Problem[] = [];
   for (const char of await untranslatable(blocks.map((b) => b.text).join(' '))) {
     const block = blocks.find((b) => b.text.includes(char))!;
-    problems.push(error(doc.file, block.line, `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) cannot be written in braille`, 'replace it with words, or with a common character', 'braille'));
+    problems.push(
+      error(
+        doc.file,
+        block.line,
+        `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) cannot be written in braille`,
+        'replace it with words, or with a common character',
+        'braille',
+      ),
+    );
   }
   if (problems.length) return { grade, brf: '', pages: 0, roundTrip: 0, worstLine: 0, problems };
 
   const contracted = grade === 2 ? 'contracted (grade 2)' : 'uncontracted (grade 1)';
-  const contents = blocks.filter((b): b is Extract<BrailleBlock, { kind: 'heading' }> => b.kind === 'heading' && b.level === 2);
-  const routes = [`phone ${organisation.phone}`, ...(organisation.text ? [`text ${organisation.text}`] : []), `email ${organisation.email}`];
+  const contents = blocks.filter(
+    (b): b is Extract<BrailleBlock, { kind: 'heading' }> => b.kind === 'heading' && b.level === 2,
+  );
+  const routes = [
+    `phone ${organisation.phone}`,
+    ...(organisation.text ? [`text ${organisation.text}`] : []),
+    `email ${organisation.email}`,
+  ];
   const title = [
     doc.meta.title,
     `By ${organisation.name}`,
@@ -110,18 +167,39 @@ export async function makeBraille(doc: ReportDocument, organisation: Organisatio
     'Contents',
   ];
   // What changed, newest first, as the web page and the PDFs say it: a reader of an updated edition learns what is new.
-  const changes = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date)).map((c) => `Updated ${readableDate(c.date)}: ${c.summary}`);
-  const translated = await translateTexts([...blocks.map((b) => b.text), ...title, ...changes, ...contents.map((c) => c.text)], grade);
+  const changes = [...doc.meta.changes]
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .map((c) => `Updated ${readableDate(c.date)}: ${c.summary}`);
+  const translated = await translateTexts(
+    [...blocks.map((b) => b.text), ...title, ...changes, ...contents.map((c) => c.text)],
+    grade,
+  );
   const body = translated.slice(0, blocks.length);
-  const [tTitle, tBy, tDate, tCode, tFormats, tContents] = translated.slice(blocks.length, blocks.length + title.length);
+  const [tTitle, tBy, tDate, tCode, tFormats, tContents] = translated.slice(
+    blocks.length,
+    blocks.length + title.length,
+  );
   const tChanges = translated.slice(blocks.length + title.length, blocks.length + title.length + changes.length);
   const tEntries = translated.slice(blocks.length + title.length + changes.length);
 
-  const bodyBlocks: BrfBlock[] = blocks.map((b, i) => (b.kind === 'heading' ? { kind: 'heading', level: b.level, brf: body[i]! } : b.kind === 'item' ? { kind: 'item', brf: body[i]!, depth: b.depth } : { kind: 'paragraph', brf: body[i]! }));
+  const bodyBlocks: BrfBlock[] = blocks.map((b, i) =>
+    b.kind === 'heading'
+      ? { kind: 'heading', level: b.level, brf: body[i]! }
+      : b.kind === 'item'
+        ? { kind: 'item', brf: body[i]!, depth: b.depth }
+        : { kind: 'paragraph', brf: body[i]! },
+  );
   const titleBlocks = (pagesLine: string): BrfBlock[] => [
-    { kind: 'centred', brf: tTitle! }, { kind: 'blank' }, { kind: 'centred', brf: tBy! }, { kind: 'centred', brf: tDate! }, { kind: 'blank' },
+    { kind: 'centred', brf: tTitle! },
+    { kind: 'blank' },
+    { kind: 'centred', brf: tBy! },
+    { kind: 'centred', brf: tDate! },
+    { kind: 'blank' },
     ...tChanges.flatMap((brf): BrfBlock[] => [{ kind: 'paragraph', brf }, { kind: 'blank' }]),
-    { kind: 'centred', brf: tCode! }, { kind: 'centred', brf: pagesLine }, { kind: 'blank' }, { kind: 'paragraph', brf: tFormats! },
+    { kind: 'centred', brf: tCode! },
+    { kind: 'centred', brf: pagesLine },
+    { kind: 'blank' },
+    { kind: 'paragraph', brf: tFormats! },
   ];
   const contentsBlocks = (pageOf: (i: number) => string): BrfBlock[] => [
     { kind: 'heading', level: 1, brf: tContents! },
@@ -129,14 +207,26 @@ export async function makeBraille(doc: ReportDocument, organisation: Organisatio
   ];
   // Two passes: the preliminary pages' count decides where the body starts, which the contents and title page show.
   const titlePages = layOut(titleBlocks('#JJJ ,BRAILLE PAGES'), size, 1).pages.length;
-  const contentsPages = contents.length ? layOut(contentsBlocks(() => '#JJJ'), size, 1).pages.length : 0;
+  const contentsPages = contents.length
+    ? layOut(
+        contentsBlocks(() => '#JJJ'),
+        size,
+        1,
+      ).pages.length
+    : 0;
   const laid = layOut(bodyBlocks, size, titlePages + contentsPages + 1);
   const total = titlePages + contentsPages + laid.pages.length;
   const [pagesLine] = await translateLines([`${total} braille pages`], grade);
   const headingIndex = contents.map((c) => blocks.indexOf(c));
   const pages = [
     ...layOut(titleBlocks(pagesLine!), size, 1).pages,
-    ...(contents.length ? layOut(contentsBlocks((i) => braillePageNumber(laid.startPage[headingIndex[i]!]!)), size, titlePages + 1).pages : []),
+    ...(contents.length
+      ? layOut(
+          contentsBlocks((i) => braillePageNumber(laid.startPage[headingIndex[i]!]!)),
+          size,
+          titlePages + 1,
+        ).pages
+      : []),
     ...laid.pages,
   ];
   problems.push(...checkPages(pages, size, doc.file));

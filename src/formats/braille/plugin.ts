@@ -28,7 +28,10 @@ export const ROUND_TRIP_THRESHOLD = 0.95;
 /** Bumped when the layout changes in a way the inputs do not show. */
 const BRAILLE_VERSION = 5;
 
-interface Facts { pages: number; roundTrip: number }
+interface Facts {
+  pages: number;
+  roundTrip: number;
+}
 
 function liblouisVersion(): string {
   try {
@@ -38,7 +41,11 @@ function liblouisVersion(): string {
   }
 }
 
-export async function makeBrailleEditions(site: PreparedSite, cacheDir: string, log: (line: string) => void): Promise<{ editions: Map<string, PublishedEdition[]>; problems: Problem[]; made: number; reused: number }> {
+export async function makeBrailleEditions(
+  site: PreparedSite,
+  cacheDir: string,
+  log: (line: string) => void,
+): Promise<{ editions: Map<string, PublishedEdition[]>; problems: Problem[]; made: number; reused: number }> {
   const dir = path.join(cacheDir, 'braille');
   await mkdir(dir, { recursive: true });
   const version = liblouisVersion();
@@ -51,7 +58,21 @@ export async function makeBrailleEditions(site: PreparedSite, cacheDir: string, 
     const doc = report.document;
     const list: PublishedEdition[] = [];
     for (const grade of [2, 1] as Grade[]) {
-      const key = createHash('sha256').update(JSON.stringify({ version, BRAILLE_VERSION, size, grade, meta: doc.meta, sections: doc.sections, footnotes: doc.footnotes, organisation: site.organisation })).digest('hex').slice(0, 32);
+      const key = createHash('sha256')
+        .update(
+          JSON.stringify({
+            version,
+            BRAILLE_VERSION,
+            size,
+            grade,
+            meta: doc.meta,
+            sections: doc.sections,
+            footnotes: doc.footnotes,
+            organisation: site.organisation,
+          }),
+        )
+        .digest('hex')
+        .slice(0, 32);
       const base = path.join(dir, key);
       let facts: Facts | undefined;
       try {
@@ -62,7 +83,15 @@ export async function makeBrailleEditions(site: PreparedSite, cacheDir: string, 
         const edition = await makeBraille(doc, site.organisation, size, grade);
         problems.push(...edition.problems);
         if (edition.roundTrip < ROUND_TRIP_THRESHOLD && !edition.problems.length) {
-          problems.push(error(doc.file, edition.worstLine, `the grade ${grade} braille translates back to only ${(edition.roundTrip * 100).toFixed(1)}% of the report's words (at least ${ROUND_TRIP_THRESHOLD * 100}% is needed); this paragraph lost the most`, 'look for unusual characters or words in odd capitals here, or report it', 'braille'));
+          problems.push(
+            error(
+              doc.file,
+              edition.worstLine,
+              `the grade ${grade} braille translates back to only ${(edition.roundTrip * 100).toFixed(1)}% of the report's words (at least ${ROUND_TRIP_THRESHOLD * 100}% is needed); this paragraph lost the most`,
+              'look for unusual characters or words in odd capitals here, or report it',
+              'braille',
+            ),
+          );
         }
         if (errorsIn(edition.problems).length || edition.roundTrip < ROUND_TRIP_THRESHOLD) continue;
         facts = { pages: edition.pages, roundTrip: edition.roundTrip };
@@ -73,8 +102,13 @@ export async function makeBrailleEditions(site: PreparedSite, cacheDir: string, 
       const contracted = grade === 2 ? 'contracted (grade 2)' : 'uncontracted (grade 1)';
       list.push({
         entry: {
-          kind: 'braille-brf', href: `${doc.slug}-braille-grade-${grade}.brf`, label: `Braille, ${contracted}, BRF file (${facts.pages} braille pages)`,
-          mediaType: 'application/x-brf', grade, braillePages: facts.pages, roundTrip: Math.round(facts.roundTrip * 1000) / 1000,
+          kind: 'braille-brf',
+          href: `${doc.slug}-braille-grade-${grade}.brf`,
+          label: `Braille, ${contracted}, BRF file (${facts.pages} braille pages)`,
+          mediaType: 'application/x-brf',
+          grade,
+          braillePages: facts.pages,
+          roundTrip: Math.round(facts.roundTrip * 1000) / 1000,
         },
         source: `${base}.brf`,
       });

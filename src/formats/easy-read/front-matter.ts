@@ -3,7 +3,13 @@
  * when — easy read is written by people and should be checked by people with a learning disability.
  */
 import { z } from 'zod';
-import { changeSchema, checkDates, readFrontMatterWith, FIELD_HINTS, type FrontMatterResult } from '../../report/front-matter.ts';
+import {
+  changeSchema,
+  checkDates,
+  readFrontMatterWith,
+  FIELD_HINTS,
+  type FrontMatterResult,
+} from '../../report/front-matter.ts';
 import { isoDate, isLanguageTag } from '../../report/validators.ts';
 import { error } from '../../report/problems.ts';
 
@@ -34,7 +40,15 @@ export function readEasyReadFrontMatter(source: string, file: string): FrontMatt
     const problems = checkDates(data, file, lineOf);
     if (Boolean(data.checkedBy) !== Boolean(data.checkedOn)) {
       const missing = data.checkedBy ? 'checkedOn' : 'checkedBy';
-      problems.push(error(file, lineOf([data.checkedBy ? 'checkedBy' : 'checkedOn']), `"${missing}" is missing: say both who checked it and when`, HINTS[missing]!, 'easy-read'));
+      problems.push(
+        error(
+          file,
+          lineOf([data.checkedBy ? 'checkedBy' : 'checkedOn']),
+          `"${missing}" is missing: say both who checked it and when`,
+          HINTS[missing]!,
+          'easy-read',
+        ),
+      );
     }
     return problems;
   });

@@ -35,7 +35,37 @@ export function fleschKincaidGrade(text: string): number {
   return 0.39 * (list.length / count) + 11.8 * (totalSyllables / list.length) - 15.59;
 }
 
-const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million'];
+const NUMBER_WORDS = [
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'hundred',
+  'thousand',
+  'million',
+];
 const NUMBER_VALUES: Record<string, number> = Object.fromEntries(NUMBER_WORDS.slice(0, 19).map((w, i) => [w, i + 2]));
 
 /**
@@ -52,7 +82,11 @@ export function numberWords(text: string): Array<{ word: string; digits?: number
 
 /** Percentages and fractions, which easy read replaces with "about 1 in 3". */
 export function proportions(text: string): string[] {
-  return text.match(/\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)|\b\d+\s?\/\s?\d+\b|[½⅓⅔¼¾⅕]|\b(?:a |one |two |three )?(?:half|halves|thirds?|quarters?|fifths?)\b/gi) ?? [];
+  return (
+    text.match(
+      /\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)|\b\d+\s?\/\s?\d+\b|[½⅓⅔¼¾⅕]|\b(?:a |one |two |three )?(?:half|halves|thirds?|quarters?|fifths?)\b/gi,
+    ) ?? []
+  );
 }
 
 /** "34%" → "about 1 in 3"; "75%" → "about 8 in 10"; "1/4" → "about 1 in 4". */
@@ -60,7 +94,8 @@ export function suggestProportion(found: string): string {
   const percent = /(\d+(?:\.\d+)?)\s?(%|per ?cent)/i.exec(found);
   const fraction = /(\d+)\s?\/\s?(\d+)/.exec(found);
   const share = percent ? Number(percent[1]) / 100 : fraction ? Number(fraction[1]) / Number(fraction[2]) : undefined;
-  if (share === undefined || !Number.isFinite(share) || share <= 0) return 'say "about 1 in 3" or "most people" instead';
+  if (share === undefined || !Number.isFinite(share) || share <= 0)
+    return 'say "about 1 in 3" or "most people" instead';
   if (share >= 1) return 'say "everyone" or "all of them" instead';
   if (share <= 0.5) return `say "about 1 in ${Math.round(1 / share)}" instead`;
   return `say "about ${Math.round(share * 10)} in 10" instead`;
@@ -68,7 +103,9 @@ export function suggestProportion(found: string): string {
 
 /** Initialisms and acronyms: "NHS", "GPs", "N.H.S.". */
 export function initialisms(text: string): string[] {
-  return (text.match(/\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}s?\b/g) ?? []).map((w) => w.replace(/\./g, '').replace(/(?<=[A-Z])s$/, ''));
+  return (text.match(/\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}s?\b/g) ?? []).map((w) =>
+    w.replace(/\./g, '').replace(/(?<=[A-Z])s$/, ''),
+  );
 }
 
 /** Words that join two clauses: a sentence with one and many words probably holds two ideas. */

@@ -42,7 +42,6 @@ export interface EasyReadDocument {
 
 export const HARD_WORDS_HEADING = /^hard words$/i;
 
-
 /** "**Perinatal**: the time…" or "**Perinatal** – the time…" → a hard word. */
 function hardWord(content: readonly Inline[], line: number): HardWord | undefined {
   const [first, ...rest] = content;
@@ -85,8 +84,7 @@ export function toEasyRead(doc: ReportDocument, meta: EasyReadMeta): EasyReadDoc
             else strayBlocks.push(inner);
           }
         }
-      }
-      else strayBlocks.push(block);
+      } else strayBlocks.push(block);
       continue;
     }
     const points = sections.at(-1)!.points;
@@ -94,13 +92,23 @@ export function toEasyRead(doc: ReportDocument, meta: EasyReadMeta): EasyReadDoc
     else if (block.type === 'paragraph') {
       const first = block.content.findIndex((n) => !(n.type === 'text' && n.text.trim() === ''));
       const lead = block.content[first];
-      if (lead?.type === 'image') points.push({ picture: lead.image, content: withoutLeadingSpace(block.content.slice(first + 1)), line: block.line });
+      if (lead?.type === 'image')
+        points.push({
+          picture: lead.image,
+          content: withoutLeadingSpace(block.content.slice(first + 1)),
+          line: block.line,
+        });
       else points.push({ content: block.content, line: block.line });
     } else strayBlocks.push(block);
   }
   return {
-    slug: doc.slug, file: doc.file, folder: doc.folder, meta,
+    slug: doc.slug,
+    file: doc.file,
+    folder: doc.folder,
+    meta,
     sections: sections.filter((s, i) => i > 0 || s.points.length > 0),
-    hardWords, strayBlocks, abbreviations: doc.abbreviations,
+    hardWords,
+    strayBlocks,
+    abbreviations: doc.abbreviations,
   };
 }

@@ -16,7 +16,10 @@ export interface ParsedEasyRead {
 const parser = createMarkdown();
 const STAND_IN: EasyReadMeta = { title: '', published: '1970-01-01', lang: 'en-GB', changes: [], hardWords: [] };
 
-export function parseEasyRead(source: string, where: { slug: string; file: string; folder: string }): { easyRead: ParsedEasyRead; problems: Problem[] } {
+export function parseEasyRead(
+  source: string,
+  where: { slug: string; file: string; folder: string },
+): { easyRead: ParsedEasyRead; problems: Problem[] } {
   const front = readEasyReadFrontMatter(source, where.file);
   // With broken front matter the body is still checked, so the editor sees every problem at once.
   const meta = front.data ?? STAND_IN;
@@ -24,8 +27,18 @@ export function parseEasyRead(source: string, where: { slug: string; file: strin
   const tokens = parser.parse(front.body, env);
   const asReport = buildDocument({
     ...where,
-    meta: { title: meta.title, summary: '', published: meta.published, updated: meta.updated, lang: meta.lang, draft: false, changes: meta.changes },
-    tokens, env, lineOffset: front.bodyLineOffset,
+    meta: {
+      title: meta.title,
+      summary: '',
+      published: meta.published,
+      updated: meta.updated,
+      lang: meta.lang,
+      draft: false,
+      changes: meta.changes,
+    },
+    tokens,
+    env,
+    lineOffset: front.bodyLineOffset,
   });
   return { easyRead: { document: toEasyRead(asReport, meta), asReport, source }, problems: front.problems };
 }

@@ -10,9 +10,14 @@ import { closestWord } from '../../report/validators.ts';
 const require = createRequire(import.meta.url);
 
 export const PICTOGRAM_SCHEME = 'pictogram:';
-export const PICTOGRAM_CREDIT = 'Pictograms by OpenMoji, the open-source emoji and icon project (openmoji.org), licensed under CC BY-SA 4.0.';
+export const PICTOGRAM_CREDIT =
+  'Pictograms by OpenMoji, the open-source emoji and icon project (openmoji.org), licensed under CC BY-SA 4.0.';
 
-interface OpenMojiEntry { hexcode: string; annotation: string; skintone: string | number }
+interface OpenMojiEntry {
+  hexcode: string;
+  annotation: string;
+  skintone: string | number;
+}
 
 let index: Map<string, string> | undefined;
 
@@ -25,7 +30,9 @@ function pictogramIndex(): Map<string, string> {
     const entries = require('openmoji/data/openmoji.json') as OpenMojiEntry[];
     index = new Map();
     // Base forms only (no skin-tone variants): the first entry of a name wins.
-    for (const entry of entries) if (!entry.skintone && !index.has(normalise(entry.annotation))) index.set(normalise(entry.annotation), entry.hexcode);
+    for (const entry of entries)
+      if (!entry.skintone && !index.has(normalise(entry.annotation)))
+        index.set(normalise(entry.annotation), entry.hexcode);
   }
   return index;
 }

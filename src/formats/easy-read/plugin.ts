@@ -12,7 +12,12 @@ import { resolveImage } from '../../checks/images.ts';
 import { publishFile } from '../../build/publish-file.ts';
 import { fileSize, readableDate } from '../site/filters.ts';
 import { copyImages, imageDefaults, processImage, type ProcessedImage } from '../site/images.ts';
-import { cachedPrintImage, UnreadableImageError, virtualFiles, type PrintImage } from '../../engines/pdf/print-images.ts';
+import {
+  cachedPrintImage,
+  UnreadableImageError,
+  virtualFiles,
+  type PrintImage,
+} from '../../engines/pdf/print-images.ts';
 import { engineDefaults, runPdfJobs, type SourcedPdfJob } from '../../engines/pdf/pdf-engine.ts';
 import type { EasyReadDocument } from './model.ts';
 import { findPictogram, isPictogram, PICTOGRAM_CREDIT } from './pictograms.ts';
@@ -29,7 +34,12 @@ export interface EasyReadPluginOptions {
 }
 
 /** A picture as the web page shows it. */
-interface WebPicture { src: string; width: number; height: number; alt: string }
+interface WebPicture {
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+}
 
 export interface EasyReadPage {
   slug: string;
@@ -104,7 +114,15 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
       } catch (err) {
         if (!(err instanceof UnreadableImageError)) throw err;
         const line = easy.sections.flatMap((s) => s.points).find((p) => p.picture?.src === src)?.line ?? 0;
-        problems.push(error(easy.file, line, `picture ${src} cannot be read for the PDF: ${err.message}`, 'open it in an image editor and save it again as PNG, JPEG or SVG', 'easy-read'));
+        problems.push(
+          error(
+            easy.file,
+            line,
+            `picture ${src} cannot be read for the PDF: ${err.message}`,
+            'open it in an image editor and save it again as PNG, JPEG or SVG',
+            'easy-read',
+          ),
+        );
       }
     }
     const usesPictograms = [...files.values()].some((f) => f.pictogram);
@@ -117,11 +135,16 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
       published: easy.meta.published,
       ...(easy.meta.updated ? { updated: easy.meta.updated } : {}),
       changes: [...easy.meta.changes].sort((a, b) => b.date.localeCompare(a.date)),
-      ...(easy.meta.checkedBy && easy.meta.checkedOn ? { checked: `${easy.meta.checkedBy} checked this with readers on ${readableDate(easy.meta.checkedOn)}.` } : {}),
+      ...(easy.meta.checkedBy && easy.meta.checkedOn
+        ? { checked: `${easy.meta.checkedBy} checked this with readers on ${readableDate(easy.meta.checkedOn)}.` }
+        : {}),
       sections: easy.sections.map((s) => ({
         ...(s.heading ? { heading: { text: s.heading.text, id: s.heading.id } } : {}),
         // The same picture may be described differently in two points: each point keeps its own alt text.
-        points: s.points.map((p) => ({ ...(p.picture ? { picture: { ...web.get(p.picture.src)!, alt: p.picture.alt } } : {}), html: inlineHtml(p.content) })),
+        points: s.points.map((p) => ({
+          ...(p.picture ? { picture: { ...web.get(p.picture.src)!, alt: p.picture.alt } } : {}),
+          html: inlineHtml(p.content),
+        })),
       })),
       hardWords: easy.hardWords.map((h) => ({ word: h.word, html: inlineHtml(h.explanation) })),
       ...(usesPictograms ? { credit: PICTOGRAM_CREDIT } : {}),
@@ -140,13 +163,21 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
           model,
           images: virtualFiles(print.values()),
           finish: { modified: easy.meta.updated ?? easy.meta.published, linkTexts: [] },
-          expect: { title: easy.meta.title, lang: easy.meta.lang, headings: easyReadHeadings(easy), minFontPt: EASY_READ_PRINT.minimumPt },
+          expect: {
+            title: easy.meta.title,
+            lang: easy.meta.lang,
+            headings: easyReadHeadings(easy),
+            minFontPt: EASY_READ_PRINT.minimumPt,
+          },
         },
       },
     });
   }
   if (errorsIn(problems).length > 0) throw new ContentProblemsError(problems);
-  const run = await runPdfJobs(jobs.map((j) => j.sourced), engineDefaults(options.cacheDir, log, site.pdfWorkers));
+  const run = await runPdfJobs(
+    jobs.map((j) => j.sourced),
+    engineDefaults(options.cacheDir, log, site.pdfWorkers),
+  );
   if (errorsIn(run.problems).length) throw new ContentProblemsError(run.problems);
   for (const problem of run.problems) log(`  ${formatProblem(problem)}`);
   site.stats.pdfsPrinted += run.made;
@@ -158,12 +189,18 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
     const label = `Easy read PDF (${pdf.pages} ${pdf.pages === 1 ? 'page' : 'pages'}, ${fileSize(pdf.bytes)})`;
     page.pdf = { href: `../${href}`, label };
     if (pdf.pages > EASY_READ_LIMITS.maxPdfPages) {
-      log(`  ${formatProblem(warning(report.easyRead!.document.file, 0, `the easy-read PDF has ${pdf.pages} pages`, `easy read should be ${EASY_READ_LIMITS.maxPdfPages} pages or fewer: keep only the main points`, 'easy-read'))}`);
+      log(
+        `  ${formatProblem(warning(report.easyRead!.document.file, 0, `the easy-read PDF has ${pdf.pages} pages`, `easy read should be ${EASY_READ_LIMITS.maxPdfPages} pages or fewer: keep only the main points`, 'easy-read'))}`,
+      );
     }
     const editions = site.editions.get(slug) ?? [];
     editions.push(
       { entry: { kind: 'easy-read-html', href: 'easy-read/', label: 'Easy read (web page)', mediaType: 'text/html' } },
-      { entry: { kind: 'easy-read-pdf', href, label, mediaType: 'application/pdf', bytes: pdf.bytes, pages: pdf.pages }, source: pdf.source, tagged: pdf.tagged },
+      {
+        entry: { kind: 'easy-read-pdf', href, label, mediaType: 'application/pdf', bytes: pdf.bytes, pages: pdf.pages },
+        source: pdf.source,
+        tagged: pdf.tagged,
+      },
     );
     site.editions.set(slug, editions);
   }
@@ -173,7 +210,10 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
 export function reportEasyRead(eleventyConfig: UserConfig, options: EasyReadPluginOptions): void {
   let state: Prepared | undefined;
   eleventyConfig.on('eleventy.before', async () => {
-    state = await prepare(await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) }), options);
+    state = await prepare(
+      await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) }),
+      options,
+    );
   });
   eleventyConfig.addGlobalData('easyReads', async () => {
     const site = await prepareSite(options.contentDir, { includeDrafts: Boolean(options.includeDrafts) });
@@ -184,14 +224,22 @@ export function reportEasyRead(eleventyConfig: UserConfig, options: EasyReadPlug
         ...(site.editions.get(page.slug) ?? [])
           .filter((e) => e.entry.kind !== 'easy-read-html' && e.entry.kind !== 'easy-read-pdf')
           .sort((a, b) => byKind(a.entry, b.entry))
-          .map((e) => ({ href: e.entry.href.startsWith('/') ? e.entry.href : `../${e.entry.href}`, label: e.entry.label, mediaType: e.entry.mediaType })),
+          .map((e) => ({
+            href: e.entry.href.startsWith('/') ? e.entry.href : `../${e.entry.href}`,
+            label: e.entry.label,
+            mediaType: e.entry.mediaType,
+          })),
       ],
     }));
   });
   eleventyConfig.addFilter('escapeHtml', escapeHtml);
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
     if (!state) return;
-    await Promise.all([...state.pictograms].map(([hex, file]) => publishFile(file, path.join(directories.output, 'pictograms', `${hex}.svg`))));
+    await Promise.all(
+      [...state.pictograms].map(([hex, file]) =>
+        publishFile(file, path.join(directories.output, 'pictograms', `${hex}.svg`)),
+      ),
+    );
     await copyImages(state.ownImages, imageDefaults(options.cacheDir), directories.output);
   });
 }

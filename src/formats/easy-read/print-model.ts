@@ -6,7 +6,13 @@
 import type { Organisation } from '../../report/site-data.ts';
 import type { PrintImage } from '../../engines/pdf/print-images.ts';
 import { printableUrl, printRuns, toPrintInlines, type PrintTextOptions } from '../../engines/pdf/print-text.ts';
-import { bottomMarginPt, dateParts, TEXT_WIDTH_PT, type PrintFrame, type PrintInline } from '../../engines/pdf/print-types.ts';
+import {
+  bottomMarginPt,
+  dateParts,
+  TEXT_WIDTH_PT,
+  type PrintFrame,
+  type PrintInline,
+} from '../../engines/pdf/print-types.ts';
 import { readableDate } from '../site/filters.ts';
 import type { EasyReadDocument } from './model.ts';
 import { stripMarkers } from './checks.ts';
@@ -26,7 +32,11 @@ export interface EasyReadPrintModel extends PrintFrame {
   intro: string;
   dates: string;
   checked?: string;
-  sections: Array<{ heading?: string; line: number; points: Array<{ picture?: { src: string; alt: string }; c: PrintInline[]; line: number }> }>;
+  sections: Array<{
+    heading?: string;
+    line: number;
+    points: Array<{ picture?: { src: string; alt: string }; c: PrintInline[]; line: number }>;
+  }>;
   hardWords: Array<{ word: string; c: PrintInline[] }>;
   changes: Array<{ date: string; summary: PrintInline[] }>;
   routes: PrintInline[][];
@@ -57,14 +67,22 @@ export function easyReadPrintModel(input: EasyReadPrintInput): EasyReadPrintMode
   const { doc, organisation: org } = input;
   const sizePt = EASY_READ_PRINT.bodyPt;
   const mmToPt = 72 / 25.4;
-  const options: PrintTextOptions = { sizePt, lineWidthPt: TEXT_WIDTH_PT - (EASY_READ_PRINT.pictureMm + EASY_READ_PRINT.gapMm) * mmToPt, cleanText: stripMarkers };
+  const options: PrintTextOptions = {
+    sizePt,
+    lineWidthPt: TEXT_WIDTH_PT - (EASY_READ_PRINT.pictureMm + EASY_READ_PRINT.gapMm) * mmToPt,
+    cleanText: stripMarkers,
+  };
   const run = (text: string): PrintInline[] => printRuns(text, { sizePt, lineWidthPt: TEXT_WIDTH_PT });
   const sections = doc.sections.map((section) => ({
     ...(section.heading ? { heading: section.heading.text } : {}),
     line: section.heading?.line ?? section.points[0]?.line ?? 0,
     points: section.points.map((point) => {
       const picture = point.picture ? input.pictures.get(point.picture.src) : undefined;
-      return { ...(picture && point.picture ? { picture: { src: picture.name, alt: point.picture.alt } } : {}), c: toPrintInlines(point.content, options), line: point.line };
+      return {
+        ...(picture && point.picture ? { picture: { src: picture.name, alt: point.picture.alt } } : {}),
+        c: toPrintInlines(point.content, options),
+        line: point.line,
+      };
     }),
   }));
   return {
@@ -77,11 +95,23 @@ export function easyReadPrintModel(input: EasyReadPrintInput): EasyReadPrintMode
     // Short, as easy read asks: the full report's long title is on its own web page.
     intro: 'This is the easy read version of a longer report.',
     dates: `Published ${readableDate(doc.meta.published)}${doc.meta.updated ? `. Updated ${readableDate(doc.meta.updated)}` : ''}.`,
-    ...(doc.meta.checkedBy && doc.meta.checkedOn ? { checked: `${doc.meta.checkedBy} checked this with readers on ${readableDate(doc.meta.checkedOn)}.` } : {}),
+    ...(doc.meta.checkedBy && doc.meta.checkedOn
+      ? { checked: `${doc.meta.checkedBy} checked this with readers on ${readableDate(doc.meta.checkedOn)}.` }
+      : {}),
     sections,
-    hardWords: doc.hardWords.map((h) => ({ word: h.word, c: toPrintInlines(h.explanation, { ...options, lineWidthPt: TEXT_WIDTH_PT }) })),
-    changes: [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date)).map((c) => ({ date: readableDate(c.date), summary: run(c.summary) })),
-    routes: [run(`Phone: ${org.phone}`), ...(org.text ? [run(`Text: ${org.text}`)] : []), run(`Email: ${org.email}`), run(`Web: ${printableUrl(org.website)}`)],
+    hardWords: doc.hardWords.map((h) => ({
+      word: h.word,
+      c: toPrintInlines(h.explanation, { ...options, lineWidthPt: TEXT_WIDTH_PT }),
+    })),
+    changes: [...doc.meta.changes]
+      .sort((a, b) => b.date.localeCompare(a.date))
+      .map((c) => ({ date: readableDate(c.date), summary: run(c.summary) })),
+    routes: [
+      run(`Phone: ${org.phone}`),
+      ...(org.text ? [run(`Text: ${org.text}`)] : []),
+      run(`Email: ${org.email}`),
+      run(`Web: ${printableUrl(org.website)}`),
+    ],
     ...(input.usesPictograms ? { credit: PICTOGRAM_CREDIT } : {}),
     body: sections.map((s) => ({ line: s.line })),
   };

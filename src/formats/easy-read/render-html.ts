@@ -10,15 +10,23 @@ export function inlineHtml(nodes: readonly Inline[], wrapText: (escaped: string)
   return nodes
     .map((node): string => {
       switch (node.type) {
-        case 'text': return wrapText(escapeHtml(stripMarkers(node.text)));
+        case 'text':
+          return wrapText(escapeHtml(stripMarkers(node.text)));
         case 'strong':
-        case 'em': return `<strong>${inlineHtml(node.children, wrapText)}</strong>`;
-        case 'strike': return inlineHtml(node.children, wrapText);
-        case 'code': return escapeHtml(node.text);
-        case 'link': return `<a href="${escapeHtml(node.href)}">${inlineHtml(node.children, wrapText)}</a>`;
-        case 'abbr': return `<abbr title="${escapeHtml(node.title)}">${inlineHtml(node.children, wrapText)}</abbr>`;
-        case 'break': return '<br>';
-        default: return '';
+        case 'em':
+          return `<strong>${inlineHtml(node.children, wrapText)}</strong>`;
+        case 'strike':
+          return inlineHtml(node.children, wrapText);
+        case 'code':
+          return escapeHtml(node.text);
+        case 'link':
+          return `<a href="${escapeHtml(node.href)}">${inlineHtml(node.children, wrapText)}</a>`;
+        case 'abbr':
+          return `<abbr title="${escapeHtml(node.title)}">${inlineHtml(node.children, wrapText)}</abbr>`;
+        case 'break':
+          return '<br>';
+        default:
+          return '';
       }
     })
     .join('')

@@ -22,7 +22,12 @@ import { zip, type ZipEntry } from './zip.ts';
 
 const require = createRequire(import.meta.url);
 
-export interface EpubPicture { file: string; name: string; width: number; height: number }
+export interface EpubPicture {
+  file: string;
+  name: string;
+  width: number;
+  height: number;
+}
 
 export interface EpubRecording {
   mp3: Uint8Array;
@@ -67,7 +72,9 @@ interface Part {
   body: (w: XhtmlWriter) => string;
 }
 
-const FONT_FILES = ['latin-400-normal', 'latin-700-normal', 'latin-ext-400-normal', 'latin-ext-700-normal'].map((f) => `atkinson-hyperlegible-${f}.woff2`);
+const FONT_FILES = ['latin-400-normal', 'latin-700-normal', 'latin-ext-400-normal', 'latin-ext-700-normal'].map(
+  (f) => `atkinson-hyperlegible-${f}.woff2`,
+);
 const ACTIVE_CLASS = 'being-read';
 
 /** A stylesheet of relative sizes and few colours, so a reading app's own text size, fonts and themes win. */
@@ -120,7 +127,9 @@ export function clockValue(seconds: number): string {
 
 /** A stable identifier for the publication: the same report at the same address keeps it across builds. */
 function identifier(doc: ReportDocument, siteUrl: string | undefined): string {
-  const hex = createHash('sha1').update(`${siteUrl ?? ''}|${doc.slug}`).digest('hex');
+  const hex = createHash('sha1')
+    .update(`${siteUrl ?? ''}|${doc.slug}`)
+    .digest('hex');
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -130,7 +139,10 @@ function headingsIn(blocks: readonly Block[]): Array<{ level: number; id: string
 
 function parts(input: EpubInput): Part[] {
   const { doc, organisation: org } = input;
-  const dates = [`Published ${readableDate(doc.meta.published)}`, ...(doc.meta.updated ? [`updated ${readableDate(doc.meta.updated)}`] : [])].join(', ');
+  const dates = [
+    `Published ${readableDate(doc.meta.published)}`,
+    ...(doc.meta.updated ? [`updated ${readableDate(doc.meta.updated)}`] : []),
+  ].join(', ');
   // Each way to reach the organisation, as a link where a reading app can follow one.
   const routes = (w: XhtmlWriter): string[] => [
     w.text(`Phone: ${org.phone}${org.hours ? ` (${org.hours})` : ''}`),
@@ -139,29 +151,43 @@ function parts(input: EpubInput): Part[] {
     w.text(`Post: ${org.address.join(', ')}`),
     `${w.text('Web: ')}<a href="${escapeXml(org.website)}">${w.text(org.website.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</a>`,
   ];
-  const list: Part[] = [{
-    file: 'title.xhtml',
-    title: doc.meta.title,
-    type: 'titlepage',
-    landmark: { type: 'titlepage', label: 'Title page' },
-    body: (w) => [
-      w.heading(1, TITLE_ANCHOR, [{ type: 'text', text: doc.meta.title }]),
-      `<p>${w.text(org.name)}</p>`,
-      `<p>${w.text(`${dates}.`)}</p>`,
-      `<p>${w.text(doc.meta.summary)}</p>`,
-      '<section aria-labelledby="other-formats">',
-      `<h2 id="other-formats">${w.text('Other formats')}</h2>`,
-      ...(input.otherFormats.length ? [`<p>${w.text(`This report is also available as ${listInWords(input.otherFormats)}.`)}</p>`] : []),
-      `<p>${w.text(`To ask for it in another format, such as braille, audio, easy read or another language, contact ${org.name}:`)}</p>`,
-      `<ul>${routes(w).map((r) => `<li>${r}</li>`).join('')}</ul>`,
-      '</section>',
-    ].join('\n'),
-  }];
+  const list: Part[] = [
+    {
+      file: 'title.xhtml',
+      title: doc.meta.title,
+      type: 'titlepage',
+      landmark: { type: 'titlepage', label: 'Title page' },
+      body: (w) =>
+        [
+          w.heading(1, TITLE_ANCHOR, [{ type: 'text', text: doc.meta.title }]),
+          `<p>${w.text(org.name)}</p>`,
+          `<p>${w.text(`${dates}.`)}</p>`,
+          `<p>${w.text(doc.meta.summary)}</p>`,
+          '<section aria-labelledby="other-formats">',
+          `<h2 id="other-formats">${w.text('Other formats')}</h2>`,
+          ...(input.otherFormats.length
+            ? [`<p>${w.text(`This report is also available as ${listInWords(input.otherFormats)}.`)}</p>`]
+            : []),
+          `<p>${w.text(`To ask for it in another format, such as braille, audio, easy read or another language, contact ${org.name}:`)}</p>`,
+          `<ul>${routes(w)
+            .map((r) => `<li>${r}</li>`)
+            .join('')}</ul>`,
+          '</section>',
+        ].join('\n'),
+    },
+  ];
   let number = 0;
   doc.sections.forEach((section, s) => {
     if (!section.heading) {
       if (!section.blocks.length) return;
-      list.push({ file: 'introduction.xhtml', title: 'Introduction', type: 'introduction', role: 'doc-introduction', section, body: (w) => `<h2 id="introduction">${w.text('Introduction')}</h2>\n${w.blocks(section.blocks, [s])}` });
+      list.push({
+        file: 'introduction.xhtml',
+        title: 'Introduction',
+        type: 'introduction',
+        role: 'doc-introduction',
+        section,
+        body: (w) => `<h2 id="introduction">${w.text('Introduction')}</h2>\n${w.blocks(section.blocks, [s])}`,
+      });
       return;
     }
     number++;
@@ -186,7 +212,9 @@ function parts(input: EpubInput): Part[] {
       body: (w) => {
         const items = doc.footnotes.map((note) => {
           const back = w.noteReferences.get(note.number);
-          const backLink = back ? `<p><a role="doc-backlink" href="${back.file}#${back.id}">${w.text('Back to the text')}</a></p>` : '';
+          const backLink = back
+            ? `<p><a role="doc-backlink" href="${back.file}#${back.id}">${w.text('Back to the text')}</a></p>`
+            : '';
           return `<li${w.anchor(noteAnchor(note.number))}>${w.blocks(note.blocks, [`n${note.number}`])}${backLink}</li>`;
         });
         return `<h2 id="notes">${w.text('Notes')}</h2>\n<ol>${items.join('\n')}</ol>`;
@@ -200,7 +228,8 @@ function parts(input: EpubInput): Part[] {
       title: 'Changes to this report',
       type: 'appendix',
       role: 'doc-appendix',
-      body: (w) => `<h2 id="changes">${w.text('Changes to this report')}</h2>\n<ul>${changes.map((c) => `<li>${w.text(`${readableDate(c.date)}: ${c.summary}`)}</li>`).join('')}</ul>`,
+      body: (w) =>
+        `<h2 id="changes">${w.text('Changes to this report')}</h2>\n<ul>${changes.map((c) => `<li>${w.text(`${readableDate(c.date)}: ${c.summary}`)}</li>`).join('')}</ul>`,
     });
   }
   return list;
@@ -213,7 +242,13 @@ function render(list: readonly Part[], writer: XhtmlWriter): string[] {
   });
 }
 
-interface Overlay { file: string; smil: string; id: string; seconds: number; clips: number }
+interface Overlay {
+  file: string;
+  smil: string;
+  id: string;
+  seconds: number;
+  clips: number;
+}
 
 /** SMIL files tying each sentence (or, where sentences differ, each paragraph) to its stretch of the recording. */
 function overlays(recording: EpubRecording, writer: XhtmlWriter, lang: string): Overlay[] {
@@ -228,7 +263,9 @@ function overlays(recording: EpubRecording, writer: XhtmlWriter, lang: string): 
       if (clips.length !== sentences.length || !clips.length) return;
       const list = pars.get(file) ?? [];
       if (writer.sentenceSpans.get(anchor) === sentences.length) {
-        clips.forEach((c, n) => list.push({ target: sentenceAnchor(anchor, n + 1), begin: c.startSeconds, end: c.endSeconds }));
+        clips.forEach((c, n) =>
+          list.push({ target: sentenceAnchor(anchor, n + 1), begin: c.startSeconds, end: c.endSeconds }),
+        );
       } else {
         list.push({ target: anchor, begin: clips[0]!.startSeconds, end: clips.at(-1)!.endSeconds });
       }
@@ -237,7 +274,10 @@ function overlays(recording: EpubRecording, writer: XhtmlWriter, lang: string): 
   }
   return [...pars].map(([file, list]) => {
     const id = `mo-${file.replace(/\.xhtml$/, '')}`;
-    const body = list.map((p, n) => `<par id="par${n + 1}"><text src="${file}#${escapeXml(p.target)}"/><audio src="audio/report.mp3" clipBegin="${clockValue(p.begin)}" clipEnd="${clockValue(p.end)}"/></par>`);
+    const body = list.map(
+      (p, n) =>
+        `<par id="par${n + 1}"><text src="${file}#${escapeXml(p.target)}"/><audio src="audio/report.mp3" clipBegin="${clockValue(p.begin)}" clipEnd="${clockValue(p.end)}"/></par>`,
+    );
     const smil = `<?xml version="1.0" encoding="UTF-8"?>
 <smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0" xml:lang="${lang}">
 <body>
@@ -255,30 +295,52 @@ ${body.join('\n')}
 
 function navigation(input: EpubInput, list: readonly Part[], pages: ReadonlyMap<number, string>): string {
   const { doc } = input;
-  const a = (href: string, text: string, type?: string): string => `<a${type ? ` epub:type="${type}"` : ''} href="${escapeXml(href)}">${escapeXml(text)}</a>`;
+  const a = (href: string, text: string, type?: string): string =>
+    `<a${type ? ` epub:type="${type}"` : ''} href="${escapeXml(href)}">${escapeXml(text)}</a>`;
   const toc = list.map((part) => {
     const inner = part.section?.heading ? headingsIn(part.section.blocks).filter((h) => h.level === 3) : [];
-    const nested = inner.length ? `<ol>${inner.map((h) => `<li>${a(`${part.file}#${h.id}`, h.text)}</li>`).join('')}</ol>` : '';
+    const nested = inner.length
+      ? `<ol>${inner.map((h) => `<li>${a(`${part.file}#${h.id}`, h.text)}</li>`).join('')}</ol>`
+      : '';
     return `<li>${a(part.file, part.title)}${nested}</li>`;
   });
   const landmarks = [
     `<li>${a('nav.xhtml#toc', 'Contents', 'toc')}</li>`,
     ...list.filter((p) => p.landmark).map((p) => `<li>${a(p.file, p.landmark!.label, p.landmark!.type)}</li>`),
   ];
-  const pageList = [...pages].sort(([x], [y]) => x - y).map(([page, file]) => `<li>${a(`${file}#page-${page}`, String(page))}</li>`);
+  const pageList = [...pages]
+    .sort(([x], [y]) => x - y)
+    .map(([page, file]) => `<li>${a(`${file}#page-${page}`, String(page))}</li>`);
   const body = [
     `<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-heading"><h1 id="toc-heading">Contents</h1><ol>${toc.join('\n')}</ol></nav>`,
     `<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-heading" hidden=""><h2 id="landmarks-heading">Landmarks</h2><ol>${landmarks.join('')}</ol></nav>`,
-    ...(pageList.length ? [`<nav epub:type="page-list" id="page-list" role="doc-pagelist" aria-labelledby="pages-heading" hidden=""><h2 id="pages-heading">Pages</h2><ol>${pageList.join('')}</ol></nav>`] : []),
+    ...(pageList.length
+      ? [
+          `<nav epub:type="page-list" id="page-list" role="doc-pagelist" aria-labelledby="pages-heading" hidden=""><h2 id="pages-heading">Pages</h2><ol>${pageList.join('')}</ol></nav>`,
+        ]
+      : []),
   ];
   return xhtmlDocument(doc.meta.lang, `Contents – ${doc.meta.title}`, body.join('\n'));
 }
 
-interface ManifestItem { id: string; href: string; type: string; properties?: string; overlay?: string }
+interface ManifestItem {
+  id: string;
+  href: string;
+  type: string;
+  properties?: string;
+  overlay?: string;
+}
 
-function packageDocument(input: EpubInput, items: readonly ManifestItem[], spine: readonly string[], features: readonly string[], media: { overlays: readonly Overlay[]; narrator?: string }): string {
+function packageDocument(
+  input: EpubInput,
+  items: readonly ManifestItem[],
+  spine: readonly string[],
+  features: readonly string[],
+  media: { overlays: readonly Overlay[]; narrator?: string },
+): string {
   const { doc, organisation: org } = input;
-  const m = (property: string, value: string, extra = ''): string => `<meta property="${property}"${extra}>${escapeXml(value)}</meta>`;
+  const m = (property: string, value: string, extra = ''): string =>
+    `<meta property="${property}"${extra}>${escapeXml(value)}</meta>`;
   const visual = input.pictures.size > 0;
   const summary = [
     'Structured with headings, a table of contents, landmarks',
@@ -286,7 +348,9 @@ function packageDocument(input: EpubInput, items: readonly ManifestItem[], spine
     '. ',
     visual ? 'Every picture has a text description. ' : '',
     'Tables have header cells. ',
-    media.overlays.length ? `The report can be listened to with its text highlighted sentence by sentence, read by ${media.narrator ?? 'a synthetic voice'}. ` : '',
+    media.overlays.length
+      ? `The report can be listened to with its text highlighted sentence by sentence, read by ${media.narrator ?? 'a synthetic voice'}. `
+      : '',
     'No flashing, motion or sound hazards.',
   ].join('');
   const total = media.overlays.reduce((sum, o) => sum + Math.round(o.seconds * 1000), 0) / 1000;
@@ -299,7 +363,12 @@ function packageDocument(input: EpubInput, items: readonly ManifestItem[], spine
     `<dc:date>${doc.meta.published}</dc:date>`,
     `<dc:description>${escapeXml(doc.meta.summary)}</dc:description>`,
     m('dcterms:modified', `${doc.meta.updated ?? doc.meta.published}T00:00:00Z`),
-    ...(input.standardPdf ? [`<dc:source>${escapeXml(input.standardPdf.address)}</dc:source>`, m('pageBreakSource', input.standardPdf.address)] : []),
+    ...(input.standardPdf
+      ? [
+          `<dc:source>${escapeXml(input.standardPdf.address)}</dc:source>`,
+          m('pageBreakSource', input.standardPdf.address),
+        ]
+      : []),
     m('schema:accessMode', 'textual'),
     ...(visual ? [m('schema:accessMode', 'visual')] : []),
     ...(media.overlays.length ? [m('schema:accessMode', 'auditory')] : []),
@@ -309,14 +378,19 @@ function packageDocument(input: EpubInput, items: readonly ManifestItem[], spine
     m('schema:accessibilitySummary', summary),
     m('dcterms:conformsTo', 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA', ' id="conformance"'),
     m('a11y:certifiedBy', org.name, ' refines="#conformance"'),
-    ...(media.overlays.length ? [
-      m('media:duration', clockValue(total)),
-      ...media.overlays.map((o) => m('media:duration', clockValue(o.seconds), ` refines="#${o.id}"`)),
-      m('media:active-class', ACTIVE_CLASS),
-      ...(media.narrator ? [m('media:narrator', media.narrator)] : []),
-    ] : []),
+    ...(media.overlays.length
+      ? [
+          m('media:duration', clockValue(total)),
+          ...media.overlays.map((o) => m('media:duration', clockValue(o.seconds), ` refines="#${o.id}"`)),
+          m('media:active-class', ACTIVE_CLASS),
+          ...(media.narrator ? [m('media:narrator', media.narrator)] : []),
+        ]
+      : []),
   ];
-  const manifest = items.map((i) => `<item id="${i.id}" href="${escapeXml(i.href)}" media-type="${i.type}"${i.properties ? ` properties="${i.properties}"` : ''}${i.overlay ? ` media-overlay="${i.overlay}"` : ''}/>`);
+  const manifest = items.map(
+    (i) =>
+      `<item id="${i.id}" href="${escapeXml(i.href)}" media-type="${i.type}"${i.properties ? ` properties="${i.properties}"` : ''}${i.overlay ? ` media-overlay="${i.overlay}"` : ''}/>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="${escapeXml(doc.meta.lang)}">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -341,9 +415,17 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 export async function makeEpub(input: EpubInput): Promise<EpubBook> {
   const { doc } = input;
   const list = parts(input);
-  const fileOfHeading = new Map(list.flatMap((part) => (part.section ? [...(part.section.heading ? [part.section.heading] : []), ...headingsIn(part.section.blocks)] : []).map((h) => [h.id, part.file] as const)));
+  const fileOfHeading = new Map(
+    list.flatMap((part) =>
+      (part.section
+        ? [...(part.section.heading ? [part.section.heading] : []), ...headingsIn(part.section.blocks)]
+        : []
+      ).map((h) => [h.id, part.file] as const),
+    ),
+  );
   const images = new Map<string, BookImage>();
-  for (const [src, picture] of input.pictures) images.set(src, { href: `images/${picture.name}`, width: picture.width, height: picture.height });
+  for (const [src, picture] of input.pictures)
+    images.set(src, { href: `images/${picture.name}`, width: picture.width, height: picture.height });
   const options = { doc, siteUrl: input.siteUrl, fileOfHeading, notesFile: 'notes.xhtml', images };
 
   // Two passes: the first counts the words, so the second can put each page's marker before the word it starts at.
@@ -356,13 +438,30 @@ export async function makeEpub(input: EpubInput): Promise<EpubBook> {
   const mo = input.recording ? overlays(input.recording, writer, doc.meta.lang) : [];
   const overlayOf = new Map(mo.map((o) => [`${o.file.replace(/\.smil$/, '.xhtml')}`, o]));
   const files: ZipEntry[] = [];
-  const items: ManifestItem[] = [{ id: 'nav', href: 'nav.xhtml', type: 'application/xhtml+xml', properties: 'nav' }, { id: 'css', href: 'book.css', type: 'text/css' }];
+  const items: ManifestItem[] = [
+    { id: 'nav', href: 'nav.xhtml', type: 'application/xhtml+xml', properties: 'nav' },
+    { id: 'css', href: 'book.css', type: 'text/css' },
+  ];
   list.forEach((part, i) => {
     const role = part.role ? ` role="${part.role}"` : '';
     const body = `<section epub:type="${part.type}"${role}>\n${bodies[i]}\n</section>`;
-    files.push({ name: `EPUB/${part.file}`, data: Buffer.from(xhtmlDocument(doc.meta.lang, part.file === 'title.xhtml' ? doc.meta.title : `${part.title} – ${doc.meta.title}`, body)) });
+    files.push({
+      name: `EPUB/${part.file}`,
+      data: Buffer.from(
+        xhtmlDocument(
+          doc.meta.lang,
+          part.file === 'title.xhtml' ? doc.meta.title : `${part.title} – ${doc.meta.title}`,
+          body,
+        ),
+      ),
+    });
     const overlay = overlayOf.get(part.file);
-    items.push({ id: part.file.replace(/\.xhtml$/, ''), href: part.file, type: 'application/xhtml+xml', ...(overlay ? { overlay: overlay.id } : {}) });
+    items.push({
+      id: part.file.replace(/\.xhtml$/, ''),
+      href: part.file,
+      type: 'application/xhtml+xml',
+      ...(overlay ? { overlay: overlay.id } : {}),
+    });
   });
   for (const o of mo) {
     files.push({ name: `EPUB/${o.file}`, data: Buffer.from(o.smil) });
@@ -370,7 +469,11 @@ export async function makeEpub(input: EpubInput): Promise<EpubBook> {
   }
   for (const picture of new Map([...input.pictures.values()].map((p) => [p.name, p])).values()) {
     files.push({ name: `EPUB/images/${picture.name}`, data: await readFile(picture.file), store: true });
-    items.push({ id: `img-${picture.name.replace(/\.\w+$/, '')}`, href: `images/${picture.name}`, type: picture.name.endsWith('.png') ? 'image/png' : 'image/jpeg' });
+    items.push({
+      id: `img-${picture.name.replace(/\.\w+$/, '')}`,
+      href: `images/${picture.name}`,
+      type: picture.name.endsWith('.png') ? 'image/png' : 'image/jpeg',
+    });
   }
   const fontDir = path.join(path.dirname(require.resolve('@fontsource/atkinson-hyperlegible/package.json')), 'files');
   for (const [i, font] of FONT_FILES.entries()) {
@@ -385,7 +488,10 @@ export async function makeEpub(input: EpubInput): Promise<EpubBook> {
   files.push({ name: 'EPUB/nav.xhtml', data: Buffer.from(navigation(input, list, pages)) });
   files.push({ name: 'EPUB/book.css', data: Buffer.from(stylesheet()) });
   const features = [
-    'tableOfContents', 'structuralNavigation', 'readingOrder', 'displayTransformability',
+    'tableOfContents',
+    'structuralNavigation',
+    'readingOrder',
+    'displayTransformability',
     ...(input.pictures.size ? ['alternativeText'] : []),
     ...(pages.size ? ['pageNavigation', 'printPageNumbers'] : []),
     ...(mo.length ? ['synchronizedAudioText'] : []),
@@ -393,11 +499,25 @@ export async function makeEpub(input: EpubInput): Promise<EpubBook> {
   // The contents page is read in order too, after the title page (as in print), so every link in it is to the spine.
   const spine = list.map((p) => p.file.replace(/\.xhtml$/, ''));
   spine.splice(1, 0, 'nav');
-  files.push({ name: 'EPUB/package.opf', data: Buffer.from(packageDocument(input, items, spine, features, { overlays: mo, ...(input.recording ? { narrator: input.recording.narrator } : {}) })) });
+  files.push({
+    name: 'EPUB/package.opf',
+    data: Buffer.from(
+      packageDocument(input, items, spine, features, {
+        overlays: mo,
+        ...(input.recording ? { narrator: input.recording.narrator } : {}),
+      }),
+    ),
+  });
   const bytes = zip([
     { name: 'mimetype', data: Buffer.from('application/epub+zip'), store: true },
     { name: 'META-INF/container.xml', data: Buffer.from(CONTAINER) },
     ...files,
   ]);
-  return { bytes, pages: pages.size, pagesFound: located?.found ?? 0, overlayClips: mo.reduce((n, o) => n + o.clips, 0), sections: list.length };
+  return {
+    bytes,
+    pages: pages.size,
+    pagesFound: located?.found ?? 0,
+    overlayClips: mo.reduce((n, o) => n + o.clips, 0),
+    sections: list.length,
+  };
 }

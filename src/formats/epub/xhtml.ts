@@ -17,7 +17,11 @@ import { sentenceBreaks } from '../audio/sentences.ts';
 import { CALLOUT_LABELS, withTaskState } from '../../report/callouts.ts';
 
 /** A picture as the book holds it. */
-export interface BookImage { href: string; width: number; height: number }
+export interface BookImage {
+  href: string;
+  width: number;
+  height: number;
+}
 
 export interface XhtmlOptions {
   doc: ReportDocument;
@@ -41,7 +45,9 @@ export function inlineSentences(nodes: readonly Inline[]): Inline[][] {
       return;
     }
     // "…here. [A link]": a sentence ends at the end of this text when what follows starts a new one.
-    const following = plainText(nodes.slice(index + 1, index + 2)).trimStart().charAt(0);
+    const following = plainText(nodes.slice(index + 1, index + 2))
+      .trimStart()
+      .charAt(0);
     let last = 0;
     for (const { end, next } of sentenceBreaks(node.text + following).filter((b) => b.next <= node.text.length)) {
       groups.at(-1)!.push({ type: 'text', text: node.text.slice(last, end) });
@@ -113,37 +119,49 @@ export class XhtmlWriter {
   }
 
   inline(nodes: readonly Inline[]): string {
-    return nodes.map((node, index): string => {
-      switch (node.type) {
-        case 'text': return this.text(node.text);
-        case 'strong': return `<strong>${this.inline(node.children)}</strong>`;
-        case 'em': return `<em>${this.inline(node.children)}</em>`;
-        case 'strike': return `<s>${this.inline(node.children)}</s>`;
-        case 'code': return `<code>${this.text(node.text)}</code>`;
-        case 'break': return '<br/>';
-        case 'html': return '';
-        case 'image': return this.image(node.image);
-        case 'link': {
-          const href = this.href(node.href);
-          const inner = this.inline(node.children);
-          return href ? `<a href="${escapeXml(href)}">${inner}</a>` : inner;
+    return nodes
+      .map((node, index): string => {
+        switch (node.type) {
+          case 'text':
+            return this.text(node.text);
+          case 'strong':
+            return `<strong>${this.inline(node.children)}</strong>`;
+          case 'em':
+            return `<em>${this.inline(node.children)}</em>`;
+          case 'strike':
+            return `<s>${this.inline(node.children)}</s>`;
+          case 'code':
+            return `<code>${this.text(node.text)}</code>`;
+          case 'break':
+            return '<br/>';
+          case 'html':
+            return '';
+          case 'image':
+            return this.image(node.image);
+          case 'link': {
+            const href = this.href(node.href);
+            const inner = this.inline(node.children);
+            return href ? `<a href="${escapeXml(href)}">${inner}</a>` : inner;
+          }
+          case 'abbr': {
+            const short = plainText(node.children);
+            const before = nodes[index - 1];
+            if (before?.type === 'text' && saidInFullJustBefore(before.text, node.title))
+              this.abbreviationsSeen.add(short);
+            const shown = `<abbr title="${escapeXml(node.title)}">${this.text(short)}</abbr>`;
+            if (this.abbreviationsSeen.has(short)) return shown;
+            this.abbreviationsSeen.add(short);
+            return `${shown}${this.text(` (${node.title})`)}`;
+          }
+          case 'footnote-ref': {
+            const id = `noteref-${++this.references}`;
+            if (!this.noteReferences.has(node.footnote))
+              this.noteReferences.set(node.footnote, { file: this.file, id });
+            return `<sup><a epub:type="noteref" role="doc-noteref" id="${id}" href="${this.options.notesFile}#${noteAnchor(node.footnote)}">${this.text(String(node.footnote))}</a></sup>`;
+          }
         }
-        case 'abbr': {
-          const short = plainText(node.children);
-          const before = nodes[index - 1];
-          if (before?.type === 'text' && saidInFullJustBefore(before.text, node.title)) this.abbreviationsSeen.add(short);
-          const shown = `<abbr title="${escapeXml(node.title)}">${this.text(short)}</abbr>`;
-          if (this.abbreviationsSeen.has(short)) return shown;
-          this.abbreviationsSeen.add(short);
-          return `${shown}${this.text(` (${node.title})`)}`;
-        }
-        case 'footnote-ref': {
-          const id = `noteref-${++this.references}`;
-          if (!this.noteReferences.has(node.footnote)) this.noteReferences.set(node.footnote, { file: this.file, id });
-          return `<sup><a epub:type="noteref" role="doc-noteref" id="${id}" href="${this.options.notesFile}#${noteAnchor(node.footnote)}">${this.text(String(node.footnote))}</a></sup>`;
-        }
-      }
-    }).join('');
+      })
+      .join('');
   }
 
   /** A heading the audio announces (a section's), named by its id. */
@@ -156,7 +174,9 @@ export class XhtmlWriter {
     const groups = inlineSentences(nodes);
     if (groups.length < 2) return this.inline(nodes);
     this.sentenceSpans.set(anchor, groups.length);
-    return groups.map((group, i) => `<span id="${sentenceAnchor(anchor, i + 1)}">${this.inline(group)}</span>`).join(' ');
+    return groups
+      .map((group, i) => `<span id="${sentenceAnchor(anchor, i + 1)}">${this.inline(group)}</span>`)
+      .join(' ');
   }
 
   private figure(image: ImageRef, anchor: string): string {
@@ -168,51 +188,64 @@ export class XhtmlWriter {
 
   /** Blocks at `path` (section index, then index at each level, counted from `firstIndex`), named as the audio script names them. */
   blocks(list: readonly Block[], path: ReadonlyArray<number | string>, firstIndex = 0): string {
-    return list.map((block, at) => {
-      const index = firstIndex + at;
-      const anchor = blockAnchor([...path, index]);
-      switch (block.type) {
-        case 'heading': {
-          return this.heading(Math.min(6, Math.max(2, block.level)), block.id, block.content);
+    return list
+      .map((block, at) => {
+        const index = firstIndex + at;
+        const anchor = blockAnchor([...path, index]);
+        switch (block.type) {
+          case 'heading': {
+            return this.heading(Math.min(6, Math.max(2, block.level)), block.id, block.content);
+          }
+          case 'paragraph': {
+            // A paragraph that is only a picture is a figure.
+            const only = block.content.filter((n) => !(n.type === 'text' && !n.text.trim()));
+            if (only.length === 1 && only[0]!.type === 'image') return this.figure(only[0].image, anchor);
+            return `<p${this.anchor(anchor)}>${this.sentences(block.content, anchor)}</p>`;
+          }
+          case 'list': {
+            const tag = block.ordered ? 'ol' : 'ul';
+            const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
+            const items = block.items.map((item, i) => {
+              const itemAnchor = blockAnchor([...path, index, i]);
+              // A checklist item's state is written as text, as the audio reads it: reading apps style form controls
+              // unpredictably, and a disabled checkbox is easy to miss at a reader's own text size.
+              const [first, ...rest] = withTaskState(item, block.done?.[i]);
+              // The item's first paragraph is the item itself, as the audio reads it ("1: …").
+              const opening =
+                first?.type === 'paragraph'
+                  ? this.sentences(first.content, itemAnchor)
+                  : this.blocks(first ? [first] : [], [...path, index, i]);
+              return `<li${this.anchor(itemAnchor)}>${opening}${rest.length ? this.blocks(rest, [...path, index, i], 1) : ''}</li>`;
+            });
+            return `<${tag}${this.anchor(anchor)}${start}>${items.join('')}</${tag}>`;
+          }
+          case 'quote':
+            return `<blockquote${this.anchor(anchor)}>${this.blocks(block.blocks, [...path, index])}</blockquote>`;
+          case 'callout': {
+            // Not an epub:type: "note" would make some reading apps hide it as a footnote.
+            const label = `<p class="callout-label"><strong>${CALLOUT_LABELS[block.kind]}:</strong></p>`;
+            return `<aside class="callout callout-${block.kind}" role="note"${this.anchor(anchor)}>${label}${this.blocks(block.blocks, [...path, index])}</aside>`;
+          }
+          case 'figure':
+            return this.figure(block.image, anchor);
+          case 'table': {
+            const caption = block.caption ? `<caption>${this.inline(block.caption)}</caption>` : '';
+            const align = (a: string | null): string => (a ? ` class="align-${a}"` : '');
+            const head = `<thead><tr>${block.header.map((c) => `<th scope="col"${align(c.align)}>${this.inline(c.content)}</th>`).join('')}</tr></thead>`;
+            const rows = block.rows.map(
+              (row, r) =>
+                `<tr${this.anchor(rowAnchor(anchor, r))}>${row.map((c) => `<td${align(c.align)}>${this.inline(c.content)}</td>`).join('')}</tr>`,
+            );
+            return `<table${this.anchor(anchor)}>${caption}${head}<tbody>${rows.join('')}</tbody></table>`;
+          }
+          case 'code':
+            return `<pre${this.anchor(anchor)}><code>${this.text(block.text.replace(/\n$/, ''))}</code></pre>`;
+          case 'rule':
+            return '<hr/>';
+          case 'html':
+            return '';
         }
-        case 'paragraph': {
-          // A paragraph that is only a picture is a figure.
-          const only = block.content.filter((n) => !(n.type === 'text' && !n.text.trim()));
-          if (only.length === 1 && only[0]!.type === 'image') return this.figure(only[0].image, anchor);
-          return `<p${this.anchor(anchor)}>${this.sentences(block.content, anchor)}</p>`;
-        }
-        case 'list': {
-          const tag = block.ordered ? 'ol' : 'ul';
-          const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
-          const items = block.items.map((item, i) => {
-            const itemAnchor = blockAnchor([...path, index, i]);
-            // A checklist item's state is written as text, as the audio reads it: reading apps style form controls
-            // unpredictably, and a disabled checkbox is easy to miss at a reader's own text size.
-            const [first, ...rest] = withTaskState(item, block.done?.[i]);
-            // The item's first paragraph is the item itself, as the audio reads it ("1: …").
-            const opening = first?.type === 'paragraph' ? this.sentences(first.content, itemAnchor) : this.blocks(first ? [first] : [], [...path, index, i]);
-            return `<li${this.anchor(itemAnchor)}>${opening}${rest.length ? this.blocks(rest, [...path, index, i], 1) : ''}</li>`;
-          });
-          return `<${tag}${this.anchor(anchor)}${start}>${items.join('')}</${tag}>`;
-        }
-        case 'quote': return `<blockquote${this.anchor(anchor)}>${this.blocks(block.blocks, [...path, index])}</blockquote>`;
-        case 'callout': {
-          // Not an epub:type: "note" would make some reading apps hide it as a footnote.
-          const label = `<p class="callout-label"><strong>${CALLOUT_LABELS[block.kind]}:</strong></p>`;
-          return `<aside class="callout callout-${block.kind}" role="note"${this.anchor(anchor)}>${label}${this.blocks(block.blocks, [...path, index])}</aside>`;
-        }
-        case 'figure': return this.figure(block.image, anchor);
-        case 'table': {
-          const caption = block.caption ? `<caption>${this.inline(block.caption)}</caption>` : '';
-          const align = (a: string | null): string => (a ? ` class="align-${a}"` : '');
-          const head = `<thead><tr>${block.header.map((c) => `<th scope="col"${align(c.align)}>${this.inline(c.content)}</th>`).join('')}</tr></thead>`;
-          const rows = block.rows.map((row, r) => `<tr${this.anchor(rowAnchor(anchor, r))}>${row.map((c) => `<td${align(c.align)}>${this.inline(c.content)}</td>`).join('')}</tr>`);
-          return `<table${this.anchor(anchor)}>${caption}${head}<tbody>${rows.join('')}</tbody></table>`;
-        }
-        case 'code': return `<pre${this.anchor(anchor)}><code>${this.text(block.text.replace(/\n$/, ''))}</code></pre>`;
-        case 'rule': return '<hr/>';
-        case 'html': return '';
-      }
-    }).join('\n');
+      })
+      .join('\n');
   }
 }

@@ -16,7 +16,11 @@ const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /** From "version needed" to the name's length: the same run in both headers (APPNOTE 4.3.7 and 4.3.12). */
-function writeEntryFields(buffer: Buffer, at: number, f: { method: number; crc: number; compressed: number; size: number; nameLength: number }): void {
+function writeEntryFields(
+  buffer: Buffer,
+  at: number,
+  f: { method: number; crc: number; compressed: number; size: number; nameLength: number },
+): void {
   buffer.writeUInt16LE(20, at); // version needed: 2.0
   buffer.writeUInt16LE(0x0800, at + 2); // names are UTF-8
   buffer.writeUInt16LE(f.method, at + 4);

@@ -30,7 +30,12 @@ export const PRINT_DEFAULTS = {
 export function printEditions(largePrintSizes: readonly number[] = PRINT_DEFAULTS.largePrintSizes): PrintEdition[] {
   const sizes = [...new Set(largePrintSizes)].sort((a, b) => a - b);
   return [
-    ...sizes.map((size): PrintEdition => ({ kind: 'large-print-pdf', fontSizePt: size, fileSuffix: `-large-print-${size}pt`, name: `Large print edition, ${size} point` })),
+    ...sizes.map((size): PrintEdition => ({
+      kind: 'large-print-pdf',
+      fontSizePt: size,
+      fileSuffix: `-large-print-${size}pt`,
+      name: `Large print edition, ${size} point`,
+    })),
     { kind: 'standard-pdf', fontSizePt: PRINT_DEFAULTS.standardSizePt, fileSuffix: '', name: 'Standard edition' },
   ];
 }

@@ -29,7 +29,8 @@ export function reportPrintEditions(eleventyConfig: UserConfig, options: PrintPl
       for (const problem of result.problems) defaults.log(`  ${formatProblem(problem)}`);
       site.stats.pdfsPrinted += result.made;
       site.stats.pdfsReused += result.reused;
-      for (const [slug, editions] of result.editions) site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...editions]);
+      for (const [slug, editions] of result.editions)
+        site.editions.set(slug, [...(site.editions.get(slug) ?? []), ...editions]);
     });
   });
 }

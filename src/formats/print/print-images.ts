@@ -27,11 +27,20 @@ export function largePrintVersionOf(relative: string): string {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return access(file).then(() => true, () => false);
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Warns when an SVG's smallest text prints below `sizePt` at the full text width. */
-async function checkSvgText(doc: ReportDocument, image: ImageRef, file: string, sizePt: number, isLargePrintVersion: boolean): Promise<Problem[]> {
+async function checkSvgText(
+  doc: ReportDocument,
+  image: ImageRef,
+  file: string,
+  sizePt: number,
+  isLargePrintVersion: boolean,
+): Promise<Problem[]> {
   if (!file.toLowerCase().endsWith('.svg')) return [];
   const measured = measureSvgText(await readFile(file, 'utf8'));
   if (measured.smallestFontSize === undefined) return [];
@@ -42,10 +51,22 @@ async function checkSvgText(doc: ReportDocument, image: ImageRef, file: string, 
   const fix = isLargePrintVersion
     ? `make the text in ${name} at least font-size ${needed} (it is drawn ${measured.width} units wide), or give the numbers in a table after the picture`
     : `add a large-print version beside it named ${path.basename(largePrintVersionOf(file))} with text of at least font-size ${needed} at ${measured.width} units wide, or give the numbers in a table after the picture`;
-  return [warning(doc.file, image.line, `the text in picture ${name} ("${measured.sample}") prints at ${printedPt.toFixed(1)} pt, below the ${sizePt} point large print`, fix, 'images')];
+  return [
+    warning(
+      doc.file,
+      image.line,
+      `the text in picture ${name} ("${measured.sample}") prints at ${printedPt.toFixed(1)} pt, below the ${sizePt} point large print`,
+      fix,
+      'images',
+    ),
+  ];
 }
 
-export async function reportPictures(doc: ReportDocument, imageCacheDir: string, largePrintSizes: readonly number[]): Promise<ReportPictures> {
+export async function reportPictures(
+  doc: ReportDocument,
+  imageCacheDir: string,
+  largePrintSizes: readonly number[],
+): Promise<ReportPictures> {
   const pictures: ReportPictures = { standard: new Map(), largePrint: new Map(), problems: [] };
   const smallestLargePrint = Math.min(...largePrintSizes);
   for (const image of imagesIn(doc)) {
@@ -60,10 +81,21 @@ export async function reportPictures(doc: ReportDocument, imageCacheDir: string,
       pictures.largePrint.set(image.src, hasLarge ? await cachedPrintImage(largeFile, imageCacheDir) : standard);
     } catch (err) {
       if (!(err instanceof UnreadableImageError)) throw err;
-      pictures.problems.push(error(doc.file, image.line, `picture ${where.relative} (or its large-print version) cannot be read for the PDFs: ${err.message}`, 'open it in an image editor and save it again as PNG, JPEG or SVG', 'images'));
+      pictures.problems.push(
+        error(
+          doc.file,
+          image.line,
+          `picture ${where.relative} (or its large-print version) cannot be read for the PDFs: ${err.message}`,
+          'open it in an image editor and save it again as PNG, JPEG or SVG',
+          'images',
+        ),
+      );
       continue;
     }
-    if (largePrintSizes.length > 0) pictures.problems.push(...(await checkSvgText(doc, image, hasLarge ? largeFile : file, smallestLargePrint, hasLarge)));
+    if (largePrintSizes.length > 0)
+      pictures.problems.push(
+        ...(await checkSvgText(doc, image, hasLarge ? largeFile : file, smallestLargePrint, hasLarge)),
+      );
   }
   return pictures;
 }

@@ -15,8 +15,22 @@ import { listInWords } from '../available.ts';
 import { fontMetrics } from '../../engines/pdf/font-metrics.ts';
 import { PRINT_FONTS } from '../../engines/pdf/print-fonts.ts';
 import type { PrintImage } from '../../engines/pdf/print-images.ts';
-import { printableUrl, printInlineText, printRuns, toPrintInlines, type PrintTextOptions } from '../../engines/pdf/print-text.ts';
-import { bottomMarginPt, dateParts, TEXT_WIDTH_PT, textHeightPt, type PrintBlock, type PrintFrame, type PrintInline } from '../../engines/pdf/print-types.ts';
+import {
+  printableUrl,
+  printInlineText,
+  printRuns,
+  toPrintInlines,
+  type PrintTextOptions,
+} from '../../engines/pdf/print-text.ts';
+import {
+  bottomMarginPt,
+  dateParts,
+  TEXT_WIDTH_PT,
+  textHeightPt,
+  type PrintBlock,
+  type PrintFrame,
+  type PrintInline,
+} from '../../engines/pdf/print-types.ts';
 import type { PrintEdition } from './editions.ts';
 
 export interface ReportPrintModel extends PrintFrame {
@@ -65,7 +79,10 @@ function textOptions(state: State, lineWidthPt: number, bold = false): PrintText
     bold,
     abbreviationsSeen: state.abbreviationsSeen,
     // A link to the site itself ("request/", "/feedback/") means nothing on paper: print its full address.
-    resolveHref: (href) => (!/^([a-z][a-z0-9+.-]*:|#)/i.test(href) && siteUrl ? new URL(href, new URL(`reports/${doc.slug}/`, siteUrl)).href : href),
+    resolveHref: (href) =>
+      !/^([a-z][a-z0-9+.-]*:|#)/i.test(href) && siteUrl
+        ? new URL(href, new URL(`reports/${doc.slug}/`, siteUrl)).href
+        : href,
   };
 }
 
@@ -74,7 +91,11 @@ function wordsOf(nodes: readonly Inline[]): string[] {
 }
 
 /** Widths of a table's columns at this size, or undefined when they cannot all hold their longest word. */
-export function tableColumnWidths(table: Pick<TableBlock, 'header' | 'rows'>, sizePt: number, availablePt: number): number[] | undefined {
+export function tableColumnWidths(
+  table: Pick<TableBlock, 'header' | 'rows'>,
+  sizePt: number,
+  availablePt: number,
+): number[] | undefined {
   const columns = table.header.length;
   if (columns > maxTableColumns(sizePt)) return undefined;
   const [regular, bold] = [false, true].map((b) => fontMetrics(PRINT_FONTS.find((f) => f.bold === b)!.file));
@@ -110,9 +131,13 @@ function table(block: TableBlock, state: State, availablePt: number): PrintBlock
   const caption = block.caption ? toPrintInlines(block.caption, textOptions(state, availablePt, true)) : undefined;
   if (widths) {
     const padding = 2 * CELL_INSET_EM * state.sizePt;
-    const cell = (content: Inline[], column: number, bold: boolean): PrintInline[] => toPrintInlines(content, textOptions(state, widths[column]! - padding, bold));
+    const cell = (content: Inline[], column: number, bold: boolean): PrintInline[] =>
+      toPrintInlines(content, textOptions(state, widths[column]! - padding, bold));
     return {
-      k: 'table', ...(caption ? { caption } : {}), line: block.line, widthsPt: widths.map((w) => Math.floor(w * 100) / 100),
+      k: 'table',
+      ...(caption ? { caption } : {}),
+      line: block.line,
+      widthsPt: widths.map((w) => Math.floor(w * 100) / 100),
       header: block.header.map((c, i) => cell(c.content, i, true)),
       rows: block.rows.map((row) => block.header.map((_, i) => cell(row[i]?.content ?? [], i, i === 0))),
       numeric: block.header.map((c) => c.align === 'right'),
@@ -120,9 +145,13 @@ function table(block: TableBlock, state: State, availablePt: number): PrintBlock
   }
   const lineWidth = availablePt - 2 * INDENT_EM * state.sizePt;
   return {
-    k: 'rows', ...(caption ? { caption } : {}), line: block.line,
+    k: 'rows',
+    ...(caption ? { caption } : {}),
+    line: block.line,
     header: block.header.map((c) => toPrintInlines(c.content, textOptions(state, lineWidth, true))),
-    rows: block.rows.map((row) => block.header.map((_, i) => toPrintInlines(row[i]?.content ?? [], textOptions(state, lineWidth)))),
+    rows: block.rows.map((row) =>
+      block.header.map((_, i) => toPrintInlines(row[i]?.content ?? [], textOptions(state, lineWidth))),
+    ),
   };
 }
 
@@ -131,14 +160,24 @@ function figure(image: ImageRef, state: State, availablePt: number): PrintBlock[
   if (!printed || image.decorative) return [];
   // A picture and its caption always fit on one page: never taller than the text area less room for the caption.
   const bold = fontMetrics(PRINT_FONTS.find((f) => f.bold)!.file);
-  const captionLines = image.caption ? Math.ceil((bold.widthPt(image.caption, state.sizePt) * 1.1) / availablePt) + 1 : 0;
+  const captionLines = image.caption
+    ? Math.ceil((bold.widthPt(image.caption, state.sizePt) * 1.1) / availablePt) + 1
+    : 0;
   const captionRoom = captionLines * 1.6 * state.sizePt;
   const maxHeight = textHeightPt(state.sizePt) - captionRoom - 2 * state.sizePt;
   const widthPt = Math.min(availablePt, (maxHeight * printed.width) / printed.height);
-  return [{
-    k: 'figure', src: printed.name, alt: image.alt, widthPt: Math.floor(widthPt * 100) / 100, line: image.line,
-    ...(image.caption ? { caption: printRuns(image.caption, { sizePt: state.sizePt, lineWidthPt: availablePt, bold: true }) } : {}),
-  }];
+  return [
+    {
+      k: 'figure',
+      src: printed.name,
+      alt: image.alt,
+      widthPt: Math.floor(widthPt * 100) / 100,
+      line: image.line,
+      ...(image.caption
+        ? { caption: printRuns(image.caption, { sizePt: state.sizePt, lineWidthPt: availablePt, bold: true }) }
+        : {}),
+    },
+  ];
 }
 
 function inlineImages(nodes: readonly Inline[]): ImageRef[] {
@@ -148,11 +187,21 @@ function inlineImages(nodes: readonly Inline[]): ImageRef[] {
 function blocks(list: readonly Block[], state: State, availablePt: number): PrintBlock[] {
   return list.flatMap((block): PrintBlock[] => {
     switch (block.type) {
-      case 'heading': return [{ k: 'h', level: block.level, c: toPrintInlines(block.content, textOptions(state, availablePt, true)), line: block.line }];
+      case 'heading':
+        return [
+          {
+            k: 'h',
+            level: block.level,
+            c: toPrintInlines(block.content, textOptions(state, availablePt, true)),
+            line: block.line,
+          },
+        ];
       case 'paragraph': {
         // A paragraph that was only a picture leaves no text behind (a note reference is text: "(note 1)").
         const hasText = plainText(block.content).trim() !== '' || block.content.some((n) => n.type === 'footnote-ref');
-        const text: PrintBlock[] = hasText ? [{ k: 'p', c: toPrintInlines(block.content, textOptions(state, availablePt)), line: block.line }] : [];
+        const text: PrintBlock[] = hasText
+          ? [{ k: 'p', c: toPrintInlines(block.content, textOptions(state, availablePt)), line: block.line }]
+          : [];
         return [...text, ...inlineImages(block.content).flatMap((image) => figure(image, state, availablePt))];
       }
       case 'list': {
@@ -160,25 +209,49 @@ function blocks(list: readonly Block[], state: State, availablePt: number): Prin
         const items = block.items.map((item, i) => blocks(withTaskState(item, block.done?.[i]), state, inner));
         return [{ k: 'list', ordered: block.ordered, start: block.start, items, line: block.line }];
       }
-      case 'quote': return [{ k: 'quote', blocks: blocks(block.blocks, state, availablePt - INDENT_EM * state.sizePt), line: block.line }];
+      case 'quote':
+        return [
+          { k: 'quote', blocks: blocks(block.blocks, state, availablePt - INDENT_EM * state.sizePt), line: block.line },
+        ];
       case 'callout': {
         const inner = availablePt - 2 * CALLOUT_INSET_EM * state.sizePt;
-        return [{ k: 'callout', label: CALLOUT_LABELS[block.kind], blocks: blocks(block.blocks, state, inner), line: block.line }];
+        return [
+          {
+            k: 'callout',
+            label: CALLOUT_LABELS[block.kind],
+            blocks: blocks(block.blocks, state, inner),
+            line: block.line,
+          },
+        ];
       }
-      case 'figure': return figure(block.image, state, availablePt);
-      case 'table': return [table(block, state, availablePt)];
+      case 'figure':
+        return figure(block.image, state, availablePt);
+      case 'table':
+        return [table(block, state, availablePt)];
       case 'code': {
         const inner = availablePt - 2 * CELL_INSET_EM * state.sizePt;
-        return [{ k: 'code', lines: block.text.replace(/\n$/, '').split('\n').map((text) => printRuns(text, { sizePt: state.sizePt, lineWidthPt: inner })), line: block.line }];
+        return [
+          {
+            k: 'code',
+            lines: block.text
+              .replace(/\n$/, '')
+              .split('\n')
+              .map((text) => printRuns(text, { sizePt: state.sizePt, lineWidthPt: inner })),
+            line: block.line,
+          },
+        ];
       }
-      case 'rule': return [{ k: 'rule', line: block.line }];
-      case 'html': return [];
+      case 'rule':
+        return [{ k: 'rule', line: block.line }];
+      case 'html':
+        return [];
     }
   });
 }
 
 function contactRoutes(org: Organisation, sizePt: number): PrintInline[][] {
-  const run = (text: string): PrintInline[] => printRuns(text, { sizePt, lineWidthPt: TEXT_WIDTH_PT - INDENT_EM * sizePt });
+  const run = (text: string): PrintInline[] =>
+    printRuns(text, { sizePt, lineWidthPt: TEXT_WIDTH_PT - INDENT_EM * sizePt });
   return [
     run(`Phone: ${org.phone}${org.hours ? ` (${org.hours})` : ''}`),
     ...(org.text ? [run(`Text: ${org.text}`)] : []),
@@ -192,8 +265,12 @@ export function reportPrintModel(input: ReportPrintInput): ReportPrintModel {
   const { doc, organisation: org, edition } = input;
   const sizePt = edition.fontSizePt;
   const state: State = { input, sizePt, abbreviationsSeen: new Set() };
-  const run = (text: string, bold = false): PrintInline[] => printRuns(text, { sizePt, lineWidthPt: TEXT_WIDTH_PT, bold });
-  const dates = [`Published ${readableDate(doc.meta.published)}`, ...(doc.meta.updated ? [`updated ${readableDate(doc.meta.updated)}`] : [])].join(', ');
+  const run = (text: string, bold = false): PrintInline[] =>
+    printRuns(text, { sizePt, lineWidthPt: TEXT_WIDTH_PT, bold });
+  const dates = [
+    `Published ${readableDate(doc.meta.published)}`,
+    ...(doc.meta.updated ? [`updated ${readableDate(doc.meta.updated)}`] : []),
+  ].join(', ');
   return {
     lang: doc.meta.lang,
     sizePt,
@@ -205,17 +282,26 @@ export function reportPrintModel(input: ReportPrintInput): ReportPrintModel {
       edition: edition.name,
       dates: `${dates}.`,
       summary: run(doc.meta.summary),
-      contact: run(`For this report in another format, phone ${org.phone} or email ${org.email}. Other formats are listed on the next page.`),
+      contact: run(
+        `For this report in another format, phone ${org.phone} or email ${org.email}. Other formats are listed on the next page.`,
+      ),
     },
     otherFormats: {
-      ...(input.otherFormats.length ? { also: `This report is also available as ${listInWords(input.otherFormats)}.` } : {}),
+      ...(input.otherFormats.length
+        ? { also: `This report is also available as ${listInWords(input.otherFormats)}.` }
+        : {}),
       intro: `To ask for it in another format, such as braille, audio, easy read or another language, contact ${org.name}:`,
       routes: contactRoutes(org, sizePt),
     },
     contents: doc.sections.some((s) => s.heading),
     body: blocks(doc.blocks, state, TEXT_WIDTH_PT),
-    notes: doc.footnotes.map((note) => ({ n: note.number, blocks: blocks(note.blocks, state, TEXT_WIDTH_PT - INDENT_EM * sizePt) })),
-    changes: [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date)).map((c) => ({ date: readableDate(c.date), summary: run(c.summary) })),
+    notes: doc.footnotes.map((note) => ({
+      n: note.number,
+      blocks: blocks(note.blocks, state, TEXT_WIDTH_PT - INDENT_EM * sizePt),
+    })),
+    changes: [...doc.meta.changes]
+      .sort((a, b) => b.date.localeCompare(a.date))
+      .map((c) => ({ date: readableDate(c.date), summary: run(c.summary) })),
   };
 }
 

@@ -12,7 +12,11 @@ import { codeIdentity } from '../../build/code-identity.ts';
 import { writeAtomically } from '../../build/write-atomically.ts';
 
 export async function planKey(inputs: unknown): Promise<string> {
-  return createHash('sha256').update(await codeIdentity()).update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(await codeIdentity())
+    .update(JSON.stringify(inputs))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The cached PDF made for a plan, by its file in the PDF cache. */

@@ -26,7 +26,9 @@ export function feedContent(report: ReportPage): string {
   const formats = report.formats.map((f) => `<li>${escape(f.label)}</li>`).join('');
   return [
     `<p>${escape(report.summary)}</p>`,
-    report.updated ? `<p>Updated ${escape(readableDate(report.updated))}. What changed:</p><ul>${changes}</ul>` : `<p>Published ${escape(readableDate(report.published))}.</p>`,
+    report.updated
+      ? `<p>Updated ${escape(readableDate(report.updated))}. What changed:</p><ul>${changes}</ul>`
+      : `<p>Published ${escape(readableDate(report.published))}.</p>`,
     `<p>Available as:</p><ul>${formats}</ul>`,
   ].join('');
 }

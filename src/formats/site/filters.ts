@@ -8,7 +8,11 @@ export function readableDate(iso: string, lang = 'en-GB'): string {
   if (Number.isNaN(date.getTime())) throw new Error(`readableDate: "${iso}" is not a YYYY-MM-DD date`);
   // Making a formatter costs far more than using one, and a build formats thousands of dates.
   let format = dateFormats.get(lang);
-  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  if (!format)
+    dateFormats.set(
+      lang,
+      (format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })),
+    );
   return format.format(date);
 }
 

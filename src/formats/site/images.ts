@@ -36,7 +36,10 @@ export function imageDefaults(cacheRoot: string): ImageDefaults {
   };
 }
 
-export interface ImageSource { type: string; srcset: string }
+export interface ImageSource {
+  type: string;
+  srcset: string;
+}
 export interface ProcessedImage {
   src: string;
   width: number;
@@ -46,13 +49,22 @@ export interface ProcessedImage {
   files: string[];
 }
 
-interface ImageStat { url: string; width: number; height: number; srcset: string; sourceType: string; filename: string }
+interface ImageStat {
+  url: string;
+  width: number;
+  height: number;
+  srcset: string;
+  sourceType: string;
+  filename: string;
+}
 
 /** Bumped when what processImage returns changes shape. */
 const RECORD_VERSION = 1;
 
 async function recordFile(file: string, options: ImageDefaults): Promise<string> {
-  const hash = createHash('sha256').update(`${RECORD_VERSION}|${JSON.stringify(options)}|`).update(await readFile(file));
+  const hash = createHash('sha256')
+    .update(`${RECORD_VERSION}|${JSON.stringify(options)}|`)
+    .update(await readFile(file));
   return path.join(options.cacheDir, 'records', `${hash.digest('hex')}.json`);
 }
 
@@ -60,7 +72,14 @@ async function recorded(record: string, options: ImageDefaults): Promise<Process
   const text = await readFile(record, 'utf8').catch(() => undefined);
   if (!text) return undefined;
   const image = JSON.parse(text) as ProcessedImage;
-  const present = await Promise.all(image.files.map((name) => stat(path.join(options.cacheDir, name)).then(() => true, () => false)));
+  const present = await Promise.all(
+    image.files.map((name) =>
+      stat(path.join(options.cacheDir, name)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return present.every(Boolean) ? image : undefined;
 }
 
@@ -92,13 +111,19 @@ async function runEleventyImg(file: string, options: ImageDefaults): Promise<Pro
     src: largest.url,
     width: largest.width,
     height: largest.height,
-    sources: byFormat.slice(0, -1).map(([, stats]) => ({ type: stats[0]!.sourceType, srcset: stats.map((s) => s.srcset).join(', ') })),
+    sources: byFormat
+      .slice(0, -1)
+      .map(([, stats]) => ({ type: stats[0]!.sourceType, srcset: stats.map((s) => s.srcset).join(', ') })),
     files: byFormat.flatMap(([, stats]) => stats.map((s) => s.filename)),
   };
 }
 
 /** Puts the processed files a build uses from the cache into the site. */
-export async function copyImages(images: Iterable<ProcessedImage>, options: ImageDefaults, siteDir: string): Promise<number> {
+export async function copyImages(
+  images: Iterable<ProcessedImage>,
+  options: ImageDefaults,
+  siteDir: string,
+): Promise<number> {
   const target = path.join(siteDir, options.urlPath);
   const files = new Set([...images].flatMap((image) => image.files));
   await Promise.all([...files].map((name) => publishFile(path.join(options.cacheDir, name), path.join(target, name))));

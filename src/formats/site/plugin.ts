@@ -38,8 +38,8 @@ export interface WebsiteOptions {
   log?: (line: string) => void;
 }
 
-
-const FONT_FILES = 'node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin*-{400,700}-normal.woff2';
+const FONT_FILES =
+  'node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin*-{400,700}-normal.woff2';
 
 interface BuildState {
   site: PreparedSite;
@@ -79,7 +79,15 @@ async function prepareBuild(options: WebsiteOptions): Promise<BuildState> {
           perReport.set(image.src, processed);
         } catch (err) {
           const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-          unreadable.push(error(report.document.file, image.line, `image ${image.src} could not be read (${reason})`, 'the file may be damaged, or not really an image: open it, export it again as JPG, PNG or SVG, and replace it', 'images'));
+          unreadable.push(
+            error(
+              report.document.file,
+              image.line,
+              `image ${image.src} could not be read (${reason})`,
+              'the file may be damaged, or not really an image: open it, export it again as JPG, PNG or SVG, and replace it',
+              'images',
+            ),
+          );
         }
       }),
     );
@@ -117,7 +125,12 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
   eleventyConfig.addGlobalData('reports', () => {
     const build = current();
     build.pages ??= [...build.bodies.values()].map(({ report, images }) =>
-      reportPage(md, report, images, (build.site.editions.get(report.document.slug) ?? []).map((e) => e.entry)),
+      reportPage(
+        md,
+        report,
+        images,
+        (build.site.editions.get(report.document.slug) ?? []).map((e) => e.entry),
+      ),
     );
     return build.pages;
   });
@@ -133,14 +146,28 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
         await copyFile(path.join(report.document.folder, file), path.join(folder, file));
       }
       const editions = site.editions.get(report.document.slug) ?? [];
-      await Promise.all(editions.flatMap((edition) => (edition.source ? [publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href))] : [])));
-      await writeManifest(out, planManifest(report.document, editions.map((e) => e.entry)));
+      await Promise.all(
+        editions.flatMap((edition) =>
+          edition.source
+            ? [publishFile(edition.source, fileForHref(out, report.document.slug, edition.entry.href))]
+            : [],
+        ),
+      );
+      await writeManifest(
+        out,
+        planManifest(
+          report.document,
+          editions.map((e) => e.entry),
+        ),
+      );
     }
     if (options.onlyReport) return;
     // Every edition says the same thing: checked once all are written, before the site replaces the old one.
     const parity = await checkParity(site, out, options.cacheDir);
     if (parity.problems.length) throw new ContentProblemsError(parity.problems);
-    options.log?.(`Parity: ${parity.editions} editions of ${site.reports.length} ${site.reports.length === 1 ? 'report' : 'reports'} carry every heading, paragraph, list, table, figure, note and link (${parity.seconds.toFixed(2)} s)`);
+    options.log?.(
+      `Parity: ${parity.editions} editions of ${site.reports.length} ${site.reports.length === 1 ? 'report' : 'reports'} carry every heading, paragraph, list, table, figure, note and link (${parity.seconds.toFixed(2)} s)`,
+    );
     await indexSite(out, path.join(options.cacheDir, 'search'));
   });
 }

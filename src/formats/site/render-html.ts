@@ -37,7 +37,9 @@ function pictureHtml(md: MarkdownIt, image: Token, env: SiteRenderEnv, sizes: st
   const processed = env.images.get(src);
   if (!processed) return `<img src="${escape(src)}" alt="${escape(alt)}">`;
   const loading = env.eager.has(src) ? 'eager' : 'lazy';
-  const sources = processed.sources.map((s) => `<source type="${s.type}" srcset="${escape(s.srcset)}" sizes="${sizes}">`).join('');
+  const sources = processed.sources
+    .map((s) => `<source type="${s.type}" srcset="${escape(s.srcset)}" sizes="${sizes}">`)
+    .join('');
   return `<picture>${sources}<img src="${escape(processed.src)}" alt="${escape(alt)}" width="${processed.width}" height="${processed.height}" loading="${loading}" decoding="async"></picture>`;
 }
 
@@ -50,7 +52,8 @@ export function createSiteRenderer(sizes: string): MarkdownIt {
   const md = createMarkdown();
   const rules = md.renderer.rules;
   const escape = md.utils.escapeHtml;
-  const fallback = (name: string): Rule => rules[name] ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  const fallback = (name: string): Rule =>
+    rules[name] ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 
   rules.image = (tokens, idx, _options, env) => {
     const image = tokens[idx]!;
@@ -72,21 +75,26 @@ export function createSiteRenderer(sizes: string): MarkdownIt {
     env.tableCount = (env.tableCount ?? 0) + 1;
     const captionToken = tokens[idx]!.meta?.caption as Token | undefined;
     const id = `table-${env.docId}-${env.tableCount}`;
-    const caption = captionToken ? md.renderer.renderInline(captionToken.children ?? [], md.options, env) : `Table ${env.tableCount}`;
+    const caption = captionToken
+      ? md.renderer.renderInline(captionToken.children ?? [], md.options, env)
+      : `Table ${env.tableCount}`;
     return `<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">\n<table>\n<caption id="${id}"${captionToken ? '' : ' class="visually-hidden"'}>${caption}</caption>\n`;
   };
   rules.table_close = () => '</table>\n</div>\n';
   // Alignment as a class, not a style attribute, so a strict Content-Security-Policy needs no 'unsafe-inline' styles.
-  const alignClass = (html: string): string => html.replace(/ style="text-align:(left|center|right)"/, ' class="align-$1"');
+  const alignClass = (html: string): string =>
+    html.replace(/ style="text-align:(left|center|right)"/, ' class="align-$1"');
   const thOpen = fallback('th_open');
   const tdOpen = fallback('td_open');
-  rules.th_open = (tokens, idx, options, env, self) => alignClass(thOpen(tokens, idx, options, env, self)).replace('<th', '<th scope="col"');
+  rules.th_open = (tokens, idx, options, env, self) =>
+    alignClass(thOpen(tokens, idx, options, env, self)).replace('<th', '<th scope="col"');
   rules.td_open = (tokens, idx, options, env, self) => alignClass(tdOpen(tokens, idx, options, env, self));
 
   // The anchor sits after the heading, not inside it, so the heading's name in a screen reader's list stays clean.
   const headingOpen = fallback('heading_open');
   const headingClose = fallback('heading_close');
-  rules.heading_open = (tokens, idx, options, env, self) => `<div class="heading-with-anchor">${headingOpen(tokens, idx, options, env, self)}`;
+  rules.heading_open = (tokens, idx, options, env, self) =>
+    `<div class="heading-with-anchor">${headingOpen(tokens, idx, options, env, self)}`;
   rules.heading_close = (tokens, idx, options, env, self) => {
     const id = tokens[idx - 2]?.attrGet('id');
     const closing = headingClose(tokens, idx, options, env, self).trimEnd();
@@ -120,7 +128,8 @@ export function createSiteRenderer(sizes: string): MarkdownIt {
     return tokens[idx]!.meta?.checklist ? opening.replace(/^<ul/, '<ul class="checklist"') : opening;
   };
 
-  rules.footnote_block_open = () => '<section class="footnotes">\n<h2 id="footnotes-heading">Notes</h2>\n<ol class="footnotes-list">\n';
+  rules.footnote_block_open = () =>
+    '<section class="footnotes">\n<h2 id="footnotes-heading">Notes</h2>\n<ol class="footnotes-list">\n';
   rules.footnote_block_close = () => '</ol>\n</section>\n';
   rules.footnote_ref = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
@@ -144,7 +153,11 @@ export function eagerImages(report: ParsedReport): Set<string> {
   return new Set(first.blocks.flatMap((b) => (b.type === 'figure' ? [b.image.src] : [])));
 }
 
-export function renderReportBody(md: MarkdownIt, report: ParsedReport, images: ReadonlyMap<string, ProcessedImage>): string {
+export function renderReportBody(
+  md: MarkdownIt,
+  report: ParsedReport,
+  images: ReadonlyMap<string, ProcessedImage>,
+): string {
   const env: SiteRenderEnv = { ...report.env, docId: report.document.slug, images, eager: eagerImages(report) };
   return md.renderer.render(report.tokens, md.options, env);
 }

@@ -27,7 +27,12 @@ export interface ReportPage {
   hasEasyRead: boolean;
 }
 
-export function reportPage(md: MarkdownIt, report: ParsedReport, images: ReadonlyMap<string, ProcessedImage>, editions: readonly FormatEntry[] = []): ReportPage {
+export function reportPage(
+  md: MarkdownIt,
+  report: ParsedReport,
+  images: ReadonlyMap<string, ProcessedImage>,
+  editions: readonly FormatEntry[] = [],
+): ReportPage {
   const { meta, slug, headings } = report.document;
   return {
     slug,

@@ -31,7 +31,11 @@ async function pagesHash(siteDir: string): Promise<string> {
   const files = (await readdir(siteDir, { recursive: true }))
     .filter((f) => f.endsWith('.html') && !f.startsWith(`${INDEX_FOLDER}${path.sep}`))
     .sort();
-  for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(siteDir, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(path.join(siteDir, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -52,8 +56,13 @@ async function runPagefind(siteDir: string): Promise<void> {
 /** Drops all but the newest KEPT indexes. */
 async function prune(cacheDir: string): Promise<void> {
   const entries = await readdir(cacheDir).catch(() => []);
-  const dated = await Promise.all(entries.filter((e) => /^[0-9a-f]{64}$/.test(e)).map(async (e) => ({ e, at: (await stat(path.join(cacheDir, e))).mtimeMs })));
-  for (const { e } of dated.sort((a, b) => b.at - a.at).slice(KEPT)) await rm(path.join(cacheDir, e), { recursive: true, force: true });
+  const dated = await Promise.all(
+    entries
+      .filter((e) => /^[0-9a-f]{64}$/.test(e))
+      .map(async (e) => ({ e, at: (await stat(path.join(cacheDir, e))).mtimeMs })),
+  );
+  for (const { e } of dated.sort((a, b) => b.at - a.at).slice(KEPT))
+    await rm(path.join(cacheDir, e), { recursive: true, force: true });
 }
 
 /** Writes `<siteDir>/pagefind/`; returns whether the index was reused from `cacheDir`. */
@@ -61,7 +70,12 @@ export async function indexSite(siteDir: string, cacheDir: string): Promise<{ re
   const key = await pagesHash(siteDir);
   const cached = path.join(cacheDir, key);
   const target = path.join(siteDir, INDEX_FOLDER);
-  if (await stat(cached).then(() => true, () => false)) {
+  if (
+    await stat(cached).then(
+      () => true,
+      () => false,
+    )
+  ) {
     await cp(cached, target, { recursive: true });
     return { reused: true };
   }

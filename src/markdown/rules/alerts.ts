@@ -26,7 +26,8 @@ export function alerts(md: MarkdownIt): void {
     for (let i = 0; i < tokens.length; i++) {
       const open = tokens[i]!;
       const inline = tokens[i + 2];
-      if (open.type !== 'blockquote_open' || tokens[i + 1]?.type !== 'paragraph_open' || inline?.type !== 'inline') continue;
+      if (open.type !== 'blockquote_open' || tokens[i + 1]?.type !== 'paragraph_open' || inline?.type !== 'inline')
+        continue;
       const match = MARKER.exec(inline.content);
       const kind = match?.[1]?.toLowerCase();
       if (!match || !kind || !isCalloutKind(kind)) continue;

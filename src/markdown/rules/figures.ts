@@ -30,7 +30,9 @@ export function figures(md: MarkdownIt): void {
       for (const child of token.children) if (child.type === 'image') markDecorative(child);
       const open = tokens[i - 1];
       const close = tokens[i + 1];
-      const meaningful = token.children.filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
+      const meaningful = token.children.filter(
+        (c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak',
+      );
       const lone = meaningful.length === 1 && meaningful[0]!.type === 'image';
       if (lone && open?.type === 'paragraph_open' && close?.type === 'paragraph_close') {
         open.hidden = true;

@@ -19,10 +19,12 @@ export function taskLists(md: MarkdownIt): void {
         allTasks.set(i, true);
       } else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') {
         const open = lists.pop();
-        if (open !== undefined && allTasks.get(open)) tokens[open]!.meta = { ...(tokens[open]!.meta ?? {}), checklist: true };
+        if (open !== undefined && allTasks.get(open))
+          tokens[open]!.meta = { ...(tokens[open]!.meta ?? {}), checklist: true };
       } else if (token.type === 'list_item_open') {
         const inline = tokens[i + 2];
-        const match = tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline' ? MARKER.exec(inline.content) : null;
+        const match =
+          tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline' ? MARKER.exec(inline.content) : null;
         const list = lists.at(-1);
         if (!match || !inline) {
           if (list !== undefined) allTasks.set(list, false);

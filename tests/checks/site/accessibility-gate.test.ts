@@ -25,7 +25,16 @@ gate.after(async () => {
 
 gate('every page of a built site passes both runners, reflows at 320px and makes no outside request', async () => {
   const reports = await runAccessibilityGate(context.out, { browser: context.browser! });
-  assert.equal(reports.map((r) => r.path).sort(), ['/', '/404.html', '/accessibility/', '/feedback/', '/reports/waiting-times/', '/reports/waiting-times/audio/', '/reports/waiting-times/request/', '/search/']);
+  assert.equal(reports.map((r) => r.path).sort(), [
+    '/',
+    '/404.html',
+    '/accessibility/',
+    '/feedback/',
+    '/reports/waiting-times/',
+    '/reports/waiting-times/audio/',
+    '/reports/waiting-times/request/',
+    '/search/',
+  ]);
   assert.ok(reports.every(pagePassed), formatGateReport(reports));
   assert.match(formatGateReport(reports), 'pa11y: 8 pages passed, 0 failed');
 });
@@ -37,7 +46,10 @@ gate('fails a page with a missing alt, low contrast, sideways scrolling and an o
   await mkdir(path.join(context.out, 'bad'), { recursive: true });
   await writeFile(path.join(context.out, 'bad', 'index.html'), bad);
   const sitemap = await readFile(path.join(context.out, 'sitemap.xml'), 'utf8');
-  await writeFile(path.join(context.out, 'sitemap.xml'), sitemap.replace('</urlset>', '<url><loc>https://x.example/bad/</loc></url></urlset>'));
+  await writeFile(
+    path.join(context.out, 'sitemap.xml'),
+    sitemap.replace('</urlset>', '<url><loc>https://x.example/bad/</loc></url></urlset>'),
+  );
   const reports = await runAccessibilityGate(context.out, { browser: context.browser! });
   const page = reports.find((r) => r.path === '/bad/')!;
   assert.not.ok(pagePassed(page));
@@ -45,7 +57,10 @@ gate('fails a page with a missing alt, low contrast, sideways scrolling and an o
   assert.ok(codes.includes('axe:image-alt'), codes.join(' '));
   assert.ok(codes.includes('axe:color-contrast'), codes.join(' '));
   assert.ok(codes.includes('axe:target-size'), codes.join(' '));
-  assert.ok(codes.some((c) => c.startsWith('htmlcs:') && c.includes('H37')), codes.join(' '));
+  assert.ok(
+    codes.some((c) => c.startsWith('htmlcs:') && c.includes('H37')),
+    codes.join(' '),
+  );
   assert.ok(page.overflowAt320 > 500);
   assert.equal(page.externalRequests, ['https://example.invalid/x.png']);
   assert.ok(page.clippedWithTextSpacing.includes('p'), page.clippedWithTextSpacing.join(' '));

@@ -7,23 +7,45 @@ import * as assert from 'uvu/assert';
 import { launchBrowser } from '../../../src/checks/site/browser.ts';
 import { readBackPdf } from '../../../src/engines/pdf/read-back.ts';
 
-const PARAGRAPH = 'We talked with eighteen mothers who had mild to moderate mental health problems around the time of their baby being born, and with twelve professionals, about the help they got and what should change in perinatal services in Lambeth.';
+const PARAGRAPH =
+  'We talked with eighteen mothers who had mild to moderate mental health problems around the time of their baby being born, and with twelve professionals, about the help they got and what should change in perinatal services in Lambeth.';
 
 const chromium = suite('read-back against a Chromium-made PDF');
-chromium('words glued at line ends, untagged page numbers, text below the size and fonts nobody chose are all caught', async () => {
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.setContent(`<!doctype html><html lang="en-GB"><head><title>Test</title></head><body style="font: 18pt sans-serif; width: 12cm"><h1>Test</h1><p>${PARAGRAPH}</p></body></html>`);
-    const pdf = await page.pdf({ format: 'A4', tagged: true, outline: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size: 18pt; width: 100%; text-align: center">Page <span class="pageNumber"></span></div>' });
-    const result = await readBackPdf(pdf, { title: 'Test', lang: 'en-GB', headings: [{ level: 1, text: 'Test' }], minFontPt: 20 });
-    const problems = result.problems.join("\n");
-    assert.match(problems, /page 1: text "We talked with eighteen mothers.*" is 18\.0 pt, below 20 pt/);
-    assert.match(problems, /page 1: \d+ words? in the tags (is|are) not on the page, so a screen reader reads words run together/);
-    assert.match(problems, /font [A-Z]{6}\+\S+ is not one of the print fonts/);
-    assert.match(problems, /page 1: \d+ text runs? (is|are) neither tagged nor marked as an artifact \("Page 1"\)/);
-  } finally {
-    await browser.close();
-  }
-});
+chromium(
+  'words glued at line ends, untagged page numbers, text below the size and fonts nobody chose are all caught',
+  async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(
+        `<!doctype html><html lang="en-GB"><head><title>Test</title></head><body style="font: 18pt sans-serif; width: 12cm"><h1>Test</h1><p>${PARAGRAPH}</p></body></html>`,
+      );
+      const pdf = await page.pdf({
+        format: 'A4',
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate:
+          '<div style="font-size: 18pt; width: 100%; text-align: center">Page <span class="pageNumber"></span></div>',
+      });
+      const result = await readBackPdf(pdf, {
+        title: 'Test',
+        lang: 'en-GB',
+        headings: [{ level: 1, text: 'Test' }],
+        minFontPt: 20,
+      });
+      const problems = result.problems.join('\n');
+      assert.match(problems, /page 1: text "We talked with eighteen mothers.*" is 18\.0 pt, below 20 pt/);
+      assert.match(
+        problems,
+        /page 1: \d+ words? in the tags (is|are) not on the page, so a screen reader reads words run together/,
+      );
+      assert.match(problems, /font [A-Z]{6}\+\S+ is not one of the print fonts/);
+      assert.match(problems, /page 1: \d+ text runs? (is|are) neither tagged nor marked as an artifact \("Page 1"\)/);
+    } finally {
+      await browser.close();
+    }
+  },
+);
 chromium.run();

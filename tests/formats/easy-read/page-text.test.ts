@@ -13,9 +13,15 @@ test("the easy-read page's opening sentences are at most 15 words and do not rep
   const tmp = await tempDir('easy-read-page-');
   try {
     await buildSite({ contentDir: path.resolve('content'), outputDir: tmp.dir, log: () => {}, formats: ['easy-read'] });
-    const html = parse(await readFile(path.join(tmp.dir, 'reports/perinatal-mental-health/easy-read/index.html'), 'utf8'));
+    const html = parse(
+      await readFile(path.join(tmp.dir, 'reports/perinatal-mental-health/easy-read/index.html'), 'utf8'),
+    );
     const lead = html.querySelector('.lead')!.text.replace(/\s+/g, ' ').trim();
-    for (const sentence of sentences(lead)) assert.ok(words(sentence).length <= EASY_READ_LIMITS.maxWordsPerSentence, `"${sentence}" has ${words(sentence).length} words`);
+    for (const sentence of sentences(lead))
+      assert.ok(
+        words(sentence).length <= EASY_READ_LIMITS.maxWordsPerSentence,
+        `"${sentence}" has ${words(sentence).length} words`,
+      );
     assert.not.match(lead, 'perinatal mental health services');
     assert.ok(html.querySelector('.lead a[href="../"]'), 'the lead links to the full report');
   } finally {

@@ -44,13 +44,19 @@ test.before(async () => {
 });
 test.after(() => scratch.remove());
 
-const text = (entries: readonly ReadEntry[], name: string): string => entries.find((e) => e.name === name)!.data.toString('utf8');
+const text = (entries: readonly ReadEntry[], name: string): string =>
+  entries.find((e) => e.name === name)!.data.toString('utf8');
 
 for (const { slug, sentenceClips } of SITES) {
   test(`${slug}: the EPUB validator finds no errors and no warnings`, async () => {
     const result = await EpubCheck.validate(built.get(slug)!.bytes);
-    const serious = result.messages.filter((m) => ['FATAL', 'ERROR', 'WARNING'].includes(String(m.severity).toUpperCase()));
-    assert.equal(serious.map((m) => `${m.severity} ${m.location?.path ?? ''}:${m.location?.line ?? ''} ${m.message}`), []);
+    const serious = result.messages.filter((m) =>
+      ['FATAL', 'ERROR', 'WARNING'].includes(String(m.severity).toUpperCase()),
+    );
+    assert.equal(
+      serious.map((m) => `${m.severity} ${m.location?.path ?? ''}:${m.location?.line ?? ''} ${m.message}`),
+      [],
+    );
     assert.ok(result.valid);
   });
 
@@ -59,7 +65,10 @@ for (const { slug, sentenceClips } of SITES) {
     const file = path.join(scratch.dir, `${slug}.epub`);
     await import('node:fs/promises').then((fs) => fs.writeFile(file, built.get(slug)!.bytes));
     const ace = path.join(PROJECT_ROOT, 'node_modules/@daisy/ace-cli/bin/ace.js');
-    await run(process.execPath, [ace, '-s', '-f', '-o', out, file], { env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' }, timeout: 180_000 });
+    await run(process.execPath, [ace, '-s', '-f', '-o', out, file], {
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' },
+      timeout: 180_000,
+    });
     const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as {
       'earl:result': { 'earl:outcome': string };
       assertions: Array<{ assertions?: Array<{ 'earl:test': { 'dct:title': string } }> }>;
@@ -68,7 +77,15 @@ for (const { slug, sentenceClips } of SITES) {
     const violations = report.assertions.flatMap((a) => a.assertions ?? []).map((a) => a['earl:test']['dct:title']);
     assert.equal(violations, []);
     assert.is(report['earl:result']['earl:outcome'], 'pass');
-    for (const property of ['schema:accessMode', 'schema:accessModeSufficient', 'schema:accessibilityFeature', 'schema:accessibilityHazard', 'schema:accessibilitySummary', 'dcterms:conformsTo', 'a11y:certifiedBy']) {
+    for (const property of [
+      'schema:accessMode',
+      'schema:accessModeSufficient',
+      'schema:accessibilityFeature',
+      'schema:accessibilityHazard',
+      'schema:accessibilitySummary',
+      'dcterms:conformsTo',
+      'a11y:certifiedBy',
+    ]) {
       assert.ok(report['a11y-metadata'].present.includes(property), property);
     }
   });
@@ -84,12 +101,19 @@ for (const { slug, sentenceClips } of SITES) {
       const xhtmlName = smil.name.replace(/\.smil$/, '.xhtml');
       const xhtml = text(entries, xhtmlName);
       let previousEnd = 0;
-      for (const par of smil.data.toString('utf8').matchAll(/<text src="[^#]+#([^"]+)"\/><audio src="audio\/report\.mp3" clipBegin="0:(\d\d):([\d.]+)" clipEnd="0:(\d\d):([\d.]+)"\/>/g)) {
+      for (const par of smil.data
+        .toString('utf8')
+        .matchAll(
+          /<text src="[^#]+#([^"]+)"\/><audio src="audio\/report\.mp3" clipBegin="0:(\d\d):([\d.]+)" clipEnd="0:(\d\d):([\d.]+)"\/>/g,
+        )) {
         const [, id, m1, s1, m2, s2] = par;
         const begin = Number(m1) * 60 + Number(s1);
         const end = Number(m2) * 60 + Number(s2);
         assert.ok(xhtml.includes(`id="${id}"`), `${xhtmlName} has no element ${id}`);
-        assert.ok(end > begin && begin >= previousEnd - 0.001, `${smil.name}: clip ${id} ${begin}–${end} after ${previousEnd}`);
+        assert.ok(
+          end > begin && begin >= previousEnd - 0.001,
+          `${smil.name}: clip ${id} ${begin}–${end} after ${previousEnd}`,
+        );
         previousEnd = end;
         if (/-s\d+$/.test(id!)) sentences++;
       }
@@ -100,10 +124,17 @@ for (const { slug, sentenceClips } of SITES) {
   test(`${slug}: each page-list entry points at the text that starts that page of the standard PDF (poppler's reading)`, async () => {
     const { entries, pdf } = built.get(slug)!;
     const nav = text(entries, 'EPUB/nav.xhtml');
-    const pages = [...nav.matchAll(/<a href="([^"#]+)#page-(\d+)">(\d+)<\/a>/g)].map(([, file, id, label]) => ({ file: file!, page: Number(id), label }));
+    const pages = [...nav.matchAll(/<a href="([^"#]+)#page-(\d+)">(\d+)<\/a>/g)].map(([, file, id, label]) => ({
+      file: file!,
+      page: Number(id),
+      label,
+    }));
     const { stdout: info } = await run('pdfinfo', [pdf]);
     const count = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-    assert.equal(pages.map((p) => p.page), Array.from({ length: count }, (_, i) => i + 1));
+    assert.equal(
+      pages.map((p) => p.page),
+      Array.from({ length: count }, (_, i) => i + 1),
+    );
     let matched = 0;
     for (const { file, page } of pages) {
       const { stdout } = await run('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-']);
@@ -111,12 +142,24 @@ for (const { slug, sentenceClips } of SITES) {
       if (pdfWords[0] === 'contents') continue; // the PDF's contents page is the EPUB's navigation document
       const xhtml = text(entries, `EPUB/${file}`);
       const after = xhtml.slice(xhtml.indexOf(`id="page-${page}"`));
-      const bookWords = wordsOf(after.replace(/^[^>]*>/, '').replace(/<[^>]+>/g, ' ').replace(/&apos;/g, "'").replace(/&amp;/g, '&')).slice(0, 5);
-      assert.ok(pdfWords.slice(0, 12).join(' ').includes(bookWords.join(' ')), `page ${page}: the EPUB's marker is before "${bookWords.join(' ')}", the PDF's page starts "${pdfWords.slice(0, 12).join(' ')}"`);
+      const bookWords = wordsOf(
+        after
+          .replace(/^[^>]*>/, '')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/&apos;/g, "'")
+          .replace(/&amp;/g, '&'),
+      ).slice(0, 5);
+      assert.ok(
+        pdfWords.slice(0, 12).join(' ').includes(bookWords.join(' ')),
+        `page ${page}: the EPUB's marker is before "${bookWords.join(' ')}", the PDF's page starts "${pdfWords.slice(0, 12).join(' ')}"`,
+      );
       matched++;
     }
     assert.ok(matched >= count - 1, `${matched} of ${count} pages matched`);
-    assert.match(text(entries, 'EPUB/package.opf'), new RegExp(`<meta property="pageBreakSource">https://[^<]+/${slug}\\.pdf</meta>`));
+    assert.match(
+      text(entries, 'EPUB/package.opf'),
+      new RegExp(`<meta property="pageBreakSource">https://[^<]+/${slug}\\.pdf</meta>`),
+    );
   });
 
   test(`${slug}: the same input gives the same bytes, with mimetype first and stored`, async () => {
@@ -133,7 +176,10 @@ for (const { slug, sentenceClips } of SITES) {
 
 test('the second report keeps its table headers, note, picture and abbreviations', () => {
   const { entries } = built.get('waiting-times')!;
-  const book = entries.filter((e) => e.name.endsWith('.xhtml')).map((e) => e.data.toString('utf8')).join('\n');
+  const book = entries
+    .filter((e) => e.name.endsWith('.xhtml'))
+    .map((e) => e.data.toString('utf8'))
+    .join('\n');
   assert.match(book, '<caption>How residents booked their last appointment</caption>');
   assert.match(book, '<th scope="col" class="align-right">Residents</th>');
   assert.match(book, 'alt="Residents waiting in a GP surgery waiting room"');

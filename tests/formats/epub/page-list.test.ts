@@ -3,10 +3,16 @@ import * as assert from 'uvu/assert';
 import { locatePageStarts } from '../../../src/formats/epub/page-list.ts';
 import { wordsOf } from '../../../src/report/words.ts';
 
-const stream = wordsOf('Title of the report. Other formats are listed here for you. About the research we talked to eighteen mothers in Lambeth about their care and support. What we found most problems began after the birth of the baby and support helped.');
+const stream = wordsOf(
+  'Title of the report. Other formats are listed here for you. About the research we talked to eighteen mothers in Lambeth about their care and support. What we found most problems began after the birth of the baby and support helped.',
+);
 
 test('each page starts at the word its first words are found at, in order', () => {
-  const pages = [wordsOf('Title of the report'), wordsOf('Other formats are listed here'), wordsOf('most problems began after the birth of the baby')];
+  const pages = [
+    wordsOf('Title of the report'),
+    wordsOf('Other formats are listed here'),
+    wordsOf('most problems began after the birth of the baby'),
+  ];
   const { starts, found, nearest } = locatePageStarts(stream, pages);
   assert.equal(found, 3);
   assert.equal(nearest, 0);
@@ -16,7 +22,11 @@ test('each page starts at the word its first words are found at, in order', () =
 });
 
 test('a page whose opening is not in the book (a contents page) starts where the next page found does', () => {
-  const pages = [wordsOf('Title'), wordsOf('Contents About the research 4 What we found 5'), wordsOf('About the research we talked to eighteen mothers')];
+  const pages = [
+    wordsOf('Title'),
+    wordsOf('Contents About the research 4 What we found 5'),
+    wordsOf('About the research we talked to eighteen mothers'),
+  ];
   const { starts, found, nearest } = locatePageStarts(stream, pages);
   assert.equal(found, 2);
   assert.equal(nearest, 1);

@@ -4,7 +4,12 @@
  */
 import { inflateRawSync } from 'node:zlib';
 
-export interface ReadEntry { name: string; method: number; data: Buffer; localOffset: number }
+export interface ReadEntry {
+  name: string;
+  method: number;
+  data: Buffer;
+  localOffset: number;
+}
 
 export function readZip(bytes: Buffer): ReadEntry[] {
   const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));

@@ -10,7 +10,11 @@ import { spoken } from '../../../src/formats/audio/speakable.ts';
 import type { Organisation } from '../../../src/report/site-data.ts';
 
 const organisation: Organisation = {
-  name: 'Healthwatch Riverside', phone: '020 7946 0000', email: 'info@example.org', website: 'https://example.org/', address: ['1 High Street', 'Riverside'],
+  name: 'Healthwatch Riverside',
+  phone: '020 7946 0000',
+  email: 'info@example.org',
+  website: 'https://example.org/',
+  address: ['1 High Street', 'Riverside'],
 };
 
 const body = `Intro text before any section. It has two sentences.
@@ -47,18 +51,29 @@ Table: How residents booked
 
 function render(markdown: string) {
   const doc = parse(markdown).document;
-  const writer = new XhtmlWriter({ doc, fileOfHeading: new Map([['how-people-booked', 'section-1.xhtml']]), notesFile: 'notes.xhtml', images: new Map([['room.png', { href: 'images/room.png', width: 800, height: 600 }]]) });
+  const writer = new XhtmlWriter({
+    doc,
+    fileOfHeading: new Map([['how-people-booked', 'section-1.xhtml']]),
+    notesFile: 'notes.xhtml',
+    images: new Map([['room.png', { href: 'images/room.png', width: 800, height: 600 }]]),
+  });
   writer.file = 'section-1.xhtml';
-  const html = doc.sections.map((s, i) => (s.heading ? writer.heading(2, s.heading.id, s.heading.content) : '') + writer.blocks(s.blocks, [i])).join('\n');
+  const html = doc.sections
+    .map((s, i) => (s.heading ? writer.heading(2, s.heading.id, s.heading.content) : '') + writer.blocks(s.blocks, [i]))
+    .join('\n');
   writer.file = 'notes.xhtml';
-  const notes = doc.footnotes.map((n) => `<li${writer.anchor(`note-${n.number}`)}>${writer.blocks(n.blocks, [`n${n.number}`])}</li>`).join('');
+  const notes = doc.footnotes
+    .map((n) => `<li${writer.anchor(`note-${n.number}`)}>${writer.blocks(n.blocks, [`n${n.number}`])}</li>`)
+    .join('');
   return { doc, writer, html: `${html}<ol>${notes}</ol>` };
 }
 
 test('every place the audio script reads from is an element of the book, so each overlay clip has its text', () => {
   const { doc, writer } = render(body);
   const script = toAudioScript(doc, { organisation, otherFormats: [] });
-  const anchors = script.chapters.flatMap((c) => c.anchors ?? []).filter((a): a is string => a !== undefined && a !== 'report-title');
+  const anchors = script.chapters
+    .flatMap((c) => c.anchors ?? [])
+    .filter((a): a is string => a !== undefined && a !== 'report-title');
   assert.ok(anchors.length >= 10, anchors.join(' '));
   const missing = anchors.filter((a) => !writer.fileOfAnchor.has(a));
   assert.equal(missing, []);
@@ -106,10 +121,19 @@ test('a page-break marker goes before the word the page starts at, once', () => 
   const words = new XhtmlWriter({ doc, fileOfHeading: new Map(), notesFile: 'notes.xhtml', images: new Map() });
   words.blocks(doc.blocks, [0]);
   const at = words.words.indexOf('second') - 1;
-  const writer = new XhtmlWriter({ doc, fileOfHeading: new Map(), notesFile: 'notes.xhtml', images: new Map(), pageStarts: new Map([[at, [7]]]) });
+  const writer = new XhtmlWriter({
+    doc,
+    fileOfHeading: new Map(),
+    notesFile: 'notes.xhtml',
+    images: new Map(),
+    pageStarts: new Map([[at, [7]]]),
+  });
   writer.file = 'section-1.xhtml';
   const html = writer.blocks(doc.blocks, [0]);
-  assert.match(html, '<span epub:type="pagebreak" role="doc-pagebreak" id="page-7" aria-label="Page 7"></span>The second page');
+  assert.match(
+    html,
+    '<span epub:type="pagebreak" role="doc-pagebreak" id="page-7" aria-label="Page 7"></span>The second page',
+  );
   assert.equal([...writer.pagesPlaced], [[7, 'section-1.xhtml']]);
 });
 
@@ -117,9 +141,17 @@ test.run();
 
 test('a callout is an aside labelled in words; a checklist item says its state in words, as the audio reads it', () => {
   const { html, doc } = render(body);
-  assert.match(html, /<aside class="callout callout-warning" role="note" id="[^"]+"><p class="callout-label"><strong>Warning:<\/strong><\/p><p id="[^"]+">Lines are busiest at 8am.<\/p><\/aside>/);
-  assert.match(html, /<li id="[^"]+"><strong>Done:<\/strong> Text service added.<\/li><li id="[^"]+"><strong>Not done:<\/strong> Interpreters booked.<\/li>/);
-  const said = toAudioScript(doc, { organisation, otherFormats: [] }).chapters.flatMap((c) => c.paragraphs.map(spoken)).join('\n');
+  assert.match(
+    html,
+    /<aside class="callout callout-warning" role="note" id="[^"]+"><p class="callout-label"><strong>Warning:<\/strong><\/p><p id="[^"]+">Lines are busiest at 8am.<\/p><\/aside>/,
+  );
+  assert.match(
+    html,
+    /<li id="[^"]+"><strong>Done:<\/strong> Text service added.<\/li><li id="[^"]+"><strong>Not done:<\/strong> Interpreters booked.<\/li>/,
+  );
+  const said = toAudioScript(doc, { organisation, otherFormats: [] })
+    .chapters.flatMap((c) => c.paragraphs.map(spoken))
+    .join('\n');
   assert.match(said, 'Warning:\nLines are busiest at 8am.\nEnd of warning.');
   assert.match(said, '1: Done: Text service added.');
 });

@@ -21,23 +21,47 @@ example('the built site has an 18 pt large-print PDF and a standard PDF, both pa
     const { site } = await buildSite({ contentDir: path.resolve('content'), outputDir: out, log: () => {} });
     for (const report of site.reports) {
       const doc = report.document;
-      const manifest = JSON.parse(await readFile(path.join(out, 'reports', doc.slug, 'formats.json'), 'utf8')) as FormatsManifest;
+      const manifest = JSON.parse(
+        await readFile(path.join(out, 'reports', doc.slug, 'formats.json'), 'utf8'),
+      ) as FormatsManifest;
       const pdfs = manifest.formats.filter((f) => f.kind.endsWith('-pdf'));
-      assert.equal(pdfs.map((f) => `${f.kind} ${f.fontSizePt ?? ''}`), ['large-print-pdf 18', 'standard-pdf ', 'easy-read-pdf ']);
-      assert.ok(manifest.formats.some((f) => f.kind === 'easy-read-html' && f.href === 'easy-read/' && (f.bytes ?? 0) > 0));
+      assert.equal(
+        pdfs.map((f) => `${f.kind} ${f.fontSizePt ?? ''}`),
+        ['large-print-pdf 18', 'standard-pdf ', 'easy-read-pdf '],
+      );
+      assert.ok(
+        manifest.formats.some((f) => f.kind === 'easy-read-html' && f.href === 'easy-read/' && (f.bytes ?? 0) > 0),
+      );
       const easy = report.easyRead!.document;
       for (const format of pdfs) {
         const bytes = new Uint8Array(await readFile(path.join(out, 'reports', doc.slug, format.href)));
         assert.is(bytes.length, format.bytes);
-        const expect = format.kind === 'easy-read-pdf'
-          ? { title: easy.meta.title, lang: easy.meta.lang, headings: easyReadHeadings(easy), minFontPt: 16 }
-          : { title: doc.meta.title, lang: doc.meta.lang, headings: reportPrintHeadings(reportPrintModel({ doc, organisation: site.organisation, edition: printEditions([18]).find((e) => e.fontSizePt === (format.fontSizePt ?? 12))!, images: new Map(), otherFormats: [] })), minFontPt: format.fontSizePt ?? 12 };
+        const expect =
+          format.kind === 'easy-read-pdf'
+            ? { title: easy.meta.title, lang: easy.meta.lang, headings: easyReadHeadings(easy), minFontPt: 16 }
+            : {
+                title: doc.meta.title,
+                lang: doc.meta.lang,
+                headings: reportPrintHeadings(
+                  reportPrintModel({
+                    doc,
+                    organisation: site.organisation,
+                    edition: printEditions([18]).find((e) => e.fontSizePt === (format.fontSizePt ?? 12))!,
+                    images: new Map(),
+                    otherFormats: [],
+                  }),
+                ),
+                minFontPt: format.fontSizePt ?? 12,
+              };
         const result = await readBackPdf(bytes, expect);
         assert.equal(result.problems, [], format.href);
         assert.is(result.pages, format.pages);
       }
       const page = await readFile(path.join(out, 'reports', doc.slug, 'index.html'), 'utf8');
-      assert.match(page, /<a href="perinatal-mental-health-large-print-18pt\.pdf" type="application\/pdf">Large print PDF \(18 point, \d+ pages, \d+ KB\)<\/a>/);
+      assert.match(
+        page,
+        /<a href="perinatal-mental-health-large-print-18pt\.pdf" type="application\/pdf">Large print PDF \(18 point, \d+ pages, \d+ KB\)<\/a>/,
+      );
     }
   } finally {
     await tmp.remove();
@@ -46,7 +70,11 @@ example('the built site has an 18 pt large-print PDF and a standard PDF, both pa
 example('the example easy-read version passes every check with no warning left', async () => {
   const tmp = await tempDir();
   try {
-    const { site } = await buildSite({ contentDir: path.resolve('content'), outputDir: path.join(tmp.dir, 'site'), log: () => {} });
+    const { site } = await buildSite({
+      contentDir: path.resolve('content'),
+      outputDir: path.join(tmp.dir, 'site'),
+      log: () => {},
+    });
     const report = site.reports[0]!;
     assert.equal(checkEasyRead(report.easyRead!, await listReportFiles(report.document.folder)), []);
   } finally {
@@ -62,14 +90,21 @@ noBrowser('with Chromium unreachable, the example builds every PDF', async () =>
     const out = path.join(tmp.dir, 'site');
     const { execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');
-    const run = await promisify(execFile)(process.execPath, ['src/cli/launch.mjs', 'build', '--output', out, '--formats', 'print,easy-read'], {
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
-    });
+    const run = await promisify(execFile)(
+      process.execPath,
+      ['src/cli/launch.mjs', 'build', '--output', out, '--formats', 'print,easy-read'],
+      {
+        env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
+      },
+    );
     assert.match(run.stdout, /Built 1 report/);
-    const manifest = JSON.parse(await readFile(path.join(out, 'reports/perinatal-mental-health/formats.json'), 'utf8')) as FormatsManifest;
+    const manifest = JSON.parse(
+      await readFile(path.join(out, 'reports/perinatal-mental-health/formats.json'), 'utf8'),
+    ) as FormatsManifest;
     const pdfs = manifest.formats.filter((f) => f.kind.endsWith('-pdf'));
     assert.is(pdfs.length, 3);
-    for (const pdf of pdfs) assert.ok((await readFile(path.join(out, 'reports/perinatal-mental-health', pdf.href))).length === pdf.bytes);
+    for (const pdf of pdfs)
+      assert.ok((await readFile(path.join(out, 'reports/perinatal-mental-health', pdf.href))).length === pdf.bytes);
   } finally {
     await tmp.remove();
   }

@@ -18,14 +18,25 @@ test('a wide table with a note in a cell and a long caption keeps the page at 32
     await cp(path.resolve('tests/fixtures/second-site'), content, { recursive: true });
     const file = path.join(content, 'reports/waiting-times/index.md');
     const source = await readFile(file, 'utf8');
-    await writeFile(file, source.replace(/Table: [^\n]+\n\n\|[^\n]+\n\|[^\n]+\n/, [
-      'Table: How residents booked their last appointment in the spring of 2025, across all eleven surgeries in the Riverside primary care network, by method',
-      '',
-      '| How people booked | Residents | Share | Average wait in working days | Second opinion asked for | What people told us in the interviews |',
-      '| --- | ---: | ---: | --- | --- | --- |',
-      '',
-    ].join('\n')).replace('| Phoned the surgery at 8am | 231 | 56% |', '| Phoned the surgery at 8am | 231 | 56% | 4 | 12 | Many gave up after the first hour of trying[^survey] |')
-      .replace(/^(\| (?!Phoned|How|---)[^\n]*\|)$/gm, '$1 2 | 1 | Fewer calls |'));
+    await writeFile(
+      file,
+      source
+        .replace(
+          /Table: [^\n]+\n\n\|[^\n]+\n\|[^\n]+\n/,
+          [
+            'Table: How residents booked their last appointment in the spring of 2025, across all eleven surgeries in the Riverside primary care network, by method',
+            '',
+            '| How people booked | Residents | Share | Average wait in working days | Second opinion asked for | What people told us in the interviews |',
+            '| --- | ---: | ---: | --- | --- | --- |',
+            '',
+          ].join('\n'),
+        )
+        .replace(
+          '| Phoned the surgery at 8am | 231 | 56% |',
+          '| Phoned the surgery at 8am | 231 | 56% | 4 | 12 | Many gave up after the first hour of trying[^survey] |',
+        )
+        .replace(/^(\| (?!Phoned|How|---)[^\n]*\|)$/gm, '$1 2 | 1 | Fewer calls |'),
+    );
     const out = path.join(scratch.dir, 'site');
     await buildSite({ contentDir: content, outputDir: out, log: () => {}, formats: [] });
     const server = await serveStatic(out);
@@ -47,7 +58,10 @@ test('a wide table with a note in a cell and a long caption keeps the page at 32
         });
         assert.ok(m.tableWidth > width, `the table is wide (${m.tableWidth} px at ${width})`);
         assert.is(m.pageWidth, width, `the page scrolls sideways at ${width} px`);
-        assert.ok(m.captionRight <= m.regionRight + 0.5, `at ${width} px the caption ends at ${m.captionRight}, past its region (${m.regionRight})`);
+        assert.ok(
+          m.captionRight <= m.regionRight + 0.5,
+          `at ${width} px the caption ends at ${m.captionRight}, past its region (${m.regionRight})`,
+        );
       }
     } finally {
       await browser.close();

@@ -21,10 +21,22 @@ export async function speakWithCommand(text: string, command: readonly string[])
       let errors = '';
       child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
       child.on('error', (e: NodeJS.ErrnoException) =>
-        reject(new Error(e.code === 'ENOENT' ? `the speech program "${program}" was not found: install it, or correct speech.voices in site.yml` : `the speech program "${program}" could not start: ${e.message}`)),
+        reject(
+          new Error(
+            e.code === 'ENOENT'
+              ? `the speech program "${program}" was not found: install it, or correct speech.voices in site.yml`
+              : `the speech program "${program}" could not start: ${e.message}`,
+          ),
+        ),
       );
       child.on('close', (code, signal) =>
-        code === 0 ? resolve(errors) : reject(new Error(`the speech program "${program}" stopped with ${signal ? `signal ${signal}` : `code ${code}`}${errors.trim() ? `: ${errors.trim().split('\n')[0]}` : ''}`)),
+        code === 0
+          ? resolve(errors)
+          : reject(
+              new Error(
+                `the speech program "${program}" stopped with ${signal ? `signal ${signal}` : `code ${code}`}${errors.trim() ? `: ${errors.trim().split('\n')[0]}` : ''}`,
+              ),
+            ),
       );
       child.stdin.on('error', () => {}); // a program that exits early: its exit code says why
       child.stdin.end(`${text}\n`);
@@ -33,7 +45,9 @@ export async function speakWithCommand(text: string, command: readonly string[])
     try {
       wav = await readFile(output);
     } catch {
-      throw new Error(`the speech program "${program}" did not write its WAV file to {output}${stderr.trim() ? ` (it said: ${stderr.trim().split('\n')[0]})` : ''}`);
+      throw new Error(
+        `the speech program "${program}" did not write its WAV file to {output}${stderr.trim() ? ` (it said: ${stderr.trim().split('\n')[0]})` : ''}`,
+      );
     }
     return wavToPcm(wav);
   } finally {

@@ -48,9 +48,9 @@ function loadWasi(): Promise<typeof WASI> {
     // Kept unbound so the very same function is put back below; it is called with process as `this`.
     // eslint-disable-next-line @typescript-eslint/unbound-method
     const emit = process.emitWarning;
-    process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
       if (!String(warning).includes('WASI')) (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
-    });
+    };
     try {
       return (await import('node:wasi')).WASI;
     } finally {

@@ -7,8 +7,11 @@ import { speakWithCommand } from './command.ts';
 
 export function speakSentence(text: string, voice: Voice): Promise<Pcm> {
   switch (voice.engine) {
-    case 'flite': return speakWithFlite(text, voice.voice);
-    case 'espeak': return speakWithEspeak(text, voice.voice);
-    case 'command': return speakWithCommand(text, voice.command);
+    case 'flite':
+      return speakWithFlite(text, voice.voice);
+    case 'espeak':
+      return speakWithEspeak(text, voice.voice);
+    case 'command':
+      return speakWithCommand(text, voice.command);
   }
 }

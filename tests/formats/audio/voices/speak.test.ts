@@ -17,7 +17,11 @@ const seconds = (pcm: { samples: Int16Array; sampleRate: number }): number => pc
 
 const speak = suite('speaking a sentence');
 speak('Flite rms, eSpeak NG and a Debian program each make about three seconds of sound', async () => {
-  const voices: Voice[] = [{ engine: 'flite', voice: 'rms' }, { engine: 'espeak', voice: 'en-gb' }, { engine: 'command', command: ['flite', '-o', '{output}'] }];
+  const voices: Voice[] = [
+    { engine: 'flite', voice: 'rms' },
+    { engine: 'espeak', voice: 'en-gb' },
+    { engine: 'command', command: ['flite', '-o', '{output}'] },
+  ];
   for (const voice of voices) {
     const pcm = await speakSentence(SENTENCE, voice);
     assert.ok(seconds(pcm) > 2 && seconds(pcm) < 6, `${voice.engine}: ${seconds(pcm).toFixed(2)} s`);
@@ -32,10 +36,16 @@ speak('a command that fails, or is not installed, says so in words', async () =>
     await speakSentence(SENTENCE, { engine: 'command', command: ['no-such-speech-program', '{output}'] });
     assert.unreachable('should have failed');
   } catch (e) {
-    assert.match((e as Error).message, 'the speech program "no-such-speech-program" was not found: install it, or correct speech.voices in site.yml');
+    assert.match(
+      (e as Error).message,
+      'the speech program "no-such-speech-program" was not found: install it, or correct speech.voices in site.yml',
+    );
   }
   try {
-    await speakSentence(SENTENCE, { engine: 'command', command: ['sh', '-c', 'echo broken voice >&2; exit 3', '{output}'] });
+    await speakSentence(SENTENCE, {
+      engine: 'command',
+      command: ['sh', '-c', 'echo broken voice >&2; exit 3', '{output}'],
+    });
     assert.unreachable('should have failed');
   } catch (e) {
     assert.match((e as Error).message, 'the speech program "sh" stopped with code 3: broken voice');
@@ -50,10 +60,23 @@ speak('a command that fails, or is not installed, says so in words', async () =>
 speak('a stereo WAV is mixed down to mono; other formats are refused with a reason', () => {
   const header = (channels: number, bits: number, format = 1): Buffer => {
     const b = Buffer.alloc(44 + 8);
-    b.write('RIFF', 0); b.writeUInt32LE(b.length - 8, 4); b.write('WAVE', 8); b.write('fmt ', 12); b.writeUInt32LE(16, 16);
-    b.writeUInt16LE(format, 20); b.writeUInt16LE(channels, 22); b.writeUInt32LE(16000, 24); b.writeUInt32LE(16000 * channels * 2, 28);
-    b.writeUInt16LE(channels * 2, 32); b.writeUInt16LE(bits, 34); b.write('data', 36); b.writeUInt32LE(8, 40);
-    b.writeInt16LE(100, 44); b.writeInt16LE(300, 46); b.writeInt16LE(-100, 48); b.writeInt16LE(-300, 50);
+    b.write('RIFF', 0);
+    b.writeUInt32LE(b.length - 8, 4);
+    b.write('WAVE', 8);
+    b.write('fmt ', 12);
+    b.writeUInt32LE(16, 16);
+    b.writeUInt16LE(format, 20);
+    b.writeUInt16LE(channels, 22);
+    b.writeUInt32LE(16000, 24);
+    b.writeUInt32LE(16000 * channels * 2, 28);
+    b.writeUInt16LE(channels * 2, 32);
+    b.writeUInt16LE(bits, 34);
+    b.write('data', 36);
+    b.writeUInt32LE(8, 40);
+    b.writeInt16LE(100, 44);
+    b.writeInt16LE(300, 46);
+    b.writeInt16LE(-100, 48);
+    b.writeInt16LE(-300, 50);
     return b;
   };
   assert.equal([...wavToPcm(header(2, 16)).samples], [200, -200]);
