@@ -29,6 +29,11 @@ export const frontMatterSchema = z.strictObject({
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type Change = z.infer<typeof changeSchema>;
 
+/** What changed, newest first: the order every edition lists it in (the newest is the news). */
+export function changesNewestFirst(changes: readonly Change[]): Change[] {
+  return [...changes].sort((a, b) => b.date.localeCompare(a.date));
+}
+
 export const FIELD_HINTS: Record<string, string> = {
   title: 'add a line like: title: "What mothers told us"',
   summary: 'add one or two sentences, like: summary: "What we heard and what should change."',

@@ -3,7 +3,7 @@
  *   <content>/_data/organisation.yml, <content>/_data/site.yml, <content>/reports/<slug>/index.md (+ images)
  * and parses every report once. Problems are collected, never thrown, so the editor sees them all at once.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseReport, type ParsedReport } from './parse-report.ts';
 import { readDataFile, organisationSchema, siteSchema, type Organisation, type SiteSettings } from './site-data.ts';
@@ -11,6 +11,7 @@ import { error, warning, type Problem } from './problems.ts';
 import { slugify } from '../markdown/text.ts';
 import { parseEasyRead } from '../formats/easy-read/parse-easy-read.ts';
 import { processWide } from '../build/process-wide.ts';
+import { exists } from '../build/exists.ts';
 
 export interface LoadedSite {
   contentDir: string;
@@ -26,13 +27,6 @@ export interface LoadedSite {
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith('..') ? relative : file;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 async function loadData<T>(

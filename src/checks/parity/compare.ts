@@ -13,7 +13,8 @@
  *   looked for one by one and rows are not counted; it says only the newest change note (the older ones are the
  *   web page's and the PDFs' history, not news to a listener);
  * - braille is read back through liblouis, whose contracted (grade 2) back-translation is not always the word that was
- *   written ("enough" at a line's end comes back "en"): an item is found when at most one word in ten differs;
+ *   written ("enough" at a line's end comes back "en"): an item is found when at most one word in ten differs
+ *   (one word in an item of 4 to 19 words; items of 1 to 3 words must come back exactly);
  * - PDFs: a table too wide for the page is printed as a list of rows, and Typst tags both kinds of table with the same
  *   words, so rows are counted on the web page and in the EPUB only;
  * - easy read is a different text, written for its readers: its editions (page, PDF, audio) are compared with the

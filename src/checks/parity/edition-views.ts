@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { wordsOf } from '../../report/words.ts';
+import type { TaggedContent } from '../../engines/pdf/cached-page-words.ts';
 import { translateLines, type Grade } from '../../formats/braille/liblouis.ts';
 
 /** What kind of reading an edition gives, for the differences compare.ts declares. */
@@ -70,27 +71,9 @@ export async function epubView(file: string): Promise<EditionView> {
   return fromHtml('EPUB', 'epub', roots);
 }
 
-/**
- * A PDF's tagged words and its figures' alt texts, both kept by its read-back; for a PDF cached before the alt texts
- * were kept, they are read from its tag tree again (pdf-lib, loaded only then).
- */
-export async function pdfView(
-  name: string,
-  file: string,
-  pageWords: readonly string[][],
-  figureAlts?: readonly string[],
-): Promise<EditionView> {
-  const alts = figureAlts ?? (await figureAltsOfFile(file));
-  return { name, kind: 'pdf', words: pageWords.flat(), alts: alts.map(wordsOf) };
-}
-
-async function figureAltsOfFile(file: string): Promise<string[]> {
-  const [{ PDFDocument }, { elementsWhere, readStructTree }] = await Promise.all([
-    import('pdf-lib'),
-    import('../../engines/pdf/struct-tree.ts'),
-  ]);
-  const tree = readStructTree(await PDFDocument.load(await readFile(file), { updateMetadata: false }));
-  return elementsWhere(tree.roots, (e) => e.role === 'Figure' && Boolean(e.alt)).map((e) => e.alt!);
+/** A PDF's tagged words and its figures' alt texts, as its read-back kept them (cached-page-words.ts). */
+export function pdfView(name: string, content: TaggedContent): EditionView {
+  return { name, kind: 'pdf', words: content.pageWords.flat(), alts: content.figureAlts.map(wordsOf) };
 }
 
 /** The plain audio script as heard: lines starting with # and [narrator's notes] are not read. */
@@ -125,7 +108,7 @@ export async function webVttView(file: string, name = 'audio captions (WebVTT)')
 /**
  * A BRF file as print again: each page's lines (the braille page number at the end of its last line left out)
  * translated back by liblouis. Contracted braille does not always translate back to the same word, so compare.ts
- * allows a word in ten to differ in this view.
+ * allows about a word in ten to differ in this view.
  */
 export async function brailleView(file: string, grade: Grade): Promise<EditionView> {
   const lines = (await readFile(file, 'latin1')).split('\f').flatMap((page) => {

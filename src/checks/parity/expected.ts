@@ -6,6 +6,7 @@
 import type { Block, Inline, ReportDocument } from '../../report/model.ts';
 import type { EasyReadDocument } from '../../formats/easy-read/model.ts';
 import { wordsOf } from '../../report/words.ts';
+import { changesNewestFirst } from '../../report/front-matter.ts';
 
 export type ItemKind =
   | 'heading'
@@ -171,7 +172,7 @@ export function expectedItems(doc: ReportDocument): ParityItem[] {
     const first = note.blocks[0];
     if (first?.type === 'paragraph') opening('note', first.content, first.line);
   }
-  const newest = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date))[0];
+  const newest = changesNewestFirst(doc.meta.changes)[0];
   doc.meta.changes.forEach((change, index) =>
     add('change note', change.summary, doc.changeLines?.[index] ?? 0, change === newest ? {} : { olderChange: true }),
   );

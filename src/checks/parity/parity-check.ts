@@ -7,7 +7,7 @@
  * no-change build of 100 reports does not read 200 PDFs' tag trees again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PreparedSite } from '../../report/prepare-site.ts';
 import type { Problem } from '../../report/problems.ts';
@@ -21,8 +21,9 @@ import {
   webVttView,
   type EditionView,
 } from './edition-views.ts';
-import { pageWordsOfFile } from '../../engines/pdf/cached-page-words.ts';
+import { taggedContent } from '../../engines/pdf/cached-page-words.ts';
 import type { FormatKind } from '../../formats/manifest.ts';
+import { exists } from '../../build/exists.ts';
 
 export interface ParityResult {
   problems: Problem[];
@@ -72,22 +73,14 @@ export async function checkParity(site: PreparedSite, siteDir: string, cacheDir:
     }
     const marker = path.join(passed, hash.digest('hex'));
     editions += 1 + published.length;
-    if (
-      await stat(marker).then(
-        () => true,
-        () => false,
-      )
-    )
-      continue;
+    if (await exists(marker)) continue;
 
     // The report's editions are compared with the report; the easy-read ones with the easy-read text.
     const views: EditionView[] = [await webPageView(page)];
     const easyViews: EditionView[] = [];
     for (const { entry, source, tagged } of published) {
-      const pdf = async (name: string, file: string): Promise<EditionView> => {
-        const content = tagged ? await tagged() : { pageWords: await pageWordsOfFile(file) };
-        return pdfView(name, file, content.pageWords, content.figureAlts);
-      };
+      const pdf = async (name: string, file: string): Promise<EditionView> =>
+        pdfView(name, await taggedContent(file, tagged));
       if (entry.kind === 'easy-read-html')
         easyViews.unshift(await webPageView(easyPage, 'easy-read page', 'article.easy-read'));
       else if (!source) continue;

@@ -4,7 +4,7 @@
  */
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { markedText, pageTextRuns } from './page-text.ts';
-import { readStructTree, type StructTree } from './struct-tree.ts';
+import { figureAlts, readStructTree, type StructTree } from './struct-tree.ts';
 import { wordsOf } from '../../report/words.ts';
 
 /** One page's words in tag order, from its marked-content text (the read-back has both at hand already). */
@@ -12,9 +12,10 @@ export function pageWordsInTagOrder(tree: StructTree, page: PDFPage, marked: Rea
   return (tree.contentOrder.get(page.node) ?? []).flatMap((mcid) => wordsOf(marked.get(mcid) ?? ''));
 }
 
-/** For a PDF whose read-back did not keep them (a PDF cached before it did). */
-export async function taggedWordsByPage(pdf: Uint8Array): Promise<string[][]> {
+/** Each page's words and each figure's alt text, for a PDF whose read-back did not keep them (cached before it did). */
+export async function taggedContentOfPdf(pdf: Uint8Array): Promise<{ pageWords: string[][]; figureAlts: string[] }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const tree = readStructTree(doc);
-  return doc.getPages().map((page) => pageWordsInTagOrder(tree, page, markedText(pageTextRuns(doc, page))));
+  const pageWords = doc.getPages().map((page) => pageWordsInTagOrder(tree, page, markedText(pageTextRuns(doc, page))));
+  return { pageWords, figureAlts: figureAlts(tree) };
 }

@@ -118,9 +118,15 @@ async function readCached(file: string): Promise<CachedFacts | undefined> {
   }
 }
 
-/** Where a PDF that failed its read-back is kept for the developers (never published): the cache's rejected folder. */
-export function rejectedPdfPath(cacheDir: string, name: string): string {
-  return path.join(cacheDir, 'rejected', path.basename(name));
+/**
+ * Keeps a PDF that failed its read-back for the developers to look at, in the cache's rejected folder (never
+ * published; make-pdf.ts has taken its PDF/UA claim out). Returns where it is.
+ */
+async function keepRejected(cacheDir: string, name: string, pdf: Uint8Array): Promise<string> {
+  const file = path.join(cacheDir, 'rejected', path.basename(name));
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeAtomically(file, pdf);
+  return file;
 }
 
 function problemsOf(sourced: SourcedPdfJob, outcome: PdfOutcome, rejected?: string): Problem[] {
@@ -182,11 +188,9 @@ export async function runPdfJobs(jobs: readonly SourcedPdfJob[], options: Engine
         toMake.map(async (sourced) => {
           const outcome = await pool.make(sourced.job);
           const rejected =
-            outcome.ok && outcome.problems.length > 0 ? rejectedPdfPath(options.cacheDir, sourced.job.name) : undefined;
-          if (rejected && outcome.ok) {
-            await mkdir(path.dirname(rejected), { recursive: true });
-            await writeAtomically(rejected, outcome.pdf);
-          }
+            outcome.ok && outcome.problems.length > 0
+              ? await keepRejected(options.cacheDir, sourced.job.name, outcome.pdf)
+              : undefined;
           problems.push(...problemsOf(sourced, outcome, rejected));
           if (outcome.ok && outcome.problems.length === 0) {
             const file = base.get(sourced.job)!;

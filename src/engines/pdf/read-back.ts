@@ -17,7 +17,7 @@ import { resolve, textOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
 import { fontsIn, type FontReport } from './pdf-fonts.ts';
 import { layoutText, markedText, pageTextRuns } from './page-text.ts';
-import { countElements, elementsWhere, readStructTree } from './struct-tree.ts';
+import { countElements, figureAlts, readStructTree } from './struct-tree.ts';
 import { pageWordsInTagOrder } from './page-words.ts';
 import { wordsOf } from '../../report/words.ts';
 
@@ -122,7 +122,6 @@ export async function readBackPdf(
   const tree = readStructTree(doc);
   if (tree.roots.length === 0) problems.push('the PDF has no structure tree: it is not really tagged');
   const bare = countElements(tree.roots, (e) => e.role === 'Figure' && !e.alt?.trim());
-  const figureAlts = elementsWhere(tree.roots, (e) => e.role === 'Figure' && Boolean(e.alt)).map((e) => e.alt!);
   if (bare > 0) problems.push(`${bare} ${bare === 1 ? 'figure has' : 'figures have'} no alt text in the tags`);
   const bodiless = countElements(tree.roots, (e) => e.role === 'LI' && !e.children.some((c) => c.role === 'LBody'));
   if (bodiless > 0)
@@ -198,6 +197,6 @@ export async function readBackPdf(
     smallestPt: Number.isFinite(smallest) ? Math.round(smallest * 10) / 10 : 0,
     taggedWords,
     pageWords: wordsByPage,
-    figureAlts,
+    figureAlts: figureAlts(tree),
   };
 }

@@ -76,6 +76,11 @@ export function elementsWhere(
   return elements.flatMap((e) => [...(test(e) ? [e] : []), ...elementsWhere(e.children, test)]);
 }
 
+/** Each Figure element's alt text, in tag order (figures without one are left out). */
+export function figureAlts(tree: StructTree): string[] {
+  return elementsWhere(tree.roots, (e) => e.role === 'Figure' && Boolean(e.alt)).map((e) => e.alt!);
+}
+
 export function countElements(elements: readonly StructElement[], test: (element: StructElement) => boolean): number {
   return elements.reduce((sum, e) => sum + (test(e) ? 1 : 0) + countElements(e.children, test), 0);
 }

@@ -12,6 +12,7 @@ import { CALLOUT_LABELS, checklistSummary, withTaskState } from '../../report/ca
 import { listInWords } from '../available.ts';
 import { blockAnchor, noteAnchor, rowAnchor, TITLE_ANCHOR } from '../../report/anchors.ts';
 import { speakableText, spoken, spokenLetters, type Piece, applyPronunciations } from './speakable.ts';
+import { changesNewestFirst } from '../../report/front-matter.ts';
 
 /** Speaking rate used for estimates (FORMATS.md: about 150 words a minute). */
 export const WORDS_PER_MINUTE = 150;
@@ -284,7 +285,7 @@ export function toAudioScript(doc: ReportDocument, options: ScriptOptions): Audi
     ],
   };
   const opening = (seconds: number): AudioChapter => {
-    const newest = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date))[0];
+    const newest = changesNewestFirst(doc.meta.changes)[0];
     const titles = body.map((c) => c.title);
     // Only the title and the text before the first section are in the report itself: the rest has no anchor.
     const said: Said[] = [

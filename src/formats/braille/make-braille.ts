@@ -11,6 +11,7 @@ import { wordsOf } from '../../report/words.ts';
 import { reportBrailleBlocks, type BrailleBlock } from './braille-text.ts';
 import { translateLines, untranslatable, type Grade } from './liblouis.ts';
 import { layOut, toBrf, braillePageNumber, type BrfBlock, type PageSize } from './layout.ts';
+import { changesNewestFirst } from '../../report/front-matter.ts';
 
 export interface BrailleEdition {
   grade: Grade;
@@ -167,9 +168,7 @@ export async function makeBraille(
     'Contents',
   ];
   // What changed, newest first, as the web page and the PDFs say it: a reader of an updated edition learns what is new.
-  const changes = [...doc.meta.changes]
-    .sort((a, b) => b.date.localeCompare(a.date))
-    .map((c) => `Updated ${readableDate(c.date)}: ${c.summary}`);
+  const changes = changesNewestFirst(doc.meta.changes).map((c) => `Updated ${readableDate(c.date)}: ${c.summary}`);
   const translated = await translateTexts(
     [...blocks.map((b) => b.text), ...title, ...changes, ...contents.map((c) => c.text)],
     grade,

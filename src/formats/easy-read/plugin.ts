@@ -25,6 +25,7 @@ import { easyReadHeadings, easyReadPrintModel, EASY_READ_PRINT } from './print-m
 import { escapeHtml, inlineHtml } from './render-html.ts';
 import { EASY_READ_LIMITS } from './checks.ts';
 import { byKind } from '../manifest.ts';
+import { changesNewestFirst } from '../../report/front-matter.ts';
 
 export interface EasyReadPluginOptions {
   contentDir: string;
@@ -134,7 +135,7 @@ async function prepare(site: PreparedSite, options: EasyReadPluginOptions): Prom
       lang: easy.meta.lang,
       published: easy.meta.published,
       ...(easy.meta.updated ? { updated: easy.meta.updated } : {}),
-      changes: [...easy.meta.changes].sort((a, b) => b.date.localeCompare(a.date)),
+      changes: changesNewestFirst(easy.meta.changes),
       ...(easy.meta.checkedBy && easy.meta.checkedOn
         ? { checked: `${easy.meta.checkedBy} checked this with readers on ${readableDate(easy.meta.checkedOn)}.` }
         : {}),

@@ -17,6 +17,7 @@ import { readableDate } from '../site/filters.ts';
 import type { EasyReadDocument } from './model.ts';
 import { stripMarkers } from './checks.ts';
 import { PICTOGRAM_CREDIT } from './pictograms.ts';
+import { changesNewestFirst } from '../../report/front-matter.ts';
 
 export const EASY_READ_PRINT = {
   /** Body text; headings are larger. */
@@ -103,9 +104,7 @@ export function easyReadPrintModel(input: EasyReadPrintInput): EasyReadPrintMode
       word: h.word,
       c: toPrintInlines(h.explanation, { ...options, lineWidthPt: TEXT_WIDTH_PT }),
     })),
-    changes: [...doc.meta.changes]
-      .sort((a, b) => b.date.localeCompare(a.date))
-      .map((c) => ({ date: readableDate(c.date), summary: run(c.summary) })),
+    changes: changesNewestFirst(doc.meta.changes).map((c) => ({ date: readableDate(c.date), summary: run(c.summary) })),
     routes: [
       run(`Phone: ${org.phone}`),
       ...(org.text ? [run(`Text: ${org.text}`)] : []),

@@ -19,6 +19,7 @@ import type { Cue } from '../audio/render-audio.ts';
 import { XhtmlWriter, type BookImage } from './xhtml.ts';
 import { locatePageStarts } from './page-list.ts';
 import { zip, type ZipEntry } from './zip.ts';
+import { changesNewestFirst } from '../../report/front-matter.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -222,7 +223,7 @@ function parts(input: EpubInput): Part[] {
     });
   }
   if (doc.meta.changes.length) {
-    const changes = [...doc.meta.changes].sort((a, b) => b.date.localeCompare(a.date));
+    const changes = changesNewestFirst(doc.meta.changes);
     list.push({
       file: 'changes.xhtml',
       title: 'Changes to this report',

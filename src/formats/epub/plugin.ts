@@ -16,7 +16,7 @@ import { editionsInWords } from '../available.ts';
 import { reportPictures } from '../print/print-images.ts';
 import { fileSize } from '../site/filters.ts';
 import { makeEpub, type EpubInput } from './make-epub.ts';
-import { pageWordsOfFile } from '../../engines/pdf/cached-page-words.ts';
+import { taggedContent } from '../../engines/pdf/cached-page-words.ts';
 
 export interface EpubPluginOptions {
   contentDir: string;
@@ -85,7 +85,7 @@ export async function epubInputFor(
     ...(pdf?.source
       ? {
           standardPdf: {
-            pages: pdf.tagged ? (await pdf.tagged()).pageWords : await pageWordsOfFile(pdf.source),
+            pages: (await taggedContent(pdf.source, pdf.tagged)).pageWords,
             address: new URL(`reports/${slug}/${pdf.entry.href}`, siteUrl).href,
           },
         }

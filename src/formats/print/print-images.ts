@@ -3,7 +3,7 @@
  * picture when there is one beside it ("chart.large-print.svg" for "chart.svg"). An SVG whose own text would print
  * below the edition's size gets a warning with the fix; a picture that cannot be decoded is an error at its line.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageRef, ReportDocument } from '../../report/model.ts';
 import { imagesIn, resolveImage } from '../../checks/images.ts';
@@ -11,6 +11,7 @@ import { error, warning, type Problem } from '../../report/problems.ts';
 import { cachedPrintImage, UnreadableImageError, type PrintImage } from '../../engines/pdf/print-images.ts';
 import { measureSvgText } from '../../engines/pdf/svg-text.ts';
 import { TEXT_WIDTH_PT } from '../../engines/pdf/print-types.ts';
+import { exists } from '../../build/exists.ts';
 
 export interface ReportPictures {
   /** For every edition, by src in the Markdown. */
@@ -24,13 +25,6 @@ export interface ReportPictures {
 export function largePrintVersionOf(relative: string): string {
   const ext = path.posix.extname(relative);
   return `${relative.slice(0, relative.length - ext.length)}.large-print${ext}`;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Warns when an SVG's smallest text prints below `sizePt` at the full text width. */

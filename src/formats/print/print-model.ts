@@ -32,6 +32,7 @@ import {
   type PrintInline,
 } from '../../engines/pdf/print-types.ts';
 import type { PrintEdition } from './editions.ts';
+import { changesNewestFirst } from '../../report/front-matter.ts';
 
 export interface ReportPrintModel extends PrintFrame {
   cover: { edition: string; dates: string; summary: PrintInline[]; contact: PrintInline[] };
@@ -299,9 +300,7 @@ export function reportPrintModel(input: ReportPrintInput): ReportPrintModel {
       n: note.number,
       blocks: blocks(note.blocks, state, TEXT_WIDTH_PT - INDENT_EM * sizePt),
     })),
-    changes: [...doc.meta.changes]
-      .sort((a, b) => b.date.localeCompare(a.date))
-      .map((c) => ({ date: readableDate(c.date), summary: run(c.summary) })),
+    changes: changesNewestFirst(doc.meta.changes).map((c) => ({ date: readableDate(c.date), summary: run(c.summary) })),
   };
 }
 

@@ -8,10 +8,11 @@
  * build whose images did not change does not load eleventy-img (or sharp) at all.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { publishFile } from '../../build/publish-file.ts';
 import { writeAtomically } from '../../build/write-atomically.ts';
+import { exists } from '../../build/exists.ts';
 
 export interface ImageDefaults {
   /** Widths made for srcset; "auto" is the original width. Large enough for a 2x screen at our 45rem text column. */
@@ -72,14 +73,7 @@ async function recorded(record: string, options: ImageDefaults): Promise<Process
   const text = await readFile(record, 'utf8').catch(() => undefined);
   if (!text) return undefined;
   const image = JSON.parse(text) as ProcessedImage;
-  const present = await Promise.all(
-    image.files.map((name) =>
-      stat(path.join(options.cacheDir, name)).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
+  const present = await Promise.all(image.files.map((name) => exists(path.join(options.cacheDir, name))));
   return present.every(Boolean) ? image : undefined;
 }
 

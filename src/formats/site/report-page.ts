@@ -9,6 +9,7 @@ import { planManifest, type FormatEntry } from '../manifest.ts';
 import { renderReportBody } from './render-html.ts';
 import { tableOfContents, type TocEntry } from './toc.ts';
 import type { ProcessedImage } from './images.ts';
+import { changesNewestFirst } from '../../report/front-matter.ts';
 
 export interface ReportPage {
   slug: string;
@@ -42,7 +43,7 @@ export function reportPage(
     lang: meta.lang,
     published: meta.published,
     ...(meta.updated ? { updated: meta.updated } : {}),
-    changes: [...meta.changes].sort((a, b) => b.date.localeCompare(a.date)),
+    changes: changesNewestFirst(meta.changes),
     toc: tableOfContents(headings),
     body: renderReportBody(md, report, images),
     formats: planManifest(report.document, editions).formats,

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { cp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { exists } from '../../build/exists.ts';
 
 const INDEX_FOLDER = 'pagefind';
 /** Indexes kept in the cache (the newest; a preview and a build of another content folder each keep theirs). */
@@ -70,12 +71,7 @@ export async function indexSite(siteDir: string, cacheDir: string): Promise<{ re
   const key = await pagesHash(siteDir);
   const cached = path.join(cacheDir, key);
   const target = path.join(siteDir, INDEX_FOLDER);
-  if (
-    await stat(cached).then(
-      () => true,
-      () => false,
-    )
-  ) {
+  if (await exists(cached)) {
     await cp(cached, target, { recursive: true });
     return { reused: true };
   }

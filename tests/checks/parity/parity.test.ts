@@ -65,12 +65,8 @@ parity.before(async () => {
   const pdf = (kind: string) => editions.find((e) => e.entry.kind === kind)!;
   const views = [
     await webPageView(path.join(out, 'reports', report.document.slug, 'index.html')),
-    await pdfView(
-      'large-print PDF (18 point)',
-      source('large-print-pdf'),
-      (await pdf('large-print-pdf').tagged!()).pageWords,
-    ),
-    await pdfView('standard PDF', source('standard-pdf'), (await pdf('standard-pdf').tagged!()).pageWords),
+    pdfView('large-print PDF (18 point)', await pdf('large-print-pdf').tagged!()),
+    pdfView('standard PDF', await pdf('standard-pdf').tagged!()),
     await epubView(source('epub')),
     await brailleView(source('braille-brf', 2), 2),
     await audioScriptView(source('audio-script')),
@@ -127,7 +123,7 @@ parity("a large-print PDF typeset from a model without the figure is named, with
     new Set(['print']),
   );
   const large = made.editions.get(context.doc!.slug)!.find((e) => e.entry.kind === 'large-print-pdf')!;
-  const broken = await pdfView('large-print PDF (18 point)', large.source!, (await large.tagged!()).pageWords);
+  const broken = pdfView('large-print PDF (18 point)', await large.tagged!());
   assert.equal(messages([view('web page'), broken, view('standard PDF')]), [
     `${FILE}:10: the figure "Residents waiting in a GP surgery waiting room" is in the web page but not in the large-print PDF (18 point)`,
   ]);
@@ -243,7 +239,7 @@ easy.before(async () => {
       'easy-read page',
       'article.easy-read',
     ),
-    await pdfView('easy-read PDF', pdf.source!, (await pdf.tagged!()).pageWords),
+    pdfView('easy-read PDF', await pdf.tagged!()),
   ];
 });
 easy.after(() => easyContext.remove());
