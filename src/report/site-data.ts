@@ -105,6 +105,16 @@ export const siteSchema = z.strictObject({
       ...requests,
       replyWithin: requests.replyWithin ?? `within ${requests.replyWorkingDays} working days`,
     })),
+  /** The staff desk (/staff/ on the forms server). */
+  staff: z
+    .strictObject({
+      /**
+       * Everyone must use a code from an authenticator app as a second step when signing in (OWASP ASVS 6.3.3). Off by
+       * default: anyone may still turn it on for their own account.
+       */
+      requireSecondStep: z.boolean().default(false),
+    })
+    .default({ requireSecondStep: false }),
   speech: z
     .strictObject({
       /** Audio: which engine and voice reads each language ("en", "en-GB", "cy"…); see src/formats/audio/voices/voice.ts. */

@@ -1,8 +1,9 @@
 /** The editors' commands over stored requests and feedback: list, show, mark done, export as safe CSV. */
-import { openDatabase } from './database.ts';
+import { openDatabase, type Db } from './database.ts';
+import { dueOf, summariseYear, type Due } from './inbox.ts';
 import { findSubmission, listSubmissions, markDone, purgeExpired, type Kind, type StoredRow } from './store.ts';
 import { terminalText, toCsv } from './csv.ts';
-import { dueDate, holidaysKnownUntil, londonDate, workingDaysBetween } from './working-days.ts';
+import { holidaysKnownUntil, londonDate } from './working-days.ts';
 
 const USAGE = (kind: Kind): string => `Usage:
   npm run ${kind} -- list            the ${kind} not yet done${kind === 'requests' ? ', with the date each is due' : ''}
@@ -36,11 +37,8 @@ export interface AdminSettings {
 const DEFAULT_ADMIN_SETTINGS: AdminSettings = { keepFeedbackContactDays: 90, replyWorkingDays: 5 };
 
 /** A request's due date, and whether it is overdue (open past it, or done after it). */
-function due(row: StoredRow, days: number, today = londonDate(new Date())): { date: string; overdue: boolean } {
-  const date = dueDate(new Date(String(row.created_at)), days);
-  const doneOn = row.done_at ? londonDate(new Date(String(row.done_at))) : undefined;
-  return { date, overdue: doneOn ? doneOn > date : today > date };
-}
+const due = (row: StoredRow, days: number): Due =>
+  dueOf(String(row.created_at), row.done_at === null ? null : String(row.done_at), days);
 
 export function runSubmissions(
   kind: Kind,
@@ -73,8 +71,7 @@ export function runSubmissions(
       case 'summary': {
         const year = args[args.indexOf('--year') + 1] ?? String(new Date().getFullYear());
         if (kind !== 'requests' || !/^\d{4}$/.test(year)) break;
-        for (const line of yearSummary(listSubmissions(db, 'requests', { includeDone: true }), year, replyWorkingDays))
-          out(line);
+        for (const line of yearSummary(db, year, replyWorkingDays)) out(line);
         return 0;
       }
       case 'show': {
@@ -116,44 +113,16 @@ export function runSubmissions(
   }
 }
 
-/** The figures an accessible-information self-assessment asks for, for one year's requests. */
-export function yearSummary(
-  rows: ReadonlyArray<StoredRow>,
-  year: string,
-  replyWorkingDays: number,
-  today = londonDate(new Date()),
-): string[] {
-  const inYear = rows.filter((row) => londonDate(new Date(String(row.created_at))).startsWith(`${year}-`));
-  if (inYear.length === 0) return [`No requests in ${year}.`];
-  const perFormat = new Map<string, number>();
-  // Counted by the format chosen, without its follow-up answer ("Braille on paper", not "… (grade 1)").
-  for (const row of inYear) {
-    const format = String(row.format).replace(/ \([^)]*\)$/, '');
-    perFormat.set(format, (perFormat.get(format) ?? 0) + 1);
-  }
-  const replyDays = inYear
-    .filter((row) => row.done_at)
-    .map((row) =>
-      workingDaysBetween(londonDate(new Date(String(row.created_at))), londonDate(new Date(String(row.done_at)))),
-    )
-    .sort((a, b) => a - b);
-  const middle = Math.floor(replyDays.length / 2);
-  const median =
-    replyDays.length === 0
-      ? undefined
-      : replyDays.length % 2
-        ? replyDays[middle]!
-        : (replyDays[middle - 1]! + replyDays[middle]!) / 2;
-  const overdue = inYear.filter((row) => due(row, replyWorkingDays, today).overdue).length;
-  const open = inYear.filter((row) => !row.done_at).length;
+/** The yearly summary as lines for a terminal (the staff desk shows the same figures as a table and a chart). */
+export function yearSummary(db: Db, year: string, replyWorkingDays: number, today = londonDate(new Date())): string[] {
+  const summary = summariseYear(db, year, replyWorkingDays, today);
+  if (summary.total === 0) return [`No requests in ${year}.`];
   return [
-    `Requests for other formats in ${year}: ${inYear.length} (${open} not yet done)`,
-    ...[...perFormat]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([format, count]) => `  ${terminalText(format)}: ${count}`),
-    replyDays.length
-      ? `Time to reply (working days): median ${median}, longest ${replyDays.at(-1)} (${replyDays.length} replied)`
+    `Requests for other formats in ${year}: ${summary.total} (${summary.open} not yet done)`,
+    ...summary.perFormat.map(({ format, count }) => `  ${terminalText(format)}: ${count}`),
+    summary.replied
+      ? `Time to reply (working days): median ${summary.medianReplyDays}, longest ${summary.longestReplyDays} (${summary.replied} replied)`
       : 'Time to reply: none replied yet',
-    `Past the promised ${replyWorkingDays} working days: ${overdue} of ${inYear.length}`,
+    `Past the promised ${replyWorkingDays} working days: ${summary.overdue} of ${summary.total}`,
   ];
 }

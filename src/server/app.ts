@@ -2,7 +2,8 @@
  * The requests and feedback server: serves the built site and receives the two forms (Fastify; SQLite by
  * better-sqlite3). Without JavaScript: POST → validate → the form again with an error summary (values kept, each error
  * linked to its field), or a 303 redirect to a confirmation page with a reference number — given only after the
- * submission is stored. No logging of requests (so no addresses are written anywhere), no cookies.
+ * submission is stored. No logging of requests (so no addresses are written anywhere), no cookies on the public
+ * pages. The staff desk (/staff/, signed in, its cookie scoped to /staff/) is registered from src/server/staff/.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +19,7 @@ import { RateLimit } from './rate-limit.ts';
 import { createRenderer, type PageChrome } from './render.ts';
 import { purgeExpired, saveFeedback, saveRequest } from './store.ts';
 import { validateFeedback, validateRequest, type FieldError } from './validation.ts';
+import { registerStaffDesk } from './staff/staff-desk.ts';
 
 export interface ServerOptions extends PageChrome {
   siteDir: string;
@@ -368,6 +370,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       }),
     );
   });
+
+  // ---- The staff desk (signed in; see src/server/staff/) ----
+  await registerStaffDesk(
+    app,
+    {
+      db: options.db,
+      render,
+      settings: options.settings,
+      organisationName: options.organisation.name,
+      allowedOrigins,
+    },
+    tokens,
+  );
 
   // ---- The built site ----
   // Dotfiles (.htaccess, .env, .git) are never served, whatever is in the site folder.

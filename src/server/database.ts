@@ -4,7 +4,7 @@
  * Nothing about the sender's device is stored: no IP address, no browser details.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
 
@@ -47,11 +47,79 @@ const MIGRATIONS: string[] = [
      UNIQUE (kind, ref)
    );
    CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL;`,
+  // The staff desk (src/server/staff/): accounts, server-side sessions, one-time set-up links, failed sign-ins per
+  // account, staff notes on submissions, and the audit trail. Secrets (session ids, set-up tokens) are stored only as
+  // SHA-256 hashes, so a copy of the database cannot be used to sign in. The audit trail cannot be changed or
+  // deleted through SQL (triggers), so nobody can tidy it from the desk or by accident.
+  `CREATE TABLE staff (
+     id INTEGER PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     password_hash TEXT,
+     roles TEXT NOT NULL DEFAULT 'requests',
+     totp_secret TEXT,
+     totp_last_step INTEGER,
+     created_at TEXT NOT NULL,
+     signed_in_at TEXT
+   );
+   CREATE TABLE staff_sessions (
+     id_hash TEXT PRIMARY KEY,
+     staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+     csrf TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     seen_at TEXT NOT NULL,
+     second_step_done INTEGER NOT NULL CHECK (second_step_done IN (0, 1))
+   );
+   CREATE INDEX staff_sessions_by_staff ON staff_sessions (staff_id);
+   CREATE TABLE staff_setup_links (
+     token_hash TEXT PRIMARY KEY,
+     staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+     expires_at TEXT NOT NULL
+   );
+   CREATE TABLE sign_in_failures (
+     account_hash TEXT NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX sign_in_failures_by_account ON sign_in_failures (account_hash, at);
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY,
+     at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target TEXT,
+     address TEXT,
+     detail TEXT
+   );
+   CREATE TRIGGER audit_kept_as_written BEFORE UPDATE ON audit
+     BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+   CREATE TRIGGER audit_never_deleted BEFORE DELETE ON audit
+     BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be deleted'); END;
+   ALTER TABLE requests ADD COLUMN staff_note TEXT;
+   ALTER TABLE feedback ADD COLUMN staff_note TEXT;
+   CREATE INDEX requests_by_date ON requests (created_at);
+   CREATE INDEX feedback_by_date ON feedback (created_at);`,
 ];
 
+/**
+ * The data folder and the database file, owner-only whoever starts the server (not only the systemd unit): the folder
+ * is made 0700 and the file 0600 before SQLite opens it. SQLite gives its -wal and -shm files the database file's
+ * permissions, so they are owner-only too. A file found readable by others is made owner-only.
+ */
+function ownerOnlyFile(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (statSync(f).mode & 0o077) chmodSync(f, 0o600);
+    } catch {
+      // -wal and -shm exist only while a connection is open
+    }
+  }
+}
+
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'submissions.sqlite'));
+  const file = path.join(dataDir, 'submissions.sqlite');
+  ownerOnlyFile(dataDir, file);
+  const db = new Database(file);
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   // FULL: a submission confirmed to the reader survives a power cut (NORMAL in WAL mode may lose the last ones).
@@ -79,6 +147,17 @@ export function migrate(db: Db): number {
     // one migration per transaction, until none is left
   }
   return MIGRATIONS.length;
+}
+
+/**
+ * Writes what is in the WAL file into the database file and empties the WAL (to zero bytes): called after personal
+ * data is deleted, because until then the WAL still holds the pages as they were, the reader's details with them,
+ * for as long as the server runs. With secure_delete on, the database file's copy is overwritten at the same time.
+ * Returns false when another connection was reading and the WAL could not be emptied (it is emptied next time).
+ */
+export function flushDeletedData(db: Db): boolean {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+  return !result || result.busy === 0;
 }
 
 /** Letters and digits that cannot be confused when read out on the phone (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */

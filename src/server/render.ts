@@ -6,6 +6,7 @@ import nunjucks from 'nunjucks';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../build/project-root.ts';
 import { siteFilters } from '../formats/site/filters.ts';
+import { londonDateTime } from './working-days.ts';
 import type { Organisation, SiteSettings } from '../report/site-data.ts';
 
 export interface PageChrome {
@@ -13,7 +14,9 @@ export interface PageChrome {
   settings: SiteSettings;
 }
 
-export function createRenderer(chrome: PageChrome) {
+export type Render = (template: string, pageTitle: string, data: Record<string, unknown>, layout?: string) => string;
+
+export function createRenderer(chrome: PageChrome): Render {
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([
       path.join(PROJECT_ROOT, 'layouts', '_includes', 'forms'),
@@ -22,9 +25,10 @@ export function createRenderer(chrome: PageChrome) {
     { autoescape: true, throwOnUndefined: false },
   );
   for (const [name, fn] of Object.entries(siteFilters)) env.addFilter(name, fn as (...args: unknown[]) => unknown);
-  return (template: string, pageTitle: string, data: Record<string, unknown>): string => {
+  env.addFilter('staffDateTime', londonDateTime);
+  return (template: string, pageTitle: string, data: Record<string, unknown>, layout = 'base.njk'): string => {
     const content = env.render(template, { ...chrome, ...data });
-    // The base layout takes the page as already-escaped HTML, as Eleventy gives it.
-    return env.render('base.njk', { ...chrome, pageTitle, content: new nunjucks.runtime.SafeString(content) });
+    // The layout takes the page as already-escaped HTML, as Eleventy gives it.
+    return env.render(layout, { ...chrome, ...data, pageTitle, content: new nunjucks.runtime.SafeString(content) });
   };
 }

@@ -3,7 +3,7 @@
  * reader as confirmed (the caller redirects to the confirmation page after save returns).
  */
 import type { Db } from './database.ts';
-import { newReference } from './database.ts';
+import { flushDeletedData, newReference } from './database.ts';
 import type { FeedbackValues, RequestValues } from './validation.ts';
 
 // Type aliases, not interfaces, so a row passes where any row of SQLite values is taken (StoredRow).
@@ -20,6 +20,7 @@ export type StoredRequest = {
   note: string | null;
   created_at: string;
   done_at: string | null;
+  staff_note: string | null;
 };
 export type StoredFeedback = {
   ref: string;
@@ -30,6 +31,7 @@ export type StoredFeedback = {
   contact_phone: string | null;
   created_at: string;
   done_at: string | null;
+  staff_note: string | null;
 };
 /** Any stored row, column by column: SQLite gives text, numbers or null. */
 export type StoredRow = Readonly<Record<string, string | number | null>>;
@@ -143,10 +145,19 @@ const forget = (kind: Kind): string => PERSONAL[kind].map((column) => `${column}
  * report, dates, reference — is enough to count and to answer "did you get my request?".
  */
 export function markDone(db: Db, kind: Kind, ref: string, now = new Date()): boolean {
-  return (
+  const done =
     db
       .prepare(`UPDATE ${kind} SET done_at = ?, ${forget(kind)} WHERE ref = ? AND done_at IS NULL`)
-      .run(now.toISOString(), ref.trim().toUpperCase()).changes === 1
+      .run(now.toISOString(), ref.trim().toUpperCase()).changes === 1;
+  if (done) flushDeletedData(db);
+  return done;
+}
+
+/** Staff's own note on a submission (empty text removes it). Kept after `done`: it must not hold the reader's details. */
+export function saveStaffNote(db: Db, kind: Kind, ref: string, note: string): boolean {
+  return (
+    db.prepare(`UPDATE ${kind} SET staff_note = ? WHERE ref = ?`).run(note.trim() || null, ref.trim().toUpperCase())
+      .changes === 1
   );
 }
 
@@ -154,6 +165,9 @@ export function markDone(db: Db, kind: Kind, ref: string, now = new Date()): boo
 export function purgeExpired(db: Db, keepDays: number, now = new Date()): number {
   const before = new Date(now.getTime() - keepDays * 24 * 60 * 60 * 1000).toISOString();
   const anyContact = PERSONAL.feedback.map((column) => `${column} IS NOT NULL`).join(' OR ');
-  return db.prepare(`UPDATE feedback SET ${forget('feedback')} WHERE created_at < ? AND (${anyContact})`).run(before)
-    .changes;
+  const emptied = db
+    .prepare(`UPDATE feedback SET ${forget('feedback')} WHERE created_at < ? AND (${anyContact})`)
+    .run(before).changes;
+  if (emptied) flushDeletedData(db);
+  return emptied;
 }

@@ -28,13 +28,31 @@ export function holidaysKnownUntil(): string {
 }
 
 /** "2026-11-26" for an instant, as the date on a calendar in London. */
+// Made once: making a formatter costs far more than using one, and the staff inbox dates thousands of requests.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function londonDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return LONDON_DAY.format(instant);
+}
+
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "7 December 2026, 10:32": an instant as a clock in London shows it, for staff pages. */
+export function londonDateTime(iso: string): string {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : LONDON_TIME.format(instant).replace(' at ', ', ');
 }
 
 function addDays(date: string, days: number): string {
