@@ -41,6 +41,7 @@ const notifier = process.env.SMTP_URL
   ? new Notifier(db, {
       smtpUrl: process.env.SMTP_URL,
       to: notifyTo,
+      deskUrl: site.settings.url,
       ...(process.env.SMTP_FROM ? { from: process.env.SMTP_FROM } : {}),
       log: (line) => console.error(line),
     })

@@ -116,6 +116,9 @@ function ownerOnlyFile(dataDir: string, file: string): void {
   }
 }
 
+/** The schema version a database is brought to (PRAGMA user_version after migrate). */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
 export function openDatabase(dataDir: string): Db {
   const file = path.join(dataDir, 'submissions.sqlite');
   ownerOnlyFile(dataDir, file);

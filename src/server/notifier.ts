@@ -5,19 +5,23 @@
  * min, 2 min … at most an hour), across restarts.
  *
  * The email names the reference, the format and the report, never the reader's details: mail is kept in inboxes long
- * after `done` deletes the details here. Staff look the reader up with `npm run requests -- show <ref>`.
+ * after `done` deletes the details here. The email links to the submission's page on the staff desk (/staff/), where
+ * a signed-in staff member sees the details; without a site address, it names the command instead.
  * Each email's Message-ID is fixed by its reference, so in the rare case a crash comes between the mail server taking
  * it and the outbox marking it sent, the copy sent again is recognisably the same message.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from './database.ts';
 import { findSubmission, type Kind, type StoredFeedback, type StoredRequest } from './store.ts';
+import { UNSAFE_CHARACTERS } from './csv.ts';
 
 export interface NotifierOptions {
   /** smtp://user:password@host:587 or smtps://…; see nodemailer's connection URLs. */
   smtpUrl: string;
   /** Who is told. */
   to: string;
+  /** The site's public address (site.yml url): each email links to the submission's page on the staff desk. */
+  deskUrl?: string;
   /** Sender address (default: `to`). */
   from?: string;
   /** First retry delay; doubled on each failure up to an hour. */
@@ -36,28 +40,49 @@ interface OutboxRow {
 
 const MAX_RETRY_MS = 60 * 60 * 1000;
 
+/**
+ * Text from a submission made safe for a mail header: line breaks and other control characters (a "format" typed by
+ * a reader as "Braille\r\nBcc: …") would otherwise start a header of their own; bidirectional overrides are removed
+ * as in the CSV export. Nodemailer encodes headers too; this keeps the subject one plain line whatever it does.
+ */
+export function headerText(value: string, max = 150): string {
+  const text = value
+    .replace(UNSAFE_CHARACTERS, ' ')
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
+}
+
 function message(
   kind: Kind,
   row: StoredRequest | StoredFeedback | undefined,
   ref: string,
+  deskUrl: string | undefined,
 ): { subject: string; text: string } {
+  const onDesk = (path: string, command: string): string =>
+    deskUrl
+      ? `Open it on the staff desk (sign in first):\n${new URL(path, deskUrl).href}\n`
+      : `See it with: ${command}\n`;
   if (kind === 'requests') {
     const request = row as StoredRequest | undefined;
+    const format = headerText(request?.format ?? 'a format');
+    const title = headerText(request?.report_title ?? 'a report');
     return {
-      subject: `New request ${ref}: ${request?.format ?? 'a format'} of ${request?.report_title ?? 'a report'}`,
-      text: `A reader has asked for ${request?.report_title ?? 'a report'} as: ${request?.format ?? '(see the request)'}.\nThey asked us to reply by ${request?.reply_by ?? '(see the request)'}.\n\nReference: ${ref}\nSee their details with: npm run requests -- show ${ref}\nWhen you have sent it: npm run requests -- done ${ref}\n`,
+      subject: `New request ${ref}: ${format} of ${title}`,
+      text: `A reader has asked for ${title} as: ${format}.\nThey asked us to reply by ${request?.reply_by ?? '(see the request)'}.\n\nReference: ${ref}\n${onDesk(`/staff/requests/${ref}/`, `npm run requests -- show ${ref}`)}`,
     };
   }
   const feedback = row as StoredFeedback | undefined;
   return {
     subject: `New feedback ${ref}${feedback?.may_contact ? ' (may be contacted)' : ''}`,
-    text: `Someone has shared their thoughts.\n\nReference: ${ref}\nRead it with: npm run feedback -- show ${ref}\n`,
+    text: `Someone has shared their thoughts.\n\nReference: ${ref}\n${onDesk(`/staff/feedback/${ref}/`, `npm run feedback -- show ${ref}`)}`,
   };
 }
 
 export class Notifier {
   readonly #db: Db;
-  readonly #options: Required<Omit<NotifierOptions, 'from'>> & { from: string };
+  readonly #options: Required<Omit<NotifierOptions, 'from' | 'deskUrl'>> & { from: string; deskUrl?: string };
   readonly #transport: Transporter;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
@@ -109,7 +134,12 @@ export class Notifier {
       .all(new Date().toISOString()) as OutboxRow[];
     for (const row of due) {
       if (this.#stopped) return;
-      const { subject, text } = message(row.kind, findSubmission(this.#db, row.kind, row.ref), row.ref);
+      const { subject, text } = message(
+        row.kind,
+        findSubmission(this.#db, row.kind, row.ref),
+        row.ref,
+        this.#options.deskUrl,
+      );
       try {
         await this.#transport.sendMail({
           from: this.#options.from,

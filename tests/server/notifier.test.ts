@@ -60,6 +60,49 @@ const waitFor = async (check: () => boolean, ms = 10_000): Promise<void> => {
 };
 
 const notify = suite('notifications to staff');
+notify('the email links to the staff desk page; a format typed with line breaks cannot add a header', async () => {
+  const tmp = await tempDir();
+  const db = openDatabase(tmp.dir);
+  const port = await freePort();
+  const smtp = await mailServer(port);
+  const notifier = new Notifier(db, {
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    to: 'staff@example.org',
+    deskUrl: 'https://reports.example.org/',
+    retryMs: 50,
+    pollMs: 50,
+  });
+  try {
+    notifier.start();
+    const hostile = 'Something else: Braille\r\nBcc: thief@evil.example\r\n\r\nInjected body\u202E';
+    const ref = saveRequest(
+      db,
+      { ...request, storedFormat: hostile },
+      { slug: 'first-report', title: 'First\nreport' },
+    );
+    notifier.kick();
+    await waitFor(() => smtp.mails.length >= 1);
+    await notifier.settled();
+    const mail = smtp.mails[0]!;
+    assert.is(mail.to, 'staff@example.org', 'no Bcc recipient was added');
+    // Headers unfolded (a long subject is folded onto continuation lines, which is allowed).
+    const headers = mail.text.slice(0, mail.text.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+    assert.not.match(headers, /^Bcc:/im);
+    assert.match(
+      headers,
+      /^Subject: New request REQ-[A-Z0-9-]+: Something else: Braille Bcc: thief@evil.example Injected/m,
+    );
+    assert.not.match(mail.text, '\u202E');
+    assert.match(mail.text.replace(/=\r\n/g, ''), `https://reports.example.org/staff/requests/${ref}/`);
+    assert.not.match(mail.text, 'private.reader');
+  } finally {
+    await notifier.stop();
+    await smtp.close();
+    db.close();
+    await tmp.remove();
+  }
+});
+
 notify(
   "each submission is emailed once, naming the reference, format and report, not the reader's details",
   async () => {

@@ -5,7 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase } from '../../src/server/database.ts';
 import { createServer } from '../../src/server/app.ts';
@@ -116,6 +116,71 @@ data(
       assert.is((findSubmission(db, 'feedback', recent) as unknown as Record<string, unknown>).contact_email, null);
     } finally {
       db.close();
+      await tmp.remove();
+    }
+  },
+);
+/** Every file in a folder, as bytes: what `strings` on the data folder would read. */
+async function folderHolds(dir: string, text: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of await readdir(dir)) {
+    const bytes = await readFile(path.join(dir, name)).catch(() => Buffer.alloc(0));
+    if (bytes.includes(text)) found.push(name);
+  }
+  return found;
+}
+
+data(
+  'done empties the WAL while the database stays open (as in a running server): no file holds the email',
+  async () => {
+    const tmp = await tempDir();
+    const db = openDatabase(tmp.dir);
+    // A second connection, as the CLI's beside the server's.
+    const other = openDatabase(tmp.dir);
+    try {
+      const ref = saveRequest(db, request, { slug: 'first-report', title: 'First report' });
+      assert.equal(
+        await folderHolds(tmp.dir, 'unique.reader@example.org'),
+        ['submissions.sqlite-wal'],
+        'in the WAL at first',
+      );
+      assert.ok(markDone(other, 'requests', ref));
+      assert.equal(await folderHolds(tmp.dir, 'unique.reader@example.org'), []);
+      assert.is((await stat(path.join(tmp.dir, 'submissions.sqlite-wal'))).size, 0, 'the WAL is emptied');
+      // Feedback purged by the daily job: the same.
+      const fb = saveFeedback(db, feedback, new Date(Date.now() - 200 * DAY));
+      assert.ok(fb);
+      assert.equal(await folderHolds(tmp.dir, 'bo.sender@example.org'), ['submissions.sqlite-wal']);
+      assert.is(purgeExpired(db, 90), 1);
+      assert.equal(await folderHolds(tmp.dir, 'bo.sender@example.org'), []);
+    } finally {
+      other.close();
+      db.close();
+      await tmp.remove();
+    }
+  },
+);
+
+data(
+  'the data folder and the database files are owner-only, whoever starts the server, whatever the umask',
+  async () => {
+    const tmp = await tempDir();
+    const dir = path.join(tmp.dir, 'data');
+    const umask = process.umask(0o022);
+    try {
+      const db = openDatabase(dir);
+      saveFeedback(db, feedback);
+      const mode = async (file: string): Promise<number> => (await stat(file)).mode & 0o777;
+      assert.is(await mode(dir), 0o700);
+      for (const file of ['submissions.sqlite', 'submissions.sqlite-wal', 'submissions.sqlite-shm'])
+        assert.is(await mode(path.join(dir, file)), 0o600, file);
+      db.close();
+      // A database made world-readable by hand (or by an older version) is made owner-only again.
+      await chmod(path.join(dir, 'submissions.sqlite'), 0o644);
+      openDatabase(dir).close();
+      assert.is(await mode(path.join(dir, 'submissions.sqlite')), 0o600);
+    } finally {
+      process.umask(umask);
       await tmp.remove();
     }
   },

@@ -101,6 +101,7 @@ server('a valid request is stored whole, confirmed with a reference, and listed 
       note: null,
       created_at: 'x',
       done_at: null,
+      staff_note: null,
     },
   );
   const lines: string[] = [];
