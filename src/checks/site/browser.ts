@@ -15,6 +15,7 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({ headless: true, args: CHROMIUM_ARGS });
+/** `extraArgs`: for tests only, such as accepting the certificate a test made for nginx. */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return puppeteer.launch({ headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
