@@ -39,6 +39,7 @@ import { encodeMp3 } from '../formats/audio/encode-mp3.ts';
 import { encodeMp3WithLamejs } from './lamejs-reference.ts';
 
 export type { StageResult } from './stages.ts';
+import { staffStages } from './staff-bench.ts';
 
 async function siteStages(
   root: string,
@@ -457,7 +458,7 @@ async function epubStages(
   ];
 }
 
-export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille', 'epub'] as const;
+export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille', 'epub', 'staff'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export async function runBench(
@@ -477,7 +478,8 @@ export async function runBench(
     const encoders = parts.has('encoders') ? await encoderStages(Math.max(3, runs), log) : [];
     const braille = parts.has('braille') ? await brailleStages(content, Math.min(10, reports), log) : [];
     const epub = parts.has('epub') ? await epubStages(root, content, Math.min(5, reports - 1), log) : [];
-    return { site, pdf, audio, encoders, braille, epub };
+    const staff = parts.has('staff') ? await staffStages(Math.max(5, runs), log) : [];
+    return { site, pdf, audio, encoders, braille, epub, staff };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

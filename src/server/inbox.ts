@@ -20,7 +20,7 @@ export interface Due {
   /** The date a reply is due (London). */
   date: string;
   overdue: boolean;
-  /** Working days from today to the due date: negative when past it. Only for open requests. */
+  /** Working days from today to the due date. Only for open requests not yet overdue. */
   workingDaysLeft?: number;
 }
 
@@ -33,11 +33,44 @@ export function dueOf(
 ): Due {
   const date = dueDate(new Date(createdAt), replyWorkingDays);
   if (doneAt) return { date, overdue: londonDate(new Date(doneAt)) > date };
-  const overdue = today > date;
-  return {
-    date,
-    overdue,
-    workingDaysLeft: overdue ? -workingDaysBetween(date, today) : workingDaysBetween(today, date),
+  // An overdue request says since when; counting the working days since would walk every day since it arrived.
+  return today > date
+    ? { date, overdue: true }
+    : { date, overdue: false, workingDaysLeft: workingDaysBetween(today, date) };
+}
+
+/**
+ * London dates of stored instants (ISO strings in UTC). London's clock changes on the hour (01:00 UTC), so every
+ * instant in one UTC hour has the same London date: one Intl call per hour, not per row (Intl is the costly part).
+ */
+function londonDays(): (iso: string) => string {
+  const dayByHour = new Map<string, string>();
+  return (iso) => {
+    const hour = iso.slice(0, 13);
+    let day = dayByHour.get(hour);
+    if (!day) {
+      day = londonDate(new Date(iso));
+      dayByHour.set(hour, day);
+    }
+    return day;
+  };
+}
+
+/**
+ * Due dates by day of arrival: requests that arrived on the same London day are due on the same day, so a year of
+ * requests needs a few hundred date calculations, not one each.
+ */
+function dueDates(replyWorkingDays: number): (createdAt: string) => string {
+  const byArrival = new Map<string, string>();
+  const londonDay = londonDays();
+  return (createdAt) => {
+    const arrived = londonDay(createdAt);
+    let date = byArrival.get(arrived);
+    if (!date) {
+      date = dueDate(new Date(createdAt), replyWorkingDays);
+      byArrival.set(arrived, date);
+    }
+    return date;
   };
 }
 
@@ -112,19 +145,13 @@ export function requestInbox(
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC`,
     )
     .all(params) as RequestRow[];
-  const dueByArrival = new Map<string, string>();
+  const dueOn = dueDates(replyWorkingDays);
+  const londonDay = londonDays();
   const rows: InboxRequest[] = [];
   for (const row of found) {
     if (filters.format && baseFormat(row.format) !== filters.format) continue;
-    const arrived = londonDate(new Date(row.created_at));
-    let date = dueByArrival.get(arrived);
-    if (!date) {
-      date = dueDate(new Date(row.created_at), replyWorkingDays);
-      dueByArrival.set(arrived, date);
-    }
-    const due: Due = row.done_at
-      ? { date, overdue: londonDate(new Date(row.done_at)) > date }
-      : { date, overdue: today > date };
+    const date = dueOn(row.created_at);
+    const due: Due = row.done_at ? { date, overdue: londonDay(row.done_at) > date } : { date, overdue: today > date };
     if (filters.state === 'overdue' && !due.overdue) continue;
     rows.push({
       ref: row.ref,
@@ -230,18 +257,20 @@ export function summariseYear(
   replyWorkingDays: number,
   today = londonDate(new Date()),
 ): YearSummary {
+  const londonDay = londonDays();
   const rows = (
     db.prepare('SELECT format, created_at, done_at FROM requests').all() as Array<{
       format: string;
       created_at: string;
       done_at: string | null;
     }>
-  ).filter((row) => londonDate(new Date(row.created_at)).startsWith(`${year}-`));
+  ).filter((row) => londonDay(row.created_at).startsWith(`${year}-`));
+  const dueOn = dueDates(replyWorkingDays);
   const perFormat = new Map<string, number>();
   for (const row of rows) perFormat.set(baseFormat(row.format), (perFormat.get(baseFormat(row.format)) ?? 0) + 1);
   const replyDays = rows
     .filter((row) => row.done_at)
-    .map((row) => workingDaysBetween(londonDate(new Date(row.created_at)), londonDate(new Date(row.done_at!))))
+    .map((row) => workingDaysBetween(londonDay(row.created_at), londonDay(row.done_at!)))
     .sort((a, b) => a - b);
   const middle = Math.floor(replyDays.length / 2);
   const median =
@@ -260,7 +289,10 @@ export function summariseYear(
     replied: replyDays.length,
     medianReplyDays: median,
     longestReplyDays: replyDays.at(-1),
-    overdue: rows.filter((row) => dueOf(row.created_at, row.done_at, replyWorkingDays, today).overdue).length,
+    overdue: rows.filter((row) => {
+      const date = dueOn(row.created_at);
+      return row.done_at ? londonDay(row.done_at) > date : today > date;
+    }).length,
     replyWorkingDays,
   };
 }
