@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildSite } from '../../src/build/build-site.ts';
-import { openDatabase } from '../../src/server/database.ts';
+import { openDatabase, type Db } from '../../src/server/database.ts';
 import { saveFeedback, saveRequest } from '../../src/server/store.ts';
 import { Notifier, pendingNotifications } from '../../src/server/notifier.ts';
 import { freePort, tempDir } from '../helpers.ts';
@@ -59,8 +59,11 @@ const waitFor = async (check: () => boolean, ms = 10_000): Promise<void> => {
   }
 };
 
-const notify = suite('notifications to staff');
-notify('the email links to the staff desk page; a format typed with line breaks cannot add a header', async () => {
+/** A database, a mail server on loopback and a started notifier sending to it, for `use`; all closed after. */
+async function withNotifier(
+  extra: { deskUrl?: string },
+  use: (parts: { db: Db; smtp: { mails: Mail[] }; notifier: Notifier }) => Promise<void>,
+): Promise<void> {
   const tmp = await tempDir();
   const db = openDatabase(tmp.dir);
   const port = await freePort();
@@ -68,12 +71,24 @@ notify('the email links to the staff desk page; a format typed with line breaks 
   const notifier = new Notifier(db, {
     smtpUrl: `smtp://127.0.0.1:${port}`,
     to: 'staff@example.org',
-    deskUrl: 'https://reports.example.org/',
     retryMs: 50,
     pollMs: 50,
+    ...extra,
   });
   try {
     notifier.start();
+    await use({ db, smtp, notifier });
+  } finally {
+    await notifier.stop();
+    await smtp.close();
+    db.close();
+    await tmp.remove();
+  }
+}
+
+const notify = suite('notifications to staff');
+notify('the email links to the staff desk page; a format typed with line breaks cannot add a header', async () =>
+  withNotifier({ deskUrl: 'https://reports.example.org/' }, async ({ db, smtp, notifier }) => {
     const hostile = 'Something else: Braille\r\nBcc: thief@evil.example\r\n\r\nInjected body\u202E';
     const ref = saveRequest(
       db,
@@ -95,49 +110,25 @@ notify('the email links to the staff desk page; a format typed with line breaks 
     assert.not.match(mail.text, '\u202E');
     assert.match(mail.text.replace(/=\r\n/g, ''), `https://reports.example.org/staff/requests/${ref}/`);
     assert.not.match(mail.text, 'private.reader');
-  } finally {
-    await notifier.stop();
-    await smtp.close();
-    db.close();
-    await tmp.remove();
-  }
-});
+  }),
+);
 
-notify(
-  "each submission is emailed once, naming the reference, format and report, not the reader's details",
-  async () => {
-    const tmp = await tempDir();
-    const db = openDatabase(tmp.dir);
-    const port = await freePort();
-    const smtp = await mailServer(port);
-    const notifier = new Notifier(db, {
-      smtpUrl: `smtp://127.0.0.1:${port}`,
-      to: 'staff@example.org',
-      retryMs: 50,
-      pollMs: 50,
-    });
-    try {
-      notifier.start();
-      const ref = saveRequest(db, request, { slug: 'first-report', title: 'First report' });
-      const fb = saveFeedback(db, { message: 'Thanks', mayContact: 'no', name: '', email: '', phone: '' });
-      notifier.kick();
-      await waitFor(() => smtp.mails.length >= 2);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.is(smtp.mails.length, 2);
-      assert.is(smtp.mails[0]!.to, 'staff@example.org');
-      assert.match(smtp.mails[0]!.text, `New request ${ref}: Braille on paper of First report`);
-      assert.match(smtp.mails[0]!.text, `npm run requests -- show ${ref}`);
-      assert.not.match(smtp.mails[0]!.text, 'private.reader');
-      assert.not.match(smtp.mails[0]!.text, 'Private Name');
-      assert.match(smtp.mails[1]!.text, `New feedback ${fb}`);
-      assert.equal(pendingNotifications(db), []);
-    } finally {
-      await notifier.stop();
-      await smtp.close();
-      db.close();
-      await tmp.remove();
-    }
-  },
+notify("each submission is emailed once, naming the reference, format and report, not the reader's details", async () =>
+  withNotifier({}, async ({ db, smtp, notifier }) => {
+    const ref = saveRequest(db, request, { slug: 'first-report', title: 'First report' });
+    const fb = saveFeedback(db, { message: 'Thanks', mayContact: 'no', name: '', email: '', phone: '' });
+    notifier.kick();
+    await waitFor(() => smtp.mails.length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.is(smtp.mails.length, 2);
+    assert.is(smtp.mails[0]!.to, 'staff@example.org');
+    assert.match(smtp.mails[0]!.text, `New request ${ref}: Braille on paper of First report`);
+    assert.match(smtp.mails[0]!.text, `npm run requests -- show ${ref}`);
+    assert.not.match(smtp.mails[0]!.text, 'private.reader');
+    assert.not.match(smtp.mails[0]!.text, 'Private Name');
+    assert.match(smtp.mails[1]!.text, `New feedback ${fb}`);
+    assert.equal(pendingNotifications(db), []);
+  }),
 );
 
 notify(

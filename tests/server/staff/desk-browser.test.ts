@@ -156,7 +156,7 @@ desk('a reader asks for braille; staff sign in, filter, open it and mark it done
   assert.match(activity, `Signed in`);
   assert.match(activity, OFFICER);
   assert.not.match(activity, READER_EMAIL);
-  // The staff member's address is the reader's own (from nginx's X-Forwarded-For), not nginx's.
+  // Where from: the address nginx passed on in X-Forwarded-For (here the browser's own, on loopback).
   assert.match(activity, '127.0.0.1');
   await page.close();
 });

@@ -7,6 +7,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import path from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { buildBasicSite } from '../forms-fixture.ts';
 import { tempDir } from '../../helpers.ts';
 import { saveFeedback, saveRequest, findSubmission } from '../../../src/server/store.ts';
@@ -99,6 +100,15 @@ desks('without a session every /staff/ address redirects to sign-in and carries 
   assert.is(signInPage.headers['cache-control'], 'no-store');
   assert.match(String(signInPage.headers['x-robots-tag']), 'noindex');
   assert.is((await desk.app.inject({ url: '/feedback/' })).headers['set-cookie'], undefined);
+  // Nothing of the desk is in the built site or its sitemap: a folder named staff in the site is never served.
+  const sitemap = (await desk.app.inject({ url: '/sitemap.xml' })).body;
+  assert.match(sitemap, '<urlset');
+  assert.not.match(sitemap, '/staff');
+  await mkdir(path.join(site.built!.dir, 'staff', 'secret'), { recursive: true });
+  await writeFile(path.join(site.built!.dir, 'staff', 'secret', 'index.html'), 'planted in the site folder');
+  const planted = await desk.app.inject({ url: '/staff/secret/' });
+  assert.is(planted.statusCode, 303);
+  assert.not.match(planted.body, 'planted');
 });
 
 desks(
