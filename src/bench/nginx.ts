@@ -22,8 +22,15 @@ export interface Nginx {
   stop(): Promise<void>;
 }
 
-/** Starts nginx in `dir` in front of http://127.0.0.1:`appPort`; resolves once it answers. */
-export async function startNginx(appPort: number, dir: string): Promise<Nginx> {
+/**
+ * Starts nginx in `dir` in front of http://127.0.0.1:`appPort`; resolves once it answers. `config` names another
+ * file of docs/deploy/ (nginx-static.conf serves a built site from `root`, with no server behind it).
+ */
+export async function startNginx(
+  appPort: number,
+  dir: string,
+  options: { config?: string; root?: string } = {},
+): Promise<Nginx> {
   const [httpPort, tlsPort] = [await freePort(), await freePort()];
   const temp = path.join(dir, 'nginx');
   await mkdir(temp, { recursive: true });
@@ -44,7 +51,8 @@ export async function startNginx(appPort: number, dir: string): Promise<Nginx> {
     '-out',
     cert,
   ]);
-  const site = (await readFile(path.join(PROJECT_ROOT, 'docs', 'deploy', 'nginx.conf'), 'utf8'))
+  const site = (await readFile(path.join(PROJECT_ROOT, 'docs', 'deploy', options.config ?? 'nginx.conf'), 'utf8'))
+    .replace('root /srv/reports/_site;', `root ${options.root ?? path.join(dir, 'site')};`)
     .replaceAll('reports.example.org', 'localhost')
     .replace('listen 80;', `listen 127.0.0.1:${httpPort};`)
     .replace('listen 443 ssl;', `listen 127.0.0.1:${tlsPort} ssl;`)

@@ -40,6 +40,7 @@ import { encodeMp3WithLamejs } from './lamejs-reference.ts';
 
 export type { StageResult } from './stages.ts';
 import { staffStages } from './staff-bench.ts';
+import { pictureCache } from '../build/build-context.ts';
 
 async function siteStages(
   root: string,
@@ -94,7 +95,7 @@ async function siteStages(
   let printedAgain = 0;
   for (let run = 1; run <= runs; run++) {
     timings.raw.push(await time(raw));
-    timings.checks.push(await time(async () => checkSite(await loadSite(content))));
+    timings.checks.push(await time(async () => checkSite(await loadSite(content), pictureCache())));
     timings.rebuild.push(await time(async () => (printedAgain += (await build()).site.stats.pdfsPrinted)));
     log(`  run ${run}/${runs} done`);
   }

@@ -39,3 +39,8 @@ export function buildContext(): BuildContext {
     }
   );
 }
+
+/** Where cleaned SVG pictures are kept: the content checks and every edition use the cleaned copy. */
+export function pictureCache(): string {
+  return path.join(buildContext().cacheDir, 'safe-svg');
+}

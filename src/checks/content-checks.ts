@@ -15,6 +15,7 @@ import { checkRawHtml } from './raw-html.ts';
 import { checkFootnotes } from './footnotes.ts';
 import { checkTables } from './tables.ts';
 import { checkDialects } from './dialects.ts';
+import { checkPictureSafety } from './picture-safety.ts';
 
 /** Pages every site has, besides one per report. */
 export const FIXED_PAGES = ['/', '/accessibility/', '/search/', '/feedback/'];
@@ -85,12 +86,17 @@ export function checkEasyReadOf(report: ParsedReport, files: ReadonlySet<string>
   ];
 }
 
-export async function checkSite(site: LoadedSite): Promise<Problem[]> {
+/** `pictureCache`: where cleaned SVG pictures are kept (the build's cache; see engines/images/safe-pictures.ts). */
+export async function checkSite(site: LoadedSite, pictureCache: string): Promise<Problem[]> {
   const pages = sitePages(site.reports);
   const results = await Promise.all(
     site.reports.map(async (report) => {
       const files = await listReportFiles(report.document.folder);
-      return [...checkReport(report, pages, files), ...checkEasyReadOf(report, files)];
+      return [
+        ...checkReport(report, pages, files),
+        ...checkEasyReadOf(report, files),
+        ...(await checkPictureSafety(report, files, pictureCache)),
+      ];
     }),
   );
   return results.flat();

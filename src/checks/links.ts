@@ -6,6 +6,7 @@ import path from 'node:path';
 import { error, type Problem } from '../report/problems.ts';
 import type { Inline, ReportDocument } from '../report/model.ts';
 import { walkInlines } from '../report/build-document.ts';
+import { codeScheme } from '../markdown/code-urls.ts';
 
 const VAGUE = new Set([
   'click here',
@@ -57,7 +58,14 @@ export type LinkTarget =
 
 /** Works out where a link in a report points. Relative links are resolved against the report's own page. */
 export function classifyLink(href: string, slug: string): LinkTarget {
-  if (/^javascript:/i.test(href.trim())) return { kind: 'refused', why: 'runs a script' };
+  const code = codeScheme(href);
+  if (code)
+    return {
+      kind: 'refused',
+      why: `is a ${code}: address, which runs code in the reader's browser instead of opening a page`,
+    };
+  if (/^file:/i.test(href.trim()))
+    return { kind: 'refused', why: 'points to a file on one computer (file:), which readers cannot open' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return { kind: 'external' };
   const base = `https://site.invalid/reports/${slug}/`;
   let url: URL;

@@ -10,6 +10,7 @@
  */
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
+import { codeScheme } from '../markdown/code-urls.ts';
 import TurndownService from 'turndown';
 import { createHash } from 'node:crypto';
 import { draftFrontMatter } from '../report/scaffold.ts';
@@ -61,7 +62,7 @@ async function properties(zip: JSZip): Promise<{ title?: string; date?: string }
   return { ...(title ? { title: unescape(title) } : {}), ...(date ? { date } : {}) };
 }
 
-function converter(notes: string[], shift: number): TurndownService {
+function converter(notes: string[], shift: number, warnings: string[]): TurndownService {
   const td = new TurndownService({
     headingStyle: 'atx',
     bulletListMarker: '-',
@@ -70,6 +71,17 @@ function converter(notes: string[], shift: number): TurndownService {
     codeBlockStyle: 'fenced',
   });
   const inline = new TurndownService({ emDelimiter: '*', strongDelimiter: '**' });
+  // A link that would run code (javascript:, vbscript:, data:) is refused: its words are kept, the address is not.
+  td.addRule('codeLinks', {
+    filter: (node) => node.nodeName === 'A' && Boolean(codeScheme(node.getAttribute('href') ?? '')),
+    replacement: (content, node) => {
+      const scheme = codeScheme(node.getAttribute('href') ?? '');
+      warnings.push(
+        `The link "${content.trim()}" was a ${scheme}: address, which runs code instead of opening a page: only its words were imported. Link them to a web page in the report if they need a link.`,
+      );
+      return content;
+    },
+  });
   // "- item" and "1. item", not turndown's "-   item".
   td.addRule('listItems', {
     filter: 'li',
@@ -220,7 +232,8 @@ export async function docxToReport(bytes: Buffer, today: string): Promise<Import
   // Heading 2 is.
   const shift = /<h1>/.test(body) ? 1 : 0;
   const notes: string[] = [];
-  const markdown = converter(notes, shift)
+  const refused: string[] = [];
+  const markdown = converter(notes, shift, refused)
     .turndown(body)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -229,6 +242,9 @@ export async function docxToReport(bytes: Buffer, today: string): Promise<Import
     markdown: `${front}\n\n${markdown}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`,
     title: title || 'Imported report',
     images,
-    warnings: result.messages.map((m) => m.message).filter((m) => !/Unrecognised paragraph style: 'Body Text'/.test(m)),
+    warnings: [
+      ...refused,
+      ...result.messages.map((m) => m.message).filter((m) => !/Unrecognised paragraph style: 'Body Text'/.test(m)),
+    ],
   };
 }

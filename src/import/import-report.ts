@@ -11,6 +11,9 @@ import { checkSite } from '../checks/content-checks.ts';
 import type { Problem } from '../report/problems.ts';
 import { reportSlug } from '../report/scaffold.ts';
 import { docxToReport, DocxImportError } from './docx.ts';
+import { pictureCache } from '../build/build-context.ts';
+import { isSvg } from '../engines/images/safe-pictures.ts';
+import { sanitiseSvg } from '../engines/images/svg-sanitiser.ts';
 
 export interface ImportOptions {
   docx: string;
@@ -28,6 +31,24 @@ export interface ImportResult {
   problems: Problem[];
   /** What the converter could not carry over. */
   warnings: string[];
+}
+
+/** An embedded picture as it may be written into the report folder: SVGs go through the same cleaning as the build's. */
+async function importablePicture(name: string, data: Buffer): Promise<{ data?: Buffer | string; warning?: string }> {
+  if (!isSvg(name)) return { data };
+  const cleaned = await sanitiseSvg(data.toString('utf8'));
+  if (cleaned.refused)
+    return {
+      warning: `A picture in the Word file (${name}) was left out: ${cleaned.refused}. Export it again as a PNG and add it to the report.`,
+    };
+  return {
+    data: cleaned.svg!,
+    ...(cleaned.removed.length
+      ? {
+          warning: `A picture in the Word file (${name}) had parts that could run code or load things from other websites, which were taken out: ${cleaned.removed.join('; ')}.`,
+        }
+      : {}),
+  };
 }
 
 export async function importReport(options: ImportOptions): Promise<ImportResult> {
@@ -60,7 +81,12 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
   try {
     await mkdir(staging, { recursive: true });
     await writeFile(path.join(staging, 'index.md'), imported.markdown);
-    for (const [name, data] of imported.images) await writeFile(path.join(staging, name), data);
+    for (const [name, data] of imported.images) {
+      // A picture from inside the Word file is written as it will be published: an SVG cleaned, or left out.
+      const picture = await importablePicture(name, data);
+      if (picture.warning) imported.warnings.push(picture.warning);
+      if (picture.data !== undefined) await writeFile(path.join(staging, name), picture.data);
+    }
     await rename(staging, folder);
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
@@ -68,7 +94,7 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
   }
   const file = path.join(folder, 'index.md');
   const site = await loadSite(options.contentDir, { includeDrafts: true });
-  const all = [...site.problems, ...(await checkSite(site))];
+  const all = [...site.problems, ...(await checkSite(site, pictureCache()))];
   const problems = all
     .filter((p) => path.resolve(p.file) === path.resolve(file))
     .sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error') || a.line - b.line);

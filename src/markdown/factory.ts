@@ -5,6 +5,8 @@
  * - html: true so raw HTML arrives as html_block/html_inline tokens that the content checks can refuse by line;
  *   no renderer ever passes it through (the site renderer escapes it, HTML comments are dropped).
  * - typographer: true for curly quotes, and dashes only (rules/dashes.ts: "(c)" stays as written); linkify: false so a bare URL stays visible text, not a vague link.
+ * - every link address is accepted by the parser (markdown-it would silently leave `[text](javascript:…)` as raw
+ *   text), so the link check can refuse one that runs code at its line (code-urls.ts); no renderer writes one out.
  * Our core rules (only core rules change tokens) add heading ids, turn a lone image into a figure, mark decorative images
  * and attach table captions; GitHub-style alerts become callouts and `- [ ]` items checklist items.
  */
@@ -20,6 +22,7 @@ import { taskLists } from './rules/task-lists.ts';
 
 export function createMarkdown(): Md {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
+  md.validateLink = () => true;
   md.use(abbreviations);
   md.use(footnotes);
   md.use(headingIds);

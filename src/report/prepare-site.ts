@@ -14,6 +14,7 @@ import type { LazyPdfPool } from '../engines/pdf/pdf-pool.ts';
 import { Milestones } from '../build/milestones.ts';
 import type { SentenceChapter } from '../formats/audio/sentences.ts';
 import type { Cue } from '../formats/audio/render-audio.ts';
+import { pictureCache } from '../build/build-context.ts';
 
 export interface PreparedSite extends LoadedSite {
   organisation: Organisation;
@@ -48,7 +49,7 @@ const prepared = processWide('prepared-sites', () => new Map<string, Promise<Pre
 
 async function loadAndCheck(contentDir: string, includeDrafts: boolean): Promise<PreparedSite> {
   const site = await loadSite(contentDir, { includeDrafts });
-  const problems = [...site.problems, ...(await checkSite(site))];
+  const problems = [...site.problems, ...(await checkSite(site, pictureCache()))];
   if (errorsIn(problems).length > 0 || !site.organisation || !site.settings) throw new ContentProblemsError(problems);
   return {
     ...site,

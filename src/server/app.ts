@@ -20,6 +20,7 @@ import { createRenderer, type PageChrome } from './render.ts';
 import { purgeExpired, saveFeedback, saveRequest } from './store.ts';
 import { validateFeedback, validateRequest, type FieldError } from './validation.ts';
 import { registerStaffDesk } from './staff/staff-desk.ts';
+import { PICTURE_CSP, SECURITY_HEADERS } from '../formats/site/security-headers.ts';
 
 export interface ServerOptions extends PageChrome {
   siteDir: string;
@@ -54,15 +55,7 @@ export const SERVER_DEFAULTS = {
 /** A reference as newReference makes them: shown on a confirmation page only in this shape. */
 const REFERENCE = /^(REQ|FB)-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 
-/** A Content-Security-Policy with no inline script; WebAssembly allowed for the site search. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-};
+export { SECURITY_HEADERS };
 
 const REPLY_OPTIONS = [
   { value: 'email', label: 'Email' },
@@ -124,6 +117,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    // A picture opened on its own is sandboxed: an SVG is a document that could otherwise run with the site's rights.
+    if (/^image\//.test(String(reply.getHeader('content-type') ?? '')))
+      reply.header('content-security-policy', PICTURE_CSP);
     return payload;
   });
 

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { checkLinks, classifyLink } from '../../src/checks/links.ts';
 import { sitePages } from '../../src/checks/content-checks.ts';
 import { FILE, messages, parse } from '../helpers.ts';
+import { createSiteRenderer } from '../../src/formats/site/render-html.ts';
 
 const other = parse('## Method\n\nText.');
 const pages = new Map([
@@ -50,6 +51,41 @@ links('refuses a link to a file missing from the report folder', () => {
     `${FILE}:6: the link "the full report (Word)" points to full-report.docx, which is not in the report's folder — put the file in content/reports/sample/ or correct the address (see docs/editors-guide.md#links)`,
   ]);
 });
+links('refuses links that run code, however they are spelt, at their lines: inline, reference and autolink', () => {
+  const body = [
+    '[Plain](javascript:alert(1))',
+    '',
+    '[Mixed case](JaVaScRiPt:alert(1))',
+    '',
+    '[Entity](java&#115;cript:alert(1))',
+    '',
+    '[Tab entity](java&#x09;script:alert(1))',
+    '',
+    '[Colon entity](javascript&colon;alert(1))',
+    '',
+    '[Leading space](<  javascript:alert(1)>)',
+    '',
+    '[Visual Basic](vbscript:msgbox(1))',
+    '',
+    '[A data page](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+    '',
+    '[By reference][evil]',
+    '',
+    '<javascript:alert(1)>',
+    '',
+    '[evil]: javascript:alert(2)',
+  ].join('\n');
+  const found = check(body);
+  const lines = found.map((m) => Number(/^[^:]+:(\d+):/.exec(m)?.[1]));
+  assert.equal(lines, [6, 8, 10, 12, 14, 16, 18, 20, 22, 24]);
+  for (const message of found) assert.match(message, /is a (javascript|vbscript|data): address, which runs code/);
+  // The site never writes one out, even if the check were skipped.
+  const md = createSiteRenderer('100vw');
+  const html = md.render('[x](javascript:alert(1)) [y](JAVA&#83;CRIPT:1)', { images: new Map() });
+  assert.not.match(html, /javascript/i);
+  assert.equal(check('[file](file:///C:/report.pdf)').length, 1);
+  assert.equal(check('[A page about JavaScript](https://en.wikipedia.org/wiki/JavaScript)'), []);
+});
 links.run();
 
 const classify = suite('classifyLink');
@@ -59,6 +95,9 @@ classify('resolves relative links against the report page', () => {
   assert.equal(classifyLink('data/table.csv', 'sample'), { kind: 'file', relative: 'data/table.csv' });
   assert.equal(classifyLink('tel:+442079460000', 'sample'), { kind: 'external' });
   // markdown-it itself never makes a javascript: link; this is the second line of defence.
-  assert.equal(classifyLink('javascript:alert(1)', 'sample'), { kind: 'refused', why: 'runs a script' });
+  assert.equal(classifyLink('javascript:alert(1)', 'sample'), {
+    kind: 'refused',
+    why: "is a javascript: address, which runs code in the reader's browser instead of opening a page",
+  });
 });
 classify.run();

@@ -13,7 +13,7 @@ import { buildSite } from '../../src/build/build-site.ts';
 import { runAccessibilityGate, pagePassed } from '../../src/checks/site/accessibility-gate.ts';
 import { formatProblem } from '../../src/report/problems.ts';
 import { tempDir } from '../helpers.ts';
-import { exampleDocx } from './make-docx.ts';
+import { exampleDocx, hostileDocx } from './make-docx.ts';
 
 async function site(): Promise<{ content: string; dir: string; remove(): Promise<void> }> {
   const scratch = await tempDir('import-');
@@ -127,6 +127,33 @@ test('documents that cannot be imported get a plain reason, and nothing is writt
     );
     assert.match(String(clash), 'already exists, so nothing was written');
     assert.equal(await readdir(path.join(s.content, 'reports')), before);
+  } finally {
+    await s.remove();
+  }
+});
+
+test('a Word file carrying code: its javascript: link is refused (the words kept) and its SVG picture is written cleaned', async () => {
+  const s = await site();
+  try {
+    const docx = path.join(s.dir, 'Contributed charts.docx');
+    await writeFile(docx, await hostileDocx());
+    const result = await importReport({ docx, contentDir: s.content, today: '2026-12-07' });
+    const md = await readFile(result.file, 'utf8');
+    assert.match(md, 'See the interactive chart for more.');
+    assert.not.match(md, /javascript/i);
+    assert.ok(
+      result.warnings.some((w) => /"the interactive chart" was a javascript: address/.test(w)),
+      result.warnings.join('\n'),
+    );
+    assert.ok(
+      result.warnings.some((w) => /had parts that could run code.*a <script> element/.test(w)),
+      result.warnings.join('\n'),
+    );
+    const svg = (await readdir(result.folder)).find((f) => f.endsWith('.svg'));
+    assert.ok(svg, 'the picture is imported');
+    const text = await readFile(path.join(result.folder, svg), 'utf8');
+    assert.not.match(text, /<script|onload/i);
+    assert.match(text, '<rect width="60" height="80" fill="#3366aa"/>');
   } finally {
     await s.remove();
   }

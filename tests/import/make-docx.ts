@@ -20,6 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import sharp from 'sharp';
+import JSZip from 'jszip';
 
 async function png(colour: string): Promise<Buffer> {
   return sharp({ create: { width: 120, height: 80, channels: 3, background: colour } })
@@ -97,4 +98,60 @@ export async function exampleDocx(options: { title?: string } = {}): Promise<Buf
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/**
+ * A Word document carrying code: a link to javascript: and a picture that is an SVG with a script and an onload
+ * (Word keeps SVGs; here the picture part is made an SVG by hand, as a hostile file would be).
+ */
+export async function hostileDocx(): Promise<Buffer> {
+  const doc = new Document({
+    title: 'Charts from a contributor',
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Charts from a contributor', heading: HeadingLevel.TITLE }),
+          new Paragraph({ text: 'Results', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({
+            children: [
+              new TextRun('See '),
+              new ExternalHyperlink({
+                link: 'javascript:fetch("/staff/")',
+                children: [new TextRun({ text: 'the interactive chart', style: 'Hyperlink' })],
+              }),
+              new TextRun(' for more.'),
+            ],
+          }),
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: await png('#3366aa'),
+                transformation: { width: 120, height: 80 },
+                altText: { name: 'chart', title: 'chart', description: 'Bar chart of waiting times' },
+              }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  const media = Object.keys(zip.files).find((name) => /^word\/media\/.+\.png$/.test(name))!;
+  zip.remove(media);
+  zip.file(
+    'word/media/chart.svg',
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 80" onload="alert(1)"><script>alert(2)</script><rect width="60" height="80" fill="#3366aa"/></svg>',
+  );
+  const rels = 'word/_rels/document.xml.rels';
+  zip.file(rels, (await zip.file(rels)!.async('string')).replace(media.replace('word/', ''), 'media/chart.svg'));
+  const types = '[Content_Types].xml';
+  zip.file(
+    types,
+    (await zip.file(types)!.async('string')).replace(
+      '<Default ',
+      '<Default Extension="svg" ContentType="image/svg+xml"/><Default ',
+    ),
+  );
+  return zip.generateAsync({ type: 'nodebuffer' });
 }

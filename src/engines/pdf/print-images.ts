@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomically } from '../../build/write-atomically.ts';
+import { publishablePicture, RefusedPictureError, SANITISER_VERSION } from '../images/safe-pictures.ts';
 
 const MAX_WIDTH = 1600;
 /** Bumped when the conversion changes, so cached conversions are made again. */
@@ -51,11 +52,19 @@ export function virtualFiles(images: Iterable<PrintImage>): Array<{ name: string
 }
 
 /** A print-ready picture, converted once per distinct file content. */
-export async function cachedPrintImage(file: string, cacheDir: string): Promise<PrintImage> {
+export async function cachedPrintImage(original: string, cacheDir: string): Promise<PrintImage> {
+  // An SVG is rasterised from its cleaned copy (safe-pictures.ts), like every edition's pictures.
+  let file: string;
+  try {
+    file = await publishablePicture(original, path.join(cacheDir, 'safe-svg'));
+  } catch (err) {
+    if (err instanceof RefusedPictureError) throw new UnreadableImageError(err.message);
+    throw err;
+  }
   const bytes = await readFile(file);
   const key = createHash('sha256')
     .update(bytes)
-    .update(`${path.extname(file).toLowerCase()}|${MAX_WIDTH}|${VERSION}`)
+    .update(`${path.extname(file).toLowerCase()}|${MAX_WIDTH}|${VERSION}|${SANITISER_VERSION}`)
     .digest('hex')
     .slice(0, 32);
   const facts = path.join(cacheDir, `${key}.json`);

@@ -21,6 +21,7 @@ import {
 import { engineDefaults, runPdfJobs, type SourcedPdfJob } from '../../engines/pdf/pdf-engine.ts';
 import type { EasyReadDocument } from './model.ts';
 import { findPictogram, isPictogram, PICTOGRAM_CREDIT } from './pictograms.ts';
+import { publishablePicture } from '../../engines/images/safe-pictures.ts';
 import { easyReadHeadings, easyReadPrintModel, EASY_READ_PRINT } from './print-model.ts';
 import { escapeHtml, inlineHtml } from './render-html.ts';
 import { EASY_READ_LIMITS } from './checks.ts';
@@ -237,8 +238,12 @@ export function reportEasyRead(eleventyConfig: UserConfig, options: EasyReadPlug
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
     if (!state) return;
     await Promise.all(
-      [...state.pictograms].map(([hex, file]) =>
-        publishFile(file, path.join(directories.output, 'pictograms', `${hex}.svg`)),
+      // OpenMoji's files come from npm, not from an editor, but every published SVG is the cleaned one all the same.
+      [...state.pictograms].map(async ([hex, file]) =>
+        publishFile(
+          await publishablePicture(file, path.join(options.cacheDir, 'safe-svg')),
+          path.join(directories.output, 'pictograms', `${hex}.svg`),
+        ),
       ),
     );
     await copyImages(state.ownImages, imageDefaults(options.cacheDir), directories.output);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { publishFile } from '../../build/publish-file.ts';
 import { writeAtomically } from '../../build/write-atomically.ts';
 import { exists } from '../../build/exists.ts';
+import { publishablePicture, SANITISER_VERSION } from '../../engines/images/safe-pictures.ts';
 
 export interface ImageDefaults {
   /** Widths made for srcset; "auto" is the original width. Large enough for a 2x screen at our 45rem text column. */
@@ -64,7 +65,7 @@ const RECORD_VERSION = 1;
 
 async function recordFile(file: string, options: ImageDefaults): Promise<string> {
   const hash = createHash('sha256')
-    .update(`${RECORD_VERSION}|${JSON.stringify(options)}|`)
+    .update(`${RECORD_VERSION}|${SANITISER_VERSION}|${JSON.stringify(options)}|`)
     .update(await readFile(file));
   return path.join(options.cacheDir, 'records', `${hash.digest('hex')}.json`);
 }
@@ -81,7 +82,8 @@ export async function processImage(file: string, options: ImageDefaults): Promis
   const record = await recordFile(file, options);
   const known = await recorded(record, options);
   if (known) return known;
-  const made = await runEleventyImg(file, options);
+  // An SVG is published as cleaned (safe-pictures.ts), never as the editor wrote it.
+  const made = await runEleventyImg(await publishablePicture(file, path.join(options.cacheDir, 'safe-svg')), options);
   await mkdir(path.dirname(record), { recursive: true });
   await writeAtomically(record, JSON.stringify(made));
   return made;

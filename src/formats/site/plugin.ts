@@ -14,6 +14,7 @@ import { fileForHref, planManifest, writeManifest } from '../manifest.ts';
 import { publishFile } from '../../build/publish-file.ts';
 import { createSiteRenderer } from './render-html.ts';
 import { copyImages, imageDefaults, processImage, type ProcessedImage } from './images.ts';
+import { staticHostHeaders } from './security-headers.ts';
 import { reportPage, type ReportPage } from './report-page.ts';
 import { siteFilters } from './filters.ts';
 import { feedFilters } from './feed.ts';
@@ -122,6 +123,7 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
   eleventyConfig.addGlobalData('easyReadAudio', {});
   eleventyConfig.addGlobalData('organisation', () => current().site.organisation);
   eleventyConfig.addGlobalData('settings', () => current().site.settings);
+  eleventyConfig.addGlobalData('staticHostHeaders', staticHostHeaders);
   eleventyConfig.addGlobalData('reports', () => {
     const build = current();
     build.pages ??= [...build.bodies.values()].map(({ report, images }) =>

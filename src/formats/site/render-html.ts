@@ -11,6 +11,7 @@
  */
 import type { MarkdownIt, Token, Renderer } from 'markdown-it';
 import { createMarkdown } from '../../markdown/factory.ts';
+import { codeScheme } from '../../markdown/code-urls.ts';
 import { inlineText } from '../../markdown/text.ts';
 import type { ParsedReport } from '../../report/parse-report.ts';
 import type { ProcessedImage } from './images.ts';
@@ -55,6 +56,9 @@ export function createSiteRenderer(sizes: string): MarkdownIt {
   const fallback = (name: string): Rule =>
     rules[name] ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 
+  // A second line behind the link check: an address that runs code is never written into a page.
+  rules.link_open = (tokens, idx, options, _env, self) =>
+    codeScheme(String(tokens[idx]!.attrGet('href') ?? '')) ? '<a>' : self.renderToken(tokens, idx, options);
   rules.image = (tokens, idx, _options, env) => {
     const image = tokens[idx]!;
     const picture = pictureHtml(md, image, env as SiteRenderEnv, sizes);
