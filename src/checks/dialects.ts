@@ -11,37 +11,139 @@ import { error, warning, type Problem } from '../report/problems.ts';
 import type { ParsedReport } from '../report/parse-report.ts';
 import { CALLOUT_LABELS, isCalloutKind } from '../report/callouts.ts';
 
-interface Dialect {
-  pattern: RegExp;
+/** A construct found in the source: where it starts and ends (lines of the file), and what to say. */
+interface Found {
+  text: string;
+  first: number;
+  last: number;
   what: string;
-  fix: string | ((match: RegExpExecArray) => string);
+  fix: string;
 }
 
-const DIALECTS: Dialect[] = [
-  {
-    pattern: /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/,
-    what: 'Liquid template syntax (from Jekyll or another site generator) is not run here and would be shown as text',
-    fix: 'write the text itself instead; for a note to other editors use an HTML comment <!-- like this -->',
-  },
-  {
-    pattern: /\{::?[^}]*\}|\{:\/\}/,
-    what: 'kramdown syntax (from Jekyll) is not Markdown here and would be shown as text in every edition',
-    fix: 'remove it: the contents list is made for you, and styling is the same for every report; for a note to other editors use an HTML comment <!-- like this -->',
-  },
-  {
-    pattern: /^\s{0,3}\[(?:comment|\/\/|_|#)\]:\s*(?:<>|#)/i,
+/** The source as the scanner sees it: code (fenced and inline) blanked out, line breaks kept, so lines stay true. */
+interface Body {
+  text: string;
+  /** The file's line number of the body's first line. */
+  firstLine: number;
+  lines: string[];
+}
+
+const lineAt = (body: Body, index: number): number =>
+  body.firstLine + (body.text.slice(0, index).match(/\n/g)?.length ?? 0);
+
+/** "line 23" or "lines 23–25". */
+const span = (first: number, last: number): string => (last > first ? `lines ${first}–${last}` : `line ${first}`);
+
+const PICTURE_FILE = /[\w./-]+\.(?:png|jpe?g|gif|svg|webp)\b/i;
+
+/** A template tag or value: named for the generator it comes from, with what to write in its place. */
+function templateFix(tag: string, inLinkAddress: boolean): string {
+  if (inLinkAddress)
+    return 'write the address itself: another report of this site is /reports/report-name/, a heading #its-id, another website https://…';
+  const picture = PICTURE_FILE.exec(tag)?.[0];
+  if (picture)
+    return `write the picture it showed in Markdown, on a line of its own: ![what the picture shows](${picture.replace(/^.*\//, '')})`;
+  return 'write the words it stood for instead; for a note to other editors use an HTML comment <!-- like this -->';
+}
+
+const HEADING_LINE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*(?:\{#[\w-]+\})?[ \t]*$/;
+
+/** The heading written on a line next to `line` (the one just above, or just below), if any: for moving an id to it. */
+function headingNear(body: Body, line: number): { hashes: string; words: string } | undefined {
+  for (const at of [line - 1, line + 1]) {
+    const text = body.lines[at - body.firstLine];
+    const match = text === undefined ? undefined : HEADING_LINE.exec(text);
+    if (match) return { hashes: match[1]!, words: match[2]! };
+  }
+  return undefined;
+}
+
+/** kramdown's and Pandoc's attribute lists ({: .class}, {#id}, {width="650"}) and kramdown's extensions ({::x}). */
+function attributeFix(body: Body, list: string, line: number): string {
+  const id = /#([\w-]+)/.exec(list)?.[1];
+  if (/^\{::|^\{:\/\}/.test(list))
+    return 'remove it: kramdown extensions are not run here; for a note to other editors use an HTML comment <!-- like this -->';
+  if (id && !/[.=]/.test(list)) {
+    const heading = headingNear(body, line);
+    return heading
+      ? `put the id on the heading instead, so links to #${id} keep working: ${heading.hashes} ${heading.words} {#${id}}`
+      : `only headings can have an id: remove it, and put {#${id}} at the end of the heading that links to #${id} should reach`;
+  }
+  if (/\b(?:width|height)\s*=/.test(list))
+    return `remove ${list}: the build sizes each picture for every screen and for print`;
+  return `remove ${list}: styling is the same for every report (for a note that stands out, use an alert: > [!NOTE])`;
+}
+
+function findConstructs(body: Body): Found[] {
+  const found: Found[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (start: number, end: number): boolean => taken.every(([a, b]) => end <= a || start >= b);
+  const scan = (
+    pattern: RegExp,
+    describe: (match: RegExpExecArray) => Omit<Found, 'first' | 'last'> | undefined,
+  ): void => {
+    for (const match of body.text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!free(start, end)) continue;
+      const said = describe(match);
+      if (!said) continue;
+      taken.push([start, end]);
+      found.push({ ...said, first: lineAt(body, start), last: lineAt(body, end - 1) });
+    }
+  };
+  const inLinkAddress = (index: number): boolean => /\]\(\s*<?$/.test(body.text.slice(Math.max(0, index - 3), index));
+  // kramdown's contents placeholder: a list item and the {:toc} under it, both lines.
+  scan(/^[ \t]*(?:[*+-]|1\.)[ \t]+[^\n]*\n[ \t]*\{:\s*(?:\.no_toc\s*)?toc\s*\}/gim, (m) => ({
+    text: m[0],
+    what: "kramdown's contents placeholder is not Markdown here: its list item would be published as text",
+    fix: 'remove both lines: the contents list is made for you',
+  }));
+  scan(/\{\{[<%][\s\S]*?[>%]\}\}/g, (m) => ({
+    text: m[0],
+    what: 'a Hugo shortcode is not run here and would be shown as text',
+    fix: templateFix(m[0], inLinkAddress(m.index)),
+  }));
+  scan(/\{%-?[\s\S]*?-?%\}/g, (m) => ({
+    text: m[0],
+    what: 'a Liquid (Jekyll) or Nunjucks template tag is not run here and would be shown as text',
+    fix: templateFix(m[0], inLinkAddress(m.index)),
+  }));
+  scan(/\{\{[\s\S]*?\}\}/g, (m) => ({
+    text: m[0],
+    what: 'a Liquid (Jekyll) or Nunjucks template value is not filled in here and would be shown as text',
+    fix: templateFix(m[0], inLinkAddress(m.index)),
+  }));
+  // Attribute lists, in every form, except an id at the end of a heading (which this tool reads: ## Heading {#id}).
+  const value = `(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s}]+)`;
+  const attribute = `(?:[#.][\\w-]+|[\\w-]+\\s*=\\s*${value})`;
+  scan(new RegExp(`\\{:[^}\\n]*\\}|\\{:\\/\\}|\\{\\s*${attribute}(?:\\s+${attribute})*\\s*\\}`, 'g'), (m) => {
+    const line = lineAt(body, m.index);
+    const lineText = body.lines[line - body.firstLine] ?? '';
+    if (/^\{#[\w-]+\}$/.test(m[0]) && HEADING_LINE.test(lineText) && lineText.trimEnd().endsWith(m[0]))
+      return undefined;
+    return {
+      text: m[0],
+      what: 'an attribute list (kramdown or Pandoc) is not Markdown here and would be shown as text in every edition',
+      fix: attributeFix(body, m[0], line),
+    };
+  });
+  scan(/^[ \t]{0,3}\[(?:comment|\/\/|_|#)\]:[ \t]*(?:<>|#)[^\n]*/gim, (m) => ({
+    text: m[0],
     what: 'this "Markdown comment" trick hides the line from the web page but not from every reader of the file',
     fix: 'write the note as an HTML comment instead: <!-- your note -->',
-  },
-  {
-    pattern: /^\s*(?:!!!|\?\?\?\+?)\s*([A-Za-z]+)/,
-    what: 'an MkDocs admonition ("!!! warning") is not Markdown here and would be shown as text',
-    fix: (match) => {
-      const kind = ALERT_FOR_ADMONITION[match[1]!.toLowerCase()] ?? 'NOTE';
-      return `write it as an alert: a line "> [!${kind}]", then its text on lines that start with "> " (any title becomes the first sentence)`;
-    },
-  },
-];
+  }));
+  scan(/^[ \t]*(!!!|\?\?\?\+?)[ \t]*([A-Za-z]+)(?:[ \t]+"([^"\n]*)")?[^\n]*/gm, (m) => {
+    const kind = ALERT_FOR_ADMONITION[m[2]!.toLowerCase()] ?? 'NOTE';
+    const title = m[3]?.trim();
+    return {
+      text: `${m[1]} ${m[2]}`,
+      what: `an MkDocs ${m[1] === '!!!' ? 'admonition' : 'collapsible admonition'} ("${m[1]} ${m[2]}") is not Markdown here and would be shown as text`,
+      fix: `write it as an alert: a line "> [!${kind}]", then ${title ? `"> ${title}." and ` : ''}its text on lines that start with "> " (an alert is always open)`,
+    };
+  });
+  return found.sort((a, b) => a.first - b.first);
+}
 
 /** The alert closest to each MkDocs admonition type (https://squidfunk.github.io/mkdocs-material/reference/admonitions/). */
 const ALERT_FOR_ADMONITION: Record<string, string> = {
@@ -70,36 +172,35 @@ const ALERT_FOR_ADMONITION: Record<string, string> = {
   error: 'CAUTION',
 };
 
-/** Inline code and the contents of code fences are the editor's to show as they are. */
-function withoutCode(line: string): string {
-  return line.replace(/(`+)[\s\S]*?\1/g, (m) => ' '.repeat(m.length));
-}
-
-function sourceProblems(report: ParsedReport): Problem[] {
-  const problems: Problem[] = [];
-  const file = report.document.file;
+/** The body with code blanked out: inline code and fenced blocks are the editor's to show as they are. */
+function bodyOf(report: ParsedReport): Body {
+  const lines = report.source.split('\n').slice(report.bodyLineOffset);
   let fence: string | undefined;
-  report.source.split('\n').forEach((text, index) => {
-    if (index < report.bodyLineOffset) return;
+  const masked = lines.map((text) => {
     const fenceMark = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
     if (fenceMark && (!fence || fenceMark.startsWith(fence))) {
       fence = fence ? undefined : fenceMark;
-      return;
+      return ' '.repeat(text.length);
     }
-    if (fence) return;
-    const line = withoutCode(text);
-    for (const dialect of DIALECTS) {
-      const match = dialect.pattern.exec(line);
-      if (match) {
-        const fix = typeof dialect.fix === 'string' ? dialect.fix : dialect.fix(match);
-        problems.push(
-          error(file, index + 1, `"${match[0].trim().slice(0, 40)}": ${dialect.what}`, fix, 'markdown-dialects'),
-        );
-        break;
-      }
-    }
+    if (fence) return ' '.repeat(text.length);
+    return text.replace(/(`+)[\s\S]*?\1/g, (m) => ' '.repeat(m.length));
   });
-  return problems;
+  return { text: masked.join('\n'), firstLine: report.bodyLineOffset + 1, lines: masked };
+}
+
+function sourceProblems(report: ParsedReport): Problem[] {
+  const file = report.document.file;
+  return findConstructs(bodyOf(report)).map((f) => {
+    const shown = f.text.replace(/\s+/g, ' ').trim();
+    const where = f.last > f.first ? ` (${span(f.first, f.last)})` : '';
+    return error(
+      file,
+      f.first,
+      `"${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"${where}: ${f.what}`,
+      f.fix,
+      'markdown-dialects',
+    );
+  });
 }
 
 const ALERT_NAMES = Object.keys(CALLOUT_LABELS).map((k) => `[!${k.toUpperCase()}]`);

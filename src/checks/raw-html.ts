@@ -11,7 +11,29 @@ export function isHtmlComment(raw: string): boolean {
   return /^\s*<!--[\s\S]*?-->\s*$/.test(raw);
 }
 
-const ADVICE: Array<[RegExp, string]> = [
+/** "## Find {#find}" for <h2 id="find">Find</h2>: the editor's own words and id, as Markdown (the title is the only #). */
+function headingAdvice(raw: string): string {
+  const match = /^<\s*h([1-6])\b([^>]*)>([\s\S]*?)(?:<\s*\/\s*h\1\s*>|$)/i.exec(raw.trim());
+  if (!match) return 'write the heading with ## or ###';
+  const level = Math.max(2, Number(match[1]));
+  const id = /\bid\s*=\s*["']?([\w-]+)/i.exec(match[2] ?? '')?.[1];
+  const words =
+    (match[3] ?? '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Heading words';
+  return `write it as ${'#'.repeat(level)} ${words}${id ? ` {#${id}}` : ''}${id ? ` (the {#${id}} keeps links to #${id} working)` : ''}`;
+}
+
+/** *[NHS]: National Health Service for <abbr title="National Health Service">NHS</abbr>. */
+function abbreviationAdvice(raw: string, sourceLine: string | undefined): string {
+  const title = /\btitle\s*=\s*"([^"]*)"|\btitle\s*=\s*'([^']*)'/i.exec(raw);
+  const expansion = title?.[1] ?? title?.[2] ?? 'what it stands for';
+  const short = sourceLine ? /<abbr\b[^>]*>([^<]*)<\/abbr>/i.exec(sourceLine)?.[1]?.trim() : undefined;
+  return `write ${short ?? 'the abbreviation'} as plain text, and define it once on a line of its own: *[${short ?? 'ABBR'}]: ${expansion}`;
+}
+
+const ADVICE: Array<[RegExp, string | ((raw: string, sourceLine: string | undefined) => string)]> = [
   [
     /^<\s*(script|style|iframe|object|embed|form|input|link|meta)\b/i,
     'remove it: scripts, styles and embedded pages are not allowed in reports',
@@ -23,11 +45,13 @@ const ADVICE: Array<[RegExp, string]> = [
   [/^<\s*img\b/i, 'write ![description](file.jpg) instead'],
   [/^<\s*a\b/i, 'write [link text](address) instead'],
   [/^<\s*\/?\s*(table|tr|td|th)\b/i, 'write the table in Markdown (docs/editors-guide.md#tables)'],
-  [/^<\s*h[1-6]\b/i, 'write the heading with ## or ###'],
+  [/^<\s*h[1-6]\b/i, headingAdvice],
+  [/^<\s*abbr\b/i, abbreviationAdvice],
 ];
 
-function adviceFor(raw: string): string {
-  for (const [pattern, fix] of ADVICE) if (pattern.test(raw.trim())) return fix;
+function adviceFor(raw: string, sourceLine: string | undefined): string {
+  for (const [pattern, fix] of ADVICE)
+    if (pattern.test(raw.trim())) return typeof fix === 'string' ? fix : fix(raw, sourceLine);
   return 'write it in Markdown instead (docs/editors-guide.md lists what is available), or use an HTML comment <!-- like this --> for a note';
 }
 
@@ -36,11 +60,14 @@ function shorten(raw: string): string {
   return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
-export function checkRawHtml(doc: ReportDocument): Problem[] {
+/** `source`: the report file's lines, so advice can quote the editor's own words around a tag. */
+export function checkRawHtml(doc: ReportDocument, source: readonly string[] = []): Problem[] {
   const problems: Problem[] = [];
   const report = (raw: string, line: number): void => {
     if (isHtmlComment(raw)) return;
-    problems.push(error(doc.file, line, `raw HTML ${shorten(raw)} is not allowed`, adviceFor(raw), 'raw-html'));
+    problems.push(
+      error(doc.file, line, `raw HTML ${shorten(raw)} is not allowed`, adviceFor(raw, source[line - 1]), 'raw-html'),
+    );
   };
   walkBlocks(doc, (block) => void (block.type === 'html' && report(block.raw, block.line)));
   // An inline comment arrives as one token; a closing tag (</b>) is skipped so each element is reported once.

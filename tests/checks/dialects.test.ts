@@ -9,8 +9,8 @@ const check = (body: string): string[] => messages(checkDialects(parse(body)));
 
 test('kramdown syntax is refused at its line, with what to write instead', () => {
   assert.equal(check('## Section\n\nText here.\n{: .note}\n\n* TOC\n{:toc}\n'), [
-    'content/reports/sample/index.md:9: "{: .note}": kramdown syntax (from Jekyll) is not Markdown here and would be shown as text in every edition — remove it: the contents list is made for you, and styling is the same for every report; for a note to other editors use an HTML comment <!-- like this --> (see docs/editors-guide.md#markdown-dialects)',
-    'content/reports/sample/index.md:12: "{:toc}": kramdown syntax (from Jekyll) is not Markdown here and would be shown as text in every edition — remove it: the contents list is made for you, and styling is the same for every report; for a note to other editors use an HTML comment <!-- like this --> (see docs/editors-guide.md#markdown-dialects)',
+    'content/reports/sample/index.md:9: "{: .note}": an attribute list (kramdown or Pandoc) is not Markdown here and would be shown as text in every edition — remove {: .note}: styling is the same for every report (for a note that stands out, use an alert: > [!NOTE]) (see docs/editors-guide.md#markdown-dialects)',
+    'content/reports/sample/index.md:11: "* TOC {:toc}" (lines 11–12): kramdown\'s contents placeholder is not Markdown here: its list item would be published as text — remove both lines: the contents list is made for you (see docs/editors-guide.md#markdown-dialects)',
   ]);
   assert.equal(check('## Section\n\n{::nomarkdown}\n<b>x</b>\n{:/}\n').length, 2);
 });
@@ -20,17 +20,72 @@ test('Liquid, the "[comment]: <>" trick and MkDocs admonitions are refused; the 
     '## Section\n\n{% include note.html %}\n\nHello {{ page.title }}.\n\n[comment]: <> (hidden note)\n\n!!! warning "Careful"\n    Text.\n',
   );
   assert.is(found.length, 4);
-  assert.match(found[0]!, 'index.md:8: "{% include note.html %}": Liquid template syntax');
-  assert.match(found[1]!, 'index.md:10: "{{ page.title }}": Liquid');
-  assert.match(found[2]!, 'index.md:12: "[comment]: <>": this "Markdown comment" trick');
-  assert.match(found[3]!, 'index.md:14: "!!! warning": an MkDocs admonition');
-  assert.match(found[3]!, '— write it as an alert: a line "> [!WARNING]"');
+  assert.match(found[0]!, 'index.md:8: "{% include note.html %}": a Liquid (Jekyll) or Nunjucks template tag');
+  assert.match(found[1]!, 'index.md:10: "{{ page.title }}": a Liquid (Jekyll) or Nunjucks template value');
+  assert.match(found[2]!, 'index.md:12: "[comment]: <> (hidden note)": this "Markdown comment" trick');
+  assert.match(found[3]!, 'index.md:14: "!!! warning": an MkDocs admonition ("!!! warning")');
+  assert.match(found[3]!, '— write it as an alert: a line "> [!WARNING]", then "> Careful." and its text');
   assert.equal(
     check(
       '## Section\n\nWrite `{% raw %}` or `{: .x}` inline.\n\n```\n{% include x %}\n{:toc}\n!!! note\n```\n\n<!-- a note for editors -->\n',
     ),
     [],
   );
+});
+
+test("syntax from other site generators, wherever it is: each at its first line, named, with the editor's own words in the fix", () => {
+  const found = check(
+    [
+      '## Pictures', // 6
+      '',
+      '![A chart of waiting times](chart.png){width="650"}', // 8
+      '',
+      'A lead paragraph.', // 10
+      '{.lead}', // 11
+      '',
+      '{% include "figure.html",', // 13
+      '   image: charts/waits.png', // 14
+      '%}', // 15
+      '',
+      'Read [the guide]({{< ref "guide.md" >}}).', // 17
+      '',
+      '{{% notice %}}Careful{{% /notice %}}', // 19
+      '',
+      '## Needs', // 21
+      '{:#needs}', // 22
+      '',
+      'Text.', // 24
+      '',
+      '??? success "Well done"', // 26
+      '    You did it.',
+      '',
+      '## Ids {#kept-id}', // 29
+      '',
+      'Text with {#an-id} in it.', // 31
+    ].join('\n'),
+  );
+  const at = (line: number): string =>
+    found.find((m) => m.includes(`index.md:${line}:`)) ?? `(nothing at line ${line})`;
+  assert.match(at(8), '"{width="650"}": an attribute list');
+  assert.match(at(8), 'remove {width="650"}: the build sizes each picture');
+  assert.match(at(11), 'remove {.lead}: styling is the same for every report');
+  assert.match(at(13), '(lines 13–15): a Liquid (Jekyll) or Nunjucks template tag');
+  assert.match(
+    at(13),
+    'write the picture it showed in Markdown, on a line of its own: ![what the picture shows](waits.png)',
+  );
+  assert.match(at(17), '"{{< ref "guide.md" >}}": a Hugo shortcode');
+  assert.match(at(17), 'write the address itself');
+  assert.match(at(19), '"{{% notice %}}": a Hugo shortcode');
+  assert.match(at(22), 'put the id on the heading instead, so links to #needs keep working: ## Needs {#needs}');
+  assert.match(at(26), 'an MkDocs collapsible admonition ("??? success")');
+  assert.match(at(26), 'a line "> [!TIP]", then "> Well done." and its text');
+  assert.match(at(31), 'only headings can have an id');
+  assert.not.ok(
+    found.some((m) => m.includes('index.md:29:')),
+    "an id at the end of a heading is this tool's own syntax",
+  );
+  assert.is(found.length, 9, found.join('\n'));
 });
 
 test('a line of only "-" under a paragraph warns, naming the paragraph\'s lines and the underline', () => {
@@ -105,5 +160,8 @@ test('checklists: "[ ]" and "[x]" items pass; a box written nearly right, or out
 test('an MkDocs admonition is refused with the alert that matches it', () => {
   const [danger] = check('Intro.\n\n!!! danger "Stop"\n    Text.\n');
   assert.match(danger!, 'index.md:8: "!!! danger": an MkDocs admonition');
-  assert.match(danger!, '— write it as an alert: a line "> [!CAUTION]", then its text on lines that start with "> "');
+  assert.match(
+    danger!,
+    '— write it as an alert: a line "> [!CAUTION]", then "> Stop." and its text on lines that start with "> "',
+  );
 });

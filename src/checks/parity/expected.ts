@@ -69,18 +69,19 @@ function collector() {
     const words = wordsOf(text);
     if (words.length) items.push({ kind, text: text.replace(/\s+/g, ' ').trim(), words, line, ...extra });
   };
-  // The first words as written (for the message), cut where the 8th word ends.
-  const opening = (kind: ItemKind, nodes: readonly Inline[], line: number): void =>
-    add(
-      kind,
-      openingText(nodes)
-        .trim()
-        .split(/\s+/)
-        .filter((w) => wordsOf(w).length)
-        .slice(0, OPENING_WORDS)
-        .join(' '),
-      line,
-    );
+  // The first words as written (for the message), cut where the 8th word ends. Symbols between them stay: the audio
+  // says "Dictation & Speech" as "Dictation and Speech", so its spoken form needs the "&" (a menu path, "A > B & C").
+  const opening = (kind: ItemKind, nodes: readonly Inline[], line: number): void => {
+    const kept: string[] = [];
+    let counted = 0;
+    for (const token of openingText(nodes).trim().split(/\s+/)) {
+      if (counted === OPENING_WORDS) break;
+      kept.push(token);
+      counted += Math.min(1, wordsOf(token).length);
+    }
+    while (kept.length && wordsOf(kept.at(-1)!).length === 0) kept.pop();
+    add(kind, kept.join(' '), line);
+  };
   return { items, add, opening };
 }
 

@@ -160,7 +160,7 @@ export async function readBackPdf(
     const marked = markedText(runs);
     const pageWords = new Set(wordsOf(text));
     // The same words, in tag order, are kept for other editions (the EPUB's page list).
-    const tagged = pageWordsInTagOrder(tree, page, marked);
+    const tagged = pageWordsInTagOrder(tree, page, marked, pageWords);
     taggedWords += tagged.length;
     wordsByPage.push(tagged);
     const glued = [...new Set(tagged.filter((w) => !pageWords.has(w)))];

@@ -1,0 +1,72 @@
+/**
+ * Syntax brought from other site generators (Jekyll and kramdown, Liquid, Hugo, MkDocs, HTML) through a real build:
+ * every construct gets a message at its own line with a fix; the same report with each fix applied as written
+ * (tests/fixtures/foreign-syntax/fixed.md) builds with every edition, parity check and PDF read-back included — a
+ * menu path ("A > B & C") and bold over part of a word ("**Explain**s") among them — and no message anywhere calls
+ * the editor's text a fault of the publishing tool.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { copyFile, cp, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { buildSite } from '../../src/build/build-site.ts';
+import { findContentProblems, formatProblem } from '../../src/report/problems.ts';
+import { tempDir } from '../helpers.ts';
+
+async function siteWith(dir: string, fixture: 'before' | 'fixed'): Promise<string> {
+  const content = path.join(dir, 'content');
+  await cp(path.resolve('tests/fixtures/basic-site'), content, { recursive: true });
+  const folder = path.join(content, 'reports', 'foreign');
+  await mkdir(folder, { recursive: true });
+  await copyFile(path.resolve(`tests/fixtures/foreign-syntax/${fixture}.md`), path.join(folder, 'index.md'));
+  await copyFile(
+    path.resolve('tests/fixtures/basic-site/reports/first-report/chart.png'),
+    path.join(folder, 'chart.png'),
+  );
+  return content;
+}
+
+const foreign = suite('foreign syntax, before and after the fixes');
+foreign(
+  'before: every construct at its line, in one round; after the fixes as written: every edition builds',
+  async () => {
+    const tmp = await tempDir();
+    try {
+      let caught: unknown;
+      try {
+        await buildSite({
+          contentDir: await siteWith(path.join(tmp.dir, 'a'), 'before'),
+          outputDir: path.join(tmp.dir, 'a', 'site'),
+          cacheDir: path.join(tmp.dir, 'cache'),
+          log: () => {},
+          formats: [],
+        });
+      } catch (err) {
+        caught = err;
+      }
+      const problems =
+        findContentProblems(caught)?.problems.filter((p) => p.file.endsWith(path.join('foreign', 'index.md'))) ?? [];
+      const errors = problems.filter((p) => p.severity === 'error');
+      assert.equal(
+        errors.map((p) => p.line),
+        [16, 19, 23, 27, 31, 36, 39, 43, 45],
+        problems.map(formatProblem).join('\n'),
+      );
+      for (const p of problems) assert.not.match(p.fix, /fault in the publishing tool/);
+
+      const built = await buildSite({
+        contentDir: await siteWith(path.join(tmp.dir, 'b'), 'fixed'),
+        outputDir: path.join(tmp.dir, 'b', 'site'),
+        cacheDir: path.join(tmp.dir, 'cache'),
+        log: () => {},
+      });
+      const left = built.site.warnings.filter(
+        (p) => p.file.endsWith(path.join('foreign', 'index.md')) && p.severity !== 'note',
+      );
+      assert.equal(left.map(formatProblem), []);
+    } finally {
+      await tmp.remove();
+    }
+  },
+);
+foreign.run();
