@@ -30,6 +30,18 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type Change = z.infer<typeof changeSchema>;
 
 /** What changed, newest first: the order every edition lists it in (the newest is the news). */
+/** What to change on the line a YAML error is on, in the editor's own words where the mistake is a common one. */
+function yamlFix(code: string, line: string): string {
+  const pair = /^(\s*)([\w-]+):[ \t]+(.*?)\s*$/.exec(line);
+  if (/\t/.test(line) && (code === 'TAB_AS_INDENT' || /^\s*\t/.test(line)))
+    return `indent with spaces, not a tab: write the line as "${line.replace(/^[\t ]+/, '')}" (or with spaces in front if it belongs to the field above)`;
+  if (pair && /: /.test(pair[3]!) && !/^["']/.test(pair[3]!))
+    return `put the value in quotes, because it contains ": ": ${pair[1]}${pair[2]}: "${pair[3]!.replace(/"/g, '\\"')}"`;
+  if (code === 'MISSING_CHAR' || code === 'BAD_DQ_ESCAPE' || /^[^:]*:\s*["'][^"']*$/.test(line))
+    return 'close the quote: a value in quotes may go over several lines, but must end with the same quote mark';
+  return 'check for a missing colon, an unclosed quote, or a tab used for indenting; put text containing ": " in quotes';
+}
+
 export function changesNewestFirst(changes: readonly Change[]): Change[] {
   return [...changes].sort((a, b) => b.date.localeCompare(a.date));
 }
@@ -161,16 +173,35 @@ export function readFrontMatterWith<S extends z.ZodObject>(
   if (doc.errors.length > 0) {
     return {
       ...base,
-      problems: doc.errors.map((e) => {
-        const line = (e.linePos?.[0]?.line ?? 1) + split.yamlStartLine - 1;
-        return error(
-          file,
-          line,
-          `the front matter is not valid YAML (${e.message.split('\n')[0]})`,
-          'check for a missing colon, an unclosed quote, or a tab used for indenting; put text containing ": " in quotes',
-          'front-matter',
-        );
-      }),
+      // One message per line: the YAML library can report one mistake several times.
+      problems: [
+        ...new Map(
+          doc.errors.map((e) => {
+            // The error's own position (linePos is only filled in with prettyErrors), as a line of the file.
+            let at = e.linePos?.[0] ?? counter.linePos(e.pos[0]);
+            const yamlLines = split.yaml.split('\n');
+            // An unclosed quote is noticed where the front matter ends: the mistake is where the quote opened.
+            if (/closing .?quote/i.test(e.message))
+              for (let l = Math.min(at.line, yamlLines.length); l >= 1; l--)
+                if (/^\s*[\w-]+:\s*["']/.test(yamlLines[l - 1] ?? '')) {
+                  at = { line: l, col: (yamlLines[l - 1] ?? '').search(/["']/) + 1 };
+                  break;
+                }
+            const yamlLine = yamlLines[at.line - 1] ?? '';
+            const line = at.line + split.yamlStartLine - 1;
+            return [
+              line,
+              error(
+                file,
+                line,
+                `the front matter is not valid YAML (${e.message.split('\n')[0]}, at column ${at.col})`,
+                yamlFix(e.code, yamlLine),
+                'front-matter',
+              ),
+            ] as const;
+          }),
+        ).values(),
+      ],
     };
   }
   const lineOf: LineOf = (path) => lineOfPath(doc, counter, path, split.yamlStartLine);
