@@ -76,20 +76,26 @@ read_('a change without a summary names the list item', () => {
 read_('broken YAML names the line and suggests causes', () => {
   assert.match(messages(read('title: "A\nsummary: B.').problems)[0]!, `${F}:2: the front matter is not valid YAML`);
 });
-read_('each YAML mistake at its own line, once, with the fix in the editor\'s own words', () => {
+read_("each YAML mistake at its own line, once, with the fix in the editor's own words", () => {
   const found = messages(
-    read('title: Waiting times\nsummary: Advice: what to do\npublished: 2024-06-01\n\tlang: en-GB\nauthor: "Riverside').problems,
+    read('title: Waiting times\nsummary: Advice: what to do\npublished: 2024-06-01\n\tlang: en-GB\nauthor: "Riverside')
+      .problems,
   );
   assert.equal(found.length, 3, found.join('\n'));
   assert.match(found[0]!, `${F}:3: the front matter is not valid YAML`);
   assert.match(found[0]!, '— put the value in quotes, because it contains ": ": summary: "Advice: what to do"');
-  assert.match(found[1]!, `${F}:5: the front matter is not valid YAML (Tabs are not allowed as indentation, at column 1)`);
+  assert.match(
+    found[1]!,
+    `${F}:5: the front matter is not valid YAML (Tabs are not allowed as indentation, at column 1)`,
+  );
   assert.match(found[1]!, '— indent with spaces, not a tab: write the line as "lang: en-GB"');
   assert.match(found[2]!, `${F}:6: the front matter is not valid YAML (Missing closing "quote`);
   assert.match(found[2]!, '— close the quote');
   // A quoted value over several lines is YAML, as Jekyll reads it.
   assert.equal(
-    read('title: "Getting support for your mental health\n  during pregnancy and after\n  birth"\nsummary: B.\npublished: 2019-02-03').problems,
+    read(
+      'title: "Getting support for your mental health\n  during pregnancy and after\n  birth"\nsummary: B.\npublished: 2019-02-03',
+    ).problems,
     [],
   );
 });

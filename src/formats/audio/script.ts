@@ -84,8 +84,12 @@ function inline(nodes: readonly Inline[], state: State): Piece[] {
         return inline(node.children, state);
       case 'code':
         return [text(node.text)];
-      case 'break':
-        return [text(' ')];
+      case 'break': {
+        // A hard line break (a title over two lines, an address) is a pause, not the next word run on.
+        const before = nodes[index - 1];
+        const ends = before && 'text' in before ? before.text : '';
+        return [text(/[,.;:!?]\s*$/.test(ends) ? ' ' : ', ')];
+      }
       case 'html':
         return [];
       case 'image':

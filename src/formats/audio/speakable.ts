@@ -36,10 +36,15 @@ export function spokenEmail(email: string): string {
   return `${spokenAddressPart(user)} at ${spokenAddressPart(domain)}`;
 }
 
-/** "https://www.nhs.uk/mental-health/" → "www dot nhs dot uk slash mental dash health". */
+/**
+ * "https://www.nhs.uk/" → "www dot nhs dot uk". An address with a path is shortened to its site: "a link to nhs dot uk"
+ * — nobody listening can use "slash mental dash health dash services slash …", and the page itself has the link.
+ */
 export function spokenWebAddress(url: string): string {
   const bare = url.replace(/^https?:\/\//, '').replace(/\/$/, '');
-  return spokenAddressPart(bare);
+  const [host = '', ...path] = bare.split('/');
+  if (path.join('/').replace(/[?#].*$/, '') === '' && !/[?#]/.test(bare)) return spokenAddressPart(bare);
+  return `a link to ${spokenAddressPart(host.replace(/^www\./, ''))}`;
 }
 
 function spokenAddressPart(text: string): string {
@@ -119,6 +124,16 @@ const SYMBOLS: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
     (_, amount, scale) => `${amount}${scale ? scale.toLowerCase() : ''} pounds`,
   ],
   [/(\d[\d,]*(?:\.\d+)?)\s?%/g, '$1 percent'],
+  // A version pattern ("5.X.X", "2.1.0") as words; a decimal ("2.5") stays a number.
+  [
+    /(?<![\w.])(\d+)((?:\.(?:\d+|[xX*]))+)(?![\w.]*\w)/g,
+    (whole, first: string, rest: string) =>
+      rest.split('.').length > 2 || /[xX*]/.test(rest)
+        ? [first, ...rest.slice(1).split('.')]
+            .map((part) => (part === '*' ? 'any' : part.toLowerCase()))
+            .join(' point ')
+        : whole,
+  ],
   [/\s&\s/g, ' and '],
   [/\be\.g\.(?=\s|$)/gi, 'for example'],
   [/\bi\.e\.(?=\s|$)/gi, 'that is'],
@@ -143,6 +158,14 @@ const SYMBOLS: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
   // A dash after a sentence's end introduces who said it ("I went home. — a resident").
   [/([.!?])\s+[–—]\s/g, '$1 '],
   [/\s[–—]\s/g, ', '],
+  // A package or path name ("@axe-core/puppeteer", "src/server/app.ts"): its slashes are "slash", not "or".
+  [
+    /(?<![\w@/.-])(@?\w(?:[\w.-]*\w)?(?:\/\w(?:[\w.-]*\w)?)+)/g,
+    (name: string) =>
+      name.startsWith('@') || /[.-]/.test(name) || name.split('/').length > 2
+        ? name.replace(/^@/, 'at ').replace(/\//g, ' slash ')
+        : name,
+  ],
   [/\b([A-Za-z]+)\/([A-Za-z]+)\b/g, '$1 or $2'],
   [/\s\+\s/g, ' plus '],
   [/~\s?(?=\d)/g, 'about '],
@@ -175,6 +198,21 @@ export function speakSymbols(text: string): string {
 }
 
 const INITIALISM = /\b[A-Z]{2,4}(?=s?\b)/;
+/** "GOV.UK", "NHS.UK": capitals joined by dots. */
+const DOTTED = /(?<![\w.])[A-Z][A-Z0-9]*(?:\.[A-Z][A-Z0-9]*)+\b(?!\.[a-z])/;
+/** "W3C", "A11Y": capitals with digits inside. */
+const LETTERS_AND_DIGITS = /\b[A-Z]+\d+[A-Z]+\b/;
+
+/**
+ * "GOV.UK" → "gov dot U K", "NHS.UK" → "N H S dot U K": each part said as a word when it can be one (three letters
+ * or more with a vowel), otherwise letter by letter — as people say them. The site's pronunciations can override.
+ */
+export function spokenDotted(written: string): string {
+  return written
+    .split('.')
+    .map((part) => (/^[A-Z]{3,}$/.test(part) && /[AEIOU]/.test(part) ? part.toLowerCase() : spokenLetters(part)))
+    .join(' dot ');
+}
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/;
 const PHONE = /(\+44\s?(?:\(0\)\s?)?\d{2,4}(?:\s?\d{3,4}){2}|\b0\d{2,4}(?:\s\d{3,6}){1,2}\b|\b0\d{9,10}\b)/;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -187,7 +225,7 @@ const WEB = /\bhttps?:\/\/[^\s)]+|\bwww\.[^\s)]+[^\s).,;:!?]/;
 export function speakableText(text: string): Piece[] {
   const pieces: Piece[] = [];
   const pattern = new RegExp(
-    `${PHONE.source}|(${EMAIL.source})|(${WEB.source})|(${POSTCODE.source})|(${INITIALISM.source})`,
+    `${PHONE.source}|(${EMAIL.source})|(${WEB.source})|(${POSTCODE.source})|(${DOTTED.source})|(${LETTERS_AND_DIGITS.source})|(${INITIALISM.source})`,
     'g',
   );
   let last = 0;
@@ -200,6 +238,8 @@ export function speakableText(text: string): Piece[] {
     else if (match[3]) pieces.push({ kind: 'sub', written: found, spoken: spokenWebAddress(found) });
     else if (match[4])
       pieces.push({ kind: 'characters', written: found, spoken: found.split(' ').map(spokenLetters).join(', ') });
+    else if (match[5]) pieces.push({ kind: 'sub', written: found, spoken: spokenDotted(found) });
+    else if (match[6]) pieces.push({ kind: 'sub', written: found, spoken: spokenLetters(found) });
     else pieces.push({ kind: 'characters', written: found, spoken: spokenLetters(found) });
     last = index + found.length;
   }
@@ -231,6 +271,9 @@ export function applyPronunciations(
   const escaped = words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return pieces.flatMap((piece): Piece[] => {
+    // A written form the site spells out ("GOV.UK": "gov dot U K" by default) can be given its own pronunciation.
+    if ((piece.kind === 'sub' || piece.kind === 'characters') && lookup.has(piece.written.toLowerCase()))
+      return [{ kind: 'pronounce', written: piece.written, spoken: lookup.get(piece.written.toLowerCase())! }];
     if (piece.kind !== 'text') return [piece];
     const out: Piece[] = [];
     let last = 0;

@@ -4,7 +4,15 @@ import * as assert from 'uvu/assert';
 import { toAudioScript } from '../../../src/formats/audio/script.ts';
 import { renderScriptText, renderSsml } from '../../../src/formats/audio/render-script.ts';
 import { toSentences } from '../../../src/formats/audio/sentences.ts';
-import { spokenEmail, spokenPhone, spokenWebAddress, speakSymbols } from '../../../src/formats/audio/speakable.ts';
+import {
+  applyPronunciations,
+  speakableText,
+  spoken,
+  spokenEmail,
+  spokenPhone,
+  spokenWebAddress,
+  speakSymbols,
+} from '../../../src/formats/audio/speakable.ts';
 import type { Organisation } from '../../../src/report/site-data.ts';
 import { parse } from '../../helpers.ts';
 
@@ -88,7 +96,37 @@ golden('symbols are spoken', () => {
   assert.is(speakSymbols('open 9am–5pm, £1,250 a week'), 'open 9am to 5pm, 1,250 pounds a week');
   assert.is(spokenPhone('+44 (0)20 7946 0000'), 'plus 4 4, 2 0, 7 9 4 6, 0 0 0 0');
   assert.is(spokenEmail('info@healthwatch-lambeth.org.uk'), 'info at healthwatch dash lambeth dot org dot uk');
-  assert.is(spokenWebAddress('https://www.nhs.uk/mental-health/'), 'www dot nhs dot uk slash mental dash health');
+  // A site's address in full; a longer address shortened to its site (the page has the link).
+  assert.is(spokenWebAddress('https://www.nhs.uk/'), 'www dot nhs dot uk');
+  assert.is(spokenWebAddress('https://www.nhs.uk/mental-health/'), 'a link to nhs dot uk');
+});
+golden('a hard line break is a pause, so a line does not run into the next', () => {
+  assert.is(
+    body('## Contact\n\nHealthwatch Lambeth\\\nUnit 4, Brixton Hill\n\nEnds here.\\\nNext line.'),
+    'Section 1: Contact.\nHealthwatch Lambeth, Unit 4, Brixton Hill.\nEnds here. Next line.',
+  );
+});
+golden('what a careful reader would say: dotted initialisms, package names, versions, web addresses', () => {
+  const say = (text: string): string => spoken(speakableText(text));
+  assert.is(
+    say('Find it on GOV.UK and NHS.UK, checked by the W3C.'),
+    'Find it on gov dot U K and N H S dot U K, checked by the W 3 C.',
+  );
+  assert.is(
+    say('We used @axe-core/puppeteer and src/server/app.ts.'),
+    'We used at axe-core slash puppeteer and src slash server slash app.ts.',
+  );
+  assert.is(
+    say('Staff/volunteers use version 5.X.X or 2.1.0, not 2.5.'),
+    'Staff or volunteers use version 5 point x point x or 2 point 1 point 0, not 2.5.',
+  );
+  assert.is(
+    say('See https://designsystem.digital.gov/components/button/ for help.'),
+    'See a link to designsystem dot digital dot gov for help.',
+  );
+  // The site's pronunciations win over the default.
+  const [piece] = applyPronunciations(speakableText('GOV.UK'), { 'GOV.UK': 'guv dot you kay' });
+  assert.equal(piece, { kind: 'pronounce', written: 'GOV.UK', spoken: 'guv dot you kay' });
 });
 golden('slashes are read by what they mean', () => {
   assert.is(
