@@ -2,12 +2,13 @@
  * Syntax brought from other site generators (Jekyll and kramdown, Liquid, Hugo, MkDocs, HTML) through a real build:
  * every construct gets a message at its own line with a fix; the same report with each fix applied as written
  * (tests/fixtures/foreign-syntax/fixed.md) builds with every edition, parity check and PDF read-back included — a
- * menu path ("A > B & C") and bold over part of a word ("**Explain**s") among them — and no message anywhere calls
- * the editor's text a fault of the publishing tool.
+ * menu path ("A > B & C"), bold over part of a word ("**Explain**s"), a long web address in a narrow table column
+ * (it must print inside its cell at 18 pt, which the PDF read-back checks) and the audio's hard cases among them — and
+ * no message anywhere calls the editor's text a fault of the publishing tool.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { copyFile, cp, mkdir } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSite } from '../../src/build/build-site.ts';
 import { findContentProblems, formatProblem } from '../../src/report/problems.ts';

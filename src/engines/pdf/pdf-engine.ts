@@ -18,7 +18,7 @@ import { progress } from '../../build/progress.ts';
 import type { PdfJob, PdfOutcome } from './make-pdf.ts';
 import { LazyPdfPool, PdfPool } from './pdf-pool.ts';
 import { printFontsIdentity, FALLBACK_FAMILY, PRIMARY_FAMILY } from './print-fonts.ts';
-import { FINISH_VERSION, TEMPLATE_DIR } from './pipeline-identity.ts';
+import { FINISH_VERSION, READ_BACK_VERSION, TEMPLATE_DIR } from './pipeline-identity.ts';
 
 export type { PdfJob } from './make-pdf.ts';
 
@@ -90,7 +90,9 @@ function engineIdentity(): Promise<string> {
     for (const name of (await readdir(TEMPLATE_DIR)).filter((f) => f.endsWith('.typ')).sort())
       hash.update(name).update(await readFile(path.join(TEMPLATE_DIR, name)));
     const compiler = (require('@myriaddreamin/typst-ts-node-compiler/package.json') as { version: string }).version;
-    return hash.update(`${printFontsIdentity()}|${compiler}|${FINISH_VERSION}|${ENGINE_VERSION}`).digest('hex');
+    return hash
+      .update(`${printFontsIdentity()}|${compiler}|${FINISH_VERSION}|${READ_BACK_VERSION}|${ENGINE_VERSION}`)
+      .digest('hex');
   })();
   return toolIdentity;
 }

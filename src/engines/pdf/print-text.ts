@@ -64,6 +64,24 @@ function longerThan(characters: number): RegExp {
   return pattern;
 }
 
+/**
+ * A web address printed after its link text, with break points where it is too long for its line (a narrow table
+ * cell): Typst breaks an address after its slashes by itself, but a long part between two slashes would run out of
+ * the cell. Such a part gets the same soft hyphens a long word gets.
+ */
+function breakableAddress(url: string, options: Pick<PrintTextOptions, 'sizePt' | 'lineWidthPt'>): string {
+  const metrics = metricsFor(false);
+  const safeLength = Math.floor((options.lineWidthPt * 0.95) / (metrics.maxAdvanceEm * options.sizePt));
+  return url
+    .split(/([/?&=#])/)
+    .map((part) =>
+      part.length > safeLength && metrics.widthPt(part, options.sizePt) > options.lineWidthPt * 0.95
+        ? breakable(part, safeLength)
+        : part,
+    )
+    .join('');
+}
+
 /** Text added to the run before it when that is text too, else as a run of its own (none for ""). */
 function appendText(runs: PrintInline[], text: string): void {
   const last = runs.at(-1);
@@ -155,8 +173,7 @@ export function toPrintInlines(nodes: readonly Inline[], options: PrintTextOptio
         const shown = printableUrl(href);
         const external = /^(https?:|mailto:)/.test(href);
         const addUrl = external && plainText(node.children).trim() !== shown;
-        // Typst breaks a long address at its slashes by itself, so it is never marked as one long word.
-        const url = addUrl ? shown : undefined;
+        const url = addUrl ? breakableAddress(shown, options) : undefined;
         out.push({ k: 'a', href, c: toPrintInlines(node.children, options), ...(url ? { url } : {}) });
         break;
       }

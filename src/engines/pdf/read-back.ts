@@ -16,8 +16,15 @@ import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRawStream, type PD
 import { resolve, textOf } from './pdf-objects.ts';
 import { streamBytes } from './stream-bytes.ts';
 import { fontsIn, type FontReport } from './pdf-fonts.ts';
-import { layoutText, markedText, pageTextRuns } from './page-text.ts';
-import { countElements, figureAlts, readStructTree } from './struct-tree.ts';
+import { layoutText, markedText, pageTextRuns, type TextRun } from './page-text.ts';
+import {
+  contentOf,
+  countElements,
+  elementsWhere,
+  figureAlts,
+  readStructTree,
+  type StructElement,
+} from './struct-tree.ts';
 import { pageWordsInTagOrder } from './page-words.ts';
 import { wordsOf } from '../../report/words.ts';
 
@@ -85,6 +92,35 @@ function xmlText(text: string): string {
 }
 
 /** Reads back a finished PDF: its bytes, or a document pdf-lib already holds (the finishing step's). */
+/**
+ * Text that crosses from one table cell into the next on a page: a cell's text reaching past where the next cell's
+ * text starts. The tags still read in order, but in print the words overlap or run across the column's border (a long
+ * web address in a narrow column, say).
+ */
+function textOverCellEdges(rows: readonly StructElement[], pageNode: PDFDict, runs: readonly TextRun[]): string[] {
+  const byMcid = new Map<number, TextRun[]>();
+  for (const run of runs) if (run.mcid !== undefined) byMcid.set(run.mcid, [...(byMcid.get(run.mcid) ?? []), run]);
+  const found: string[] = [];
+  for (const row of rows) {
+    const cells = row.children
+      .filter((c) => c.role === 'TD' || c.role === 'TH')
+      .map((cell) =>
+        contentOf(cell)
+          .filter((c) => c.page === pageNode)
+          .flatMap((c) => byMcid.get(c.mcid) ?? []),
+      );
+    for (let i = 0; i + 1 < cells.length; i++) {
+      const next = cells[i + 1]!;
+      if (!cells[i]!.length || !next.length) continue;
+      // Where the next column's text starts: no text of this cell may reach it, on any of its lines.
+      const nextStart = Math.min(...next.map((r) => Math.min(r.x0, r.x1)));
+      const over = cells[i]!.filter((r) => Math.max(r.x0, r.x1) > nextStart + 1);
+      if (over.length) found.push(over.map((r) => r.text).join(''));
+    }
+  }
+  return found;
+}
+
 export async function readBackPdf(
   pdf: Uint8Array | PDFDocument,
   expect: ReadBackExpectations,
@@ -127,6 +163,7 @@ export async function readBackPdf(
   if (bodiless > 0)
     problems.push(`${bodiless} list ${bodiless === 1 ? 'item has' : 'items have'} no LBody in the tags`);
 
+  const tableRows = elementsWhere(tree.roots, (e) => e.role === 'TR');
   let allText = '';
   let smallest = Infinity;
   let taggedWords = 0;
@@ -151,6 +188,11 @@ export async function readBackPdf(
     const offPage = runs.filter((r) => Math.max(r.x0, r.x1) > width + 1 || Math.min(r.x0, r.x1) < -1);
     if (offPage.length > 0)
       problems.push(`page ${number}: text "${shorten(layoutText(offPage))}" runs past the edge of the page`);
+    const crossing = textOverCellEdges(tableRows, page.node, runs);
+    if (crossing.length > 0)
+      problems.push(
+        `page ${number}: text in a table cell runs over the cell's edge into the next column ("${shorten(crossing[0]!)}")`,
+      );
     const untagged = runs.filter((r) => !r.marked);
     if (untagged.length > 0) {
       problems.push(

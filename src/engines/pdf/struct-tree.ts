@@ -9,6 +9,8 @@ export interface StructElement {
   role: string;
   alt?: string;
   children: StructElement[];
+  /** The marked content this element holds itself (not its children's), with the page each is on. */
+  content: Array<{ page: PDFDict; mcid: number }>;
 }
 
 export interface StructTree {
@@ -30,14 +32,24 @@ export function readStructTree(doc: PDFDocument): StructTree {
     for (let hops = 0; hops < 8 && roleMap.has(role); hops++) role = roleMap.get(role)!;
     return role;
   };
-  const addContent = (page: PDFObject | undefined, mcid: number): void => {
+  const addContent = (
+    page: PDFObject | undefined,
+    mcid: number,
+    holder: Array<{ page: PDFDict; mcid: number }>,
+  ): void => {
     const pageDict = resolve(doc, page);
     if (!(pageDict instanceof PDFDict)) return;
     const list = tree.contentOrder.get(pageDict) ?? [];
     list.push(mcid);
     tree.contentOrder.set(pageDict, list);
+    holder.push({ page: pageDict, mcid });
   };
-  const visit = (element: PDFDict, inheritedPage: PDFObject | undefined, depth: number): StructElement[] => {
+  const visit = (
+    element: PDFDict,
+    inheritedPage: PDFObject | undefined,
+    depth: number,
+    content: Array<{ page: PDFDict; mcid: number }>,
+  ): StructElement[] => {
     if (depth > 200) return [];
     const page = element.get(PDFName.of('Pg')) ?? inheritedPage;
     const kids = resolve(doc, element.get(PDFName.of('K')));
@@ -45,25 +57,27 @@ export function readStructTree(doc: PDFDocument): StructTree {
     const children: StructElement[] = [];
     for (const item of list) {
       const kid = resolve(doc, item);
-      if (kid instanceof PDFNumber) addContent(page, kid.asNumber());
+      if (kid instanceof PDFNumber) addContent(page, kid.asNumber(), content);
       else if (kid instanceof PDFDict) {
         const type = kid.get(PDFName.of('Type'));
         if (type === PDFName.of('MCR')) {
           const mcid = resolve(doc, kid.get(PDFName.of('MCID')));
-          if (mcid instanceof PDFNumber) addContent(kid.get(PDFName.of('Pg')) ?? page, mcid.asNumber());
+          if (mcid instanceof PDFNumber) addContent(kid.get(PDFName.of('Pg')) ?? page, mcid.asNumber(), content);
         } else if (type !== PDFName.of('OBJR') && kid.has(PDFName.of('S'))) {
           const alt = resolve(doc, kid.get(PDFName.of('Alt')));
+          const own: Array<{ page: PDFDict; mcid: number }> = [];
           children.push({
             role: standard(String(kid.get(PDFName.of('S'))).replace(/^\//, '')),
             ...(alt && 'decodeText' in alt ? { alt: (alt as unknown as { decodeText(): string }).decodeText() } : {}),
-            children: visit(kid, page, depth + 1),
+            children: visit(kid, page, depth + 1, own),
+            content: own,
           });
-        } else if (kid.has(PDFName.of('K'))) children.push(...visit(kid, page, depth + 1));
+        } else if (kid.has(PDFName.of('K'))) children.push(...visit(kid, page, depth + 1, content));
       }
     }
     return children;
   };
-  tree.roots = visit(root, undefined, 0);
+  tree.roots = visit(root, undefined, 0, []);
   return tree;
 }
 
@@ -79,6 +93,11 @@ export function elementsWhere(
 /** Each Figure element's alt text, in tag order (figures without one are left out). */
 export function figureAlts(tree: StructTree): string[] {
   return elementsWhere(tree.roots, (e) => e.role === 'Figure' && Boolean(e.alt)).map((e) => e.alt!);
+}
+
+/** The marked content an element holds, its descendants' included, in tag order. */
+export function contentOf(element: StructElement): Array<{ page: PDFDict; mcid: number }> {
+  return [...element.content, ...element.children.flatMap(contentOf)];
 }
 
 export function countElements(elements: readonly StructElement[], test: (element: StructElement) => boolean): number {

@@ -48,4 +48,35 @@ chromium(
     }
   },
 );
+chromium(
+  "text that runs over a table cell's edge into the next column is caught; text inside its cells is not",
+  async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const table = (first: string): string =>
+        `<table style="table-layout: fixed; width: 12cm; border-collapse: collapse"><tr><th style="width: 3cm; text-align: left">Service</th><th style="text-align: left">Where</th></tr><tr><td style="white-space: nowrap">${first}</td><td>Daily</td></tr></table>`;
+      const readBack = async (html: string): Promise<string> => {
+        await page.setContent(
+          `<!doctype html><html lang="en-GB"><head><title>Test</title></head><body style="font: 18pt sans-serif"><h1>Test</h1>${html}</body></html>`,
+        );
+        const pdf = await page.pdf({ format: 'A4', tagged: true });
+        const result = await readBackPdf(pdf, {
+          title: 'Test',
+          lang: 'en-GB',
+          headings: [{ level: 1, text: 'Test' }],
+          minFontPt: 12,
+        });
+        return result.problems.join('\n');
+      };
+      assert.match(
+        await readBack(table('perinatalmentalhealthservicesdirectory')),
+        /page 1: text in a table cell runs over the cell's edge into the next column \("perinatalmentalhealthservicesdirectory"\)/,
+      );
+      assert.not.match(await readBack(table('Health')), /table cell runs over/);
+    } finally {
+      await browser.close();
+    }
+  },
+);
 chromium.run();
