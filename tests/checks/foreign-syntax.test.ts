@@ -65,6 +65,14 @@ foreign(
         (p) => p.file.endsWith(path.join('foreign', 'index.md')) && p.severity !== 'note',
       );
       assert.equal(left.map(formatProblem), []);
+      const script = await readFile(
+        path.join(tmp.dir, 'b', 'site', 'reports', 'foreign', 'foreign-audio-script.txt'),
+        'utf8',
+      );
+      assert.match(
+        script,
+        'Find the rules on gov dot U K, checked by the W 3 C. We used at axe-core slash puppeteer 5 point x point x, from a link to designsystem dot digital dot gov. Healthwatch Lambeth, Unit 4, Brixton Hill.',
+      );
     } finally {
       await tmp.remove();
     }

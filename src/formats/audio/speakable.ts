@@ -216,7 +216,7 @@ export function spokenDotted(written: string): string {
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/;
 const PHONE = /(\+44\s?(?:\(0\)\s?)?\d{2,4}(?:\s?\d{3,4}){2}|\b0\d{2,4}(?:\s\d{3,6}){1,2}\b|\b0\d{9,10}\b)/;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-const WEB = /\bhttps?:\/\/[^\s)]+|\bwww\.[^\s)]+[^\s).,;:!?]/;
+const WEB = /\bhttps?:\/\/[^\s)]*[^\s).,;:!?]|\bwww\.[^\s)]+[^\s).,;:!?]/;
 
 /**
  * Splits written text into pieces: phone numbers, email and web addresses, and initialisms (read letter by letter)
