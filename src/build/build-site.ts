@@ -6,6 +6,7 @@
 import Eleventy from '@11ty/eleventy';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ContentProblemsError, findContentProblems } from '../report/problems.ts';
 import { prepareSite, forgetPreparedSites, type PreparedSite } from '../report/prepare-site.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 import { OPTIONAL_FORMATS, setBuildContext, type OptionalFormat } from './build-context.ts';
@@ -82,6 +83,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await rm(previous, { recursive: true, force: true });
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
+    // An edition that stops the build (a PDF's read-back, the parity check) keeps the content checks' warnings with
+    // its own errors, so the editor sees every problem of this round, not only the last one found.
+    const stopped = findContentProblems(err);
+    if (stopped)
+      throw new ContentProblemsError([
+        ...stopped.problems,
+        ...site.warnings.filter((p) => p.severity !== 'error' && !stopped.problems.includes(p)),
+      ]);
     throw err;
   } finally {
     await site.pdfWorkers.close();
