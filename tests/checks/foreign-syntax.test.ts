@@ -8,7 +8,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { copyFile, cp, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSite } from '../../src/build/build-site.ts';
 import { findContentProblems, formatProblem } from '../../src/report/problems.ts';
@@ -73,6 +73,53 @@ foreign(
         script,
         'Find the rules on gov dot U K, checked by the W 3 C. We used at axe-core slash puppeteer 5 point x point x, from a link to designsystem dot digital dot gov. Healthwatch Lambeth, Unit 4, Brixton Hill.',
       );
+    } finally {
+      await tmp.remove();
+    }
+  },
+);
+foreign(
+  'one round: problems in the front matter, the body and an HTML block are all reported by one build',
+  async () => {
+    const tmp = await tempDir();
+    try {
+      const content = path.join(tmp.dir, 'content');
+      await cp(path.resolve('tests/fixtures/basic-site'), content, { recursive: true });
+      await mkdir(path.join(content, 'reports', 'mixed'), { recursive: true });
+      await writeFile(
+        path.join(content, 'reports', 'mixed', 'index.md'),
+        [
+          '---',
+          'title: Mixed problems',
+          'summary: Advice: what to do', // 3: a colon in an unquoted value
+          'published: 2024-06-01',
+          '---',
+          '',
+          'Opening paragraph with [click here](/reports/first-report/).', // 7: vague link text
+          '',
+          '<div class="box">', // 9: an HTML block
+          '<p>Boxed text.</p>',
+          '</div>',
+          '',
+          '{% include footer.html %}', // 13: a template tag
+        ].join('\n'),
+      );
+      let caught: unknown;
+      try {
+        await buildSite({
+          contentDir: content,
+          outputDir: path.join(tmp.dir, 'site'),
+          cacheDir: path.join(tmp.dir, 'cache'),
+          log: () => {},
+          formats: [],
+        });
+      } catch (err) {
+        caught = err;
+      }
+      const lines = (findContentProblems(caught)?.problems ?? [])
+        .filter((p) => p.file.endsWith(path.join('mixed', 'index.md')) && p.severity === 'error')
+        .map((p) => p.line);
+      assert.equal(lines, [3, 7, 9, 13]);
     } finally {
       await tmp.remove();
     }
