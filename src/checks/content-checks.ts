@@ -64,7 +64,7 @@ export function checkReport(report: ParsedReport, pages: SitePages, files: Reado
     ...checkHeadings(doc),
     ...checkImages(doc, files),
     ...checkLinks(doc, pages, files),
-    ...checkRawHtml(doc, report.source.split('\n')),
+    ...checkRawHtml(doc, report.source.split('\n'), files),
     ...checkFootnotes(doc, report.source, report.bodyLineOffset),
     ...checkTables(doc),
     ...checkDialects(report),

@@ -8,7 +8,7 @@ import type { Inline, ReportDocument } from '../report/model.ts';
 import { walkInlines } from '../report/build-document.ts';
 import { codeScheme } from '../markdown/code-urls.ts';
 
-const VAGUE = new Set([
+export const VAGUE_LINK_TEXT = new Set([
   'click here',
   'here',
   'click',
@@ -96,7 +96,7 @@ export function checkLinks(doc: ReportDocument, pages: SitePages, files: Readonl
         `the link to ${node.href || '(nowhere)'} has no text`,
         'write what the link leads to between the square brackets: [our 2019 survey](address)',
       );
-    else if (VAGUE.has(text.toLowerCase().replace(/[.!:…]+$/, '')))
+    else if (VAGUE_LINK_TEXT.has(text.toLowerCase().replace(/[.!:…]+$/, '')))
       at(
         `the link text "${text}" does not say where it goes`,
         'use words that make sense on their own, like [read the full report (PDF)](address)',

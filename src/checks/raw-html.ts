@@ -6,6 +6,8 @@
 import { error, type Problem } from '../report/problems.ts';
 import type { Inline, ReportDocument } from '../report/model.ts';
 import { walkBlocks, walkInlines } from '../report/build-document.ts';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { VAGUE_LINK_TEXT } from './links.ts';
 
 export function isHtmlComment(raw: string): boolean {
   return /^\s*<!--[\s\S]*?-->\s*$/.test(raw);
@@ -60,8 +62,83 @@ function shorten(raw: string): string {
   return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
-/** `source`: the report file's lines, so advice can quote the editor's own words around a tag. */
-export function checkRawHtml(doc: ReportDocument, source: readonly string[] = []): Problem[] {
+/**
+ * What is inside an HTML block, checked in the same round as the block itself: once the editor rewrites the block in
+ * Markdown, its pictures and links must pass the image and link checks, so those problems are named now, at their
+ * own lines, rather than in the next build.
+ */
+function insideHtmlBlock(
+  doc: ReportDocument,
+  raw: string,
+  firstLine: number,
+  files: ReadonlySet<string> | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  const root = parse(raw);
+  const lineOf = (element: HTMLElement): number => {
+    const at = raw.indexOf(element.outerHTML.slice(0, 40));
+    return firstLine + (at < 0 ? 0 : (raw.slice(0, at).match(/\n/g)?.length ?? 0));
+  };
+  for (const img of root.querySelectorAll('img')) {
+    const src = img.getAttribute('src') ?? '';
+    const alt = (img.getAttribute('alt') ?? '').trim();
+    const line = lineOf(img);
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src))
+      problems.push(
+        error(
+          doc.file,
+          line,
+          `the picture ${src} inside this HTML is on another website`,
+          'when you write it in Markdown, download it (with permission) into the report folder, or leave it out (a badge or counter means nothing in print or audio)',
+          'images',
+        ),
+      );
+    else if (files && src && !files.has(src.replace(/^\.\//, '')))
+      problems.push(
+        error(
+          doc.file,
+          line,
+          `the picture ${src} inside this HTML is not in the report's folder`,
+          `put the file in the report's folder, or leave the picture out when you write it in Markdown`,
+          'images',
+        ),
+      );
+    else if (!alt)
+      problems.push(
+        error(
+          doc.file,
+          line,
+          `the picture ${src || '(no file)'} inside this HTML has no alt text`,
+          `when you write it in Markdown, describe it: ![what it shows](${src || 'file.jpg'})`,
+          'images',
+        ),
+      );
+  }
+  for (const a of root.querySelectorAll('a')) {
+    const text = a.text.replace(/\s+/g, ' ').trim();
+    if (text && VAGUE_LINK_TEXT.has(text.toLowerCase().replace(/[.!:…]+$/, '')))
+      problems.push(
+        error(
+          doc.file,
+          lineOf(a),
+          `the link text "${text}" inside this HTML does not say where it goes`,
+          'when you write it in Markdown, use words that make sense on their own: [what it leads to](address)',
+          'links',
+        ),
+      );
+  }
+  return problems;
+}
+
+/**
+ * `source`: the report file's lines, so advice can quote the editor's own words around a tag; `files`: the report
+ * folder's files, so a picture inside an HTML block is looked for too.
+ */
+export function checkRawHtml(
+  doc: ReportDocument,
+  source: readonly string[] = [],
+  files?: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
   const report = (raw: string, line: number): void => {
     if (isHtmlComment(raw)) return;
@@ -69,7 +146,11 @@ export function checkRawHtml(doc: ReportDocument, source: readonly string[] = []
       error(doc.file, line, `raw HTML ${shorten(raw)} is not allowed`, adviceFor(raw, source[line - 1]), 'raw-html'),
     );
   };
-  walkBlocks(doc, (block) => void (block.type === 'html' && report(block.raw, block.line)));
+  walkBlocks(doc, (block) => {
+    if (block.type !== 'html' || isHtmlComment(block.raw)) return;
+    report(block.raw, block.line);
+    problems.push(...insideHtmlBlock(doc, block.raw, block.line, files));
+  });
   // An inline comment arrives as one token; a closing tag (</b>) is skipped so each element is reported once.
   walkInlines(doc, (node: Inline, line) => {
     if (node.type === 'html' && !/^<\s*\//.test(node.raw)) report(node.raw, line);

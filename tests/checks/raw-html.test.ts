@@ -23,4 +23,17 @@ html('refuses inline tags once per element, with the Markdown to use', () => {
     `${FILE}:6: raw HTML <b> is not allowed — write **bold** instead (see docs/editors-guide.md#raw-html)`,
   ]);
 });
+html('what is inside an HTML block is checked in the same round: pictures elsewhere or missing, vague links', () => {
+  const doc = parse(
+    '<div align="center">\n  <img src="https://badgen.now.sh/npm/v/uvu" alt="version" />\n  <img src="shots/missing.gif" alt="example" />\n  <a href="/docs/">click here</a>\n</div>\n',
+  ).document;
+  const found = messages(checkRawHtml(doc, [], new Set(['index.md'])));
+  assert.equal(
+    found.map((m) => /^[^:]+:(\d+):/.exec(m)?.[1]),
+    ['6', '7', '8', '9'],
+  );
+  assert.match(found[1]!, 'the picture https://badgen.now.sh/npm/v/uvu inside this HTML is on another website');
+  assert.match(found[2]!, 'the picture shots/missing.gif inside this HTML is not in the report');
+  assert.match(found[3]!, 'the link text "click here" inside this HTML does not say where it goes');
+});
 html.run();

@@ -25,7 +25,7 @@ import type { ReportDocument } from '../../report/model.ts';
 import type { EasyReadDocument } from '../../formats/easy-read/model.ts';
 import { wordsOf } from '../../report/words.ts';
 import { error, type Problem } from '../../report/problems.ts';
-import { speakableText, spoken, spokenLetters } from '../../formats/audio/speakable.ts';
+import { CODE_MARK, speakableText, spoken, spokenLetters } from '../../formats/audio/speakable.ts';
 import { expectedEasyReadItems, expectedItems, type ParityItem } from './expected.ts';
 import type { EditionView } from './edition-views.ts';
 
@@ -62,7 +62,8 @@ function nearlyIncludes(text: readonly string[], words: readonly string[], allow
 }
 
 function quoted(item: ParityItem): string {
-  const text = item.text.length > 60 ? `${item.text.slice(0, 60)}…` : item.text;
+  const shown = item.text.replaceAll(CODE_MARK, '');
+  const text = shown.length > 60 ? `${shown.slice(0, 60)}…` : shown;
   return `the ${item.kind} "${text}"`;
 }
 

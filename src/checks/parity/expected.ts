@@ -7,6 +7,7 @@ import type { Block, Inline, ReportDocument } from '../../report/model.ts';
 import type { EasyReadDocument } from '../../formats/easy-read/model.ts';
 import { wordsOf } from '../../report/words.ts';
 import { changesNewestFirst } from '../../report/front-matter.ts';
+import { CODE_MARK } from '../../formats/audio/speakable.ts';
 
 export type ItemKind =
   | 'heading'
@@ -58,7 +59,15 @@ function openingText(nodes: readonly Inline[]): string {
 
 function plain(nodes: readonly Inline[]): string {
   return nodes
-    .map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? plain(n.children) : ' '))
+    .map((n) =>
+      n.type === 'text'
+        ? n.text
+        : n.type === 'code'
+          ? `${CODE_MARK}${n.text}${CODE_MARK}`
+          : 'children' in n
+            ? plain(n.children)
+            : ' ',
+    )
     .join('');
 }
 
@@ -117,7 +126,7 @@ export function expectedItems(doc: ReportDocument): ParityItem[] {
     for (const block of list) {
       switch (block.type) {
         case 'heading':
-          add('heading', block.text, block.line);
+          add('heading', plain(block.content), block.line);
           break;
         case 'paragraph':
           opening(inQuote ? 'quote' : 'paragraph', block.content, block.line);

@@ -11,7 +11,7 @@ import { saidInFullJustBefore } from '../../report/abbreviations.ts';
 import { CALLOUT_LABELS, checklistSummary, withTaskState } from '../../report/callouts.ts';
 import { listInWords } from '../available.ts';
 import { blockAnchor, noteAnchor, rowAnchor, TITLE_ANCHOR } from '../../report/anchors.ts';
-import { speakableText, spoken, spokenLetters, type Piece, applyPronunciations } from './speakable.ts';
+import { speakableText, spoken, spokenCode, spokenLetters, type Piece, applyPronunciations } from './speakable.ts';
 import { changesNewestFirst } from '../../report/front-matter.ts';
 
 /** Speaking rate used for estimates (FORMATS.md: about 150 words a minute). */
@@ -83,7 +83,7 @@ function inline(nodes: readonly Inline[], state: State): Piece[] {
       case 'link':
         return inline(node.children, state);
       case 'code':
-        return [text(node.text)];
+        return [text(spokenCode(node.text))];
       case 'break': {
         // A hard line break (a title over two lines, an address) is a pause, not the next word run on.
         const before = nodes[index - 1];

@@ -219,10 +219,25 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const WEB = /\bhttps?:\/\/[^\s)]*[^\s).,;:!?]|\bwww\.[^\s)]+[^\s).,;:!?]/;
 
 /**
+ * Marks inline code inside plain text, where only plain text can be passed (the parity check's items): code is read
+ * as code, its slashes as "slash" ("uvu/assert" is a module, not a choice between two words).
+ */
+export const CODE_MARK = '\uE000';
+
+/** "@axe-core/puppeteer" as code: "at axe-core slash puppeteer". */
+export function spokenCode(code: string): string {
+  return code.replace(/^@/, 'at ').replace(/\//g, ' slash ').replace(/_/g, ' ');
+}
+
+/**
  * Splits written text into pieces: phone numbers, email and web addresses, and initialisms (read letter by letter)
  * found and given their spoken forms.
  */
 export function speakableText(text: string): Piece[] {
+  if (text.includes(CODE_MARK))
+    return text
+      .split(CODE_MARK)
+      .flatMap((part, i): Piece[] => (i % 2 ? [{ kind: 'text', text: spokenCode(part) }] : speakableText(part)));
   const pieces: Piece[] = [];
   const pattern = new RegExp(
     `${PHONE.source}|(${EMAIL.source})|(${WEB.source})|(${POSTCODE.source})|(${DOTTED.source})|(${LETTERS_AND_DIGITS.source})|(${INITIALISM.source})`,

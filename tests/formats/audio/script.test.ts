@@ -100,6 +100,12 @@ golden('symbols are spoken', () => {
   assert.is(spokenWebAddress('https://www.nhs.uk/'), 'www dot nhs dot uk');
   assert.is(spokenWebAddress('https://www.nhs.uk/mental-health/'), 'a link to nhs dot uk');
 });
+golden('inline code is read as code: its slashes are "slash", and the parity check hears it the same way', () => {
+  assert.is(
+    body('## Module: `uvu/assert`\n\nImport `@axe-core/puppeteer` first.'),
+    'Section 1: Module: uvu slash assert.\nImport at axe-core slash puppeteer first.',
+  );
+});
 golden('a hard line break is a pause, so a line does not run into the next', () => {
   assert.is(
     body('## Contact\n\nHealthwatch Lambeth\\\nUnit 4, Brixton Hill\n\nEnds here.\\\nNext line.'),
