@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { writeAtomically } from '../../build/write-atomically.ts';
 import { error, warning, type Problem } from '../../report/problems.ts';
 import { progress } from '../../build/progress.ts';
@@ -155,12 +156,24 @@ function problemsOf(sourced: SourcedPdfJob, outcome: PdfOutcome, rejected?: stri
   );
 }
 
+/** The first line of the source that holds one of `characters` (0 when none does: the template made them). */
+function lineWith(file: string, characters: readonly string[]): number {
+  try {
+    const index = readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((line) => characters.some((c) => line.includes(c)));
+    return index + 1;
+  } catch {
+    return 0;
+  }
+}
+
 function fallbackWarning(sourced: Omit<SourcedPdfJob, 'job'>, characters: readonly string[]): Problem[] {
   if (characters.length === 0) return [];
   return [
     warning(
       sourced.source,
-      0,
+      lineWith(sourced.source, characters),
       `${characters.join(' ')} ${characters.length === 1 ? 'is' : 'are'} not in the print font ${PRIMARY_FAMILY}, so the ${sourced.edition} prints ${characters.length === 1 ? 'it' : 'them'} in ${FALLBACK_FAMILY}`,
       'nothing to do if they look right in the PDF; otherwise use a different character',
     ),
