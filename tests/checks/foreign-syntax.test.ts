@@ -69,6 +69,14 @@ foreign(
         path.join(tmp.dir, 'b', 'site', 'reports', 'foreign', 'foreign-audio-script.txt'),
         'utf8',
       );
+      // The captions show what is written; the script says it as a listener should hear it.
+      const captions = await readFile(
+        path.join(tmp.dir, 'b', 'site', 'reports', 'foreign', 'foreign-audio.vtt'),
+        'utf8',
+      );
+      assert.match(captions, 'Find the rules on GOV.UK, checked by the W3C.');
+      // A nested list prints with markers the print font has: no fallback-font warning for a character nobody typed.
+      assert.not.ok(built.site.warnings.some((p) => /not in the print font/.test(p.message)));
       assert.match(
         script,
         'Find the rules on gov dot U K, checked by the W 3 C. We used at axe-core slash puppeteer 5 point x point x, from a link to designsystem dot digital dot gov. Healthwatch Lambeth, Unit 4, Brixton Hill.',

@@ -25,7 +25,7 @@ import type { ReportDocument } from '../../report/model.ts';
 import type { EasyReadDocument } from '../../formats/easy-read/model.ts';
 import { wordsOf } from '../../report/words.ts';
 import { error, type Problem } from '../../report/problems.ts';
-import { CODE_MARK, speakableText, spoken, spokenLetters } from '../../formats/audio/speakable.ts';
+import { CODE_MARK, shown, speakableText, spoken, spokenLetters } from '../../formats/audio/speakable.ts';
 import { expectedEasyReadItems, expectedItems, type ParityItem } from './expected.ts';
 import type { EditionView } from './edition-views.ts';
 
@@ -36,8 +36,8 @@ function searchable(view: EditionView, abbreviations: ReadonlyMap<string, string
   let text = phrase(view.words);
   for (const [short, expansion] of abbreviations) {
     const written = wordsOf(short);
-    if (view.kind === 'audio') {
-      const letters = /^[A-Z]{2,5}s?$/.test(short) ? wordsOf(spokenLetters(short)) : written;
+    if (view.kind === 'audio' || view.kind === 'captions') {
+      const letters = view.kind === 'audio' && /^[A-Z]{2,5}s?$/.test(short) ? wordsOf(spokenLetters(short)) : written;
       text = text.split(phrase([...wordsOf(expansion), 'or', ...letters])).join(phrase(letters));
     } else if (view.kind !== 'web') {
       text = text.split(phrase([...written, ...wordsOf(expansion)])).join(phrase(written));
@@ -48,7 +48,9 @@ function searchable(view: EditionView, abbreviations: ReadonlyMap<string, string
 
 /** The words an item is looked for by in this view. */
 function wordsIn(view: EditionView, item: ParityItem): string[] {
-  return view.kind === 'audio' ? wordsOf(spoken(speakableText(item.text))) : item.words;
+  if (view.kind === 'audio') return wordsOf(spoken(speakableText(item.text)));
+  if (view.kind === 'captions') return wordsOf(shown(speakableText(item.text)));
+  return item.words;
 }
 
 /** Whether `words` occur in `text` in order, at most `allowed` of them different (braille read back). */
@@ -90,7 +92,8 @@ function compareItems(
     let table = 0;
     for (const item of items) {
       if (item.tablesOnly && view.tableRows === undefined) continue;
-      if ((item.olderChange || item.kind === 'picture') && view.kind === 'audio') continue;
+      if ((item.olderChange || item.kind === 'picture') && (view.kind === 'audio' || view.kind === 'captions'))
+        continue;
       const found = (() => {
         if (item.kind === 'table') {
           const rows = view.tableRows?.[table++];

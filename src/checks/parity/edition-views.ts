@@ -15,7 +15,8 @@ import type { TaggedContent } from '../../engines/pdf/cached-page-words.ts';
 import { translateLines, type Grade } from '../../formats/braille/liblouis.ts';
 
 /** What kind of reading an edition gives, for the differences compare.ts declares. */
-export type ViewKind = 'web' | 'pdf' | 'epub' | 'audio' | 'braille';
+/** `audio`: what is heard (the script); `captions`: what is shown while it plays (names as written). */
+export type ViewKind = 'web' | 'pdf' | 'epub' | 'audio' | 'captions' | 'braille';
 
 export interface EditionView {
   /** As the editor knows it: "web page", "large-print PDF (18 point)", "EPUB". */
@@ -48,10 +49,13 @@ function fromHtml(name: string, kind: ViewKind, roots: readonly HTMLElement[]): 
  * never run into the next word, even where the file has no space between the tags (the EPUB writes none).
  */
 function spaced(html: string): string {
-  return html.replace(
-    /<\/(p|li|td|th|caption|h[1-6]|div|tr|figcaption|dt|dd|aside|section|blockquote|pre|figure)>|<br\s*\/?>|<\/?sup[^>]*>/gi,
-    '$& ',
-  );
+  return html
+    .replace(
+      /<\/(p|li|td|th|caption|h[1-6]|div|tr|figcaption|dt|dd|aside|section|blockquote|pre|figure)>|<br\s*\/?>|<\/?sup[^>]*>/gi,
+      '$& ',
+    )
+    // A list nested in an item starts a block of its own: "Outer item<ul><li>Inner item" is two items, not "itemInner".
+    .replace(/<(ul|ol|dl|table|p|div|blockquote|figure|pre)(\s[^>]*)?>/gi, ' $&');
 }
 
 /** A page's article (the report's, or the easy-read page's with `article.easy-read`). */
@@ -100,7 +104,7 @@ export async function webVttView(file: string, name = 'audio captions (WebVTT)')
     .join('\n');
   return {
     name,
-    kind: 'audio',
+    kind: 'captions',
     words: wordsOf(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')),
   };
 }

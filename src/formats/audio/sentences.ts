@@ -4,7 +4,7 @@
  * before it, from the script's pauses.
  */
 import type { AudioScript } from './script.ts';
-import { spoken, type Piece } from './speakable.ts';
+import { shown, type Piece } from './speakable.ts';
 
 /** Silence between sentences of a paragraph, and between paragraphs (unless the script asks for a longer pause). */
 export const GAPS = { sentence: 350, paragraph: 700, start: 300 };
@@ -122,7 +122,7 @@ export function toSentences(script: AudioScript): SentenceChapter[] {
           i > 0 ? GAPS.sentence : first ? GAPS.start : Math.max(GAPS.paragraph, pendingPause + leading);
         first = false;
         count++;
-        return { id: `s${count}`, said: engineText(part), written: spoken(part), gapBeforeMs };
+        return { id: `s${count}`, said: engineText(part), written: shown(part), gapBeforeMs };
       });
       pendingPause = trailing;
       anchors.push(chapter.anchors?.[index]);

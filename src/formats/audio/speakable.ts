@@ -273,6 +273,19 @@ export function spoken(pieces: readonly Piece[]): string {
 }
 
 /**
+ * What a reader sees of pieces, as plain text: the captions and the transcript show names and numbers as they are
+ * written ("GOV.UK", "NHS", "020 7274 8522"), not as they are spelt out for the speech engine.
+ */
+export function shown(pieces: readonly Piece[]): string {
+  return pieces
+    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'pause' ? ' ' : p.written))
+    .join('')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
  * Words from the site's pronunciation list, found in the text pieces (whole words, any capitals) and marked with how to
  * say them. Other pieces (phone numbers, addresses) are left as they are.
  */
