@@ -49,13 +49,15 @@ function fromHtml(name: string, kind: ViewKind, roots: readonly HTMLElement[]): 
  * never run into the next word, even where the file has no space between the tags (the EPUB writes none).
  */
 function spaced(html: string): string {
-  return html
-    .replace(
-      /<\/(p|li|td|th|caption|h[1-6]|div|tr|figcaption|dt|dd|aside|section|blockquote|pre|figure)>|<br\s*\/?>|<\/?sup[^>]*>/gi,
-      '$& ',
-    )
-    // A list nested in an item starts a block of its own: "Outer item<ul><li>Inner item" is two items, not "itemInner".
-    .replace(/<(ul|ol|dl|table|p|div|blockquote|figure|pre)(\s[^>]*)?>/gi, ' $&');
+  return (
+    html
+      .replace(
+        /<\/(p|li|td|th|caption|h[1-6]|div|tr|figcaption|dt|dd|aside|section|blockquote|pre|figure)>|<br\s*\/?>|<\/?sup[^>]*>/gi,
+        '$& ',
+      )
+      // A list nested in an item starts a block of its own: "Outer item<ul><li>Inner item" is two items, not "itemInner".
+      .replace(/<(ul|ol|dl|table|p|div|blockquote|figure|pre)(\s[^>]*)?>/gi, ' $&')
+  );
 }
 
 /** A page's article (the report's, or the easy-read page's with `article.easy-read`). */
