@@ -8,6 +8,7 @@ import type { Inline, ReportDocument } from '../report/model.ts';
 import { walkBlocks, walkInlines } from '../report/build-document.ts';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { VAGUE_LINK_TEXT } from './links.ts';
+import { resolveImage } from './images.ts';
 
 export function isHtmlComment(raw: string): boolean {
   return /^\s*<!--[\s\S]*?-->\s*$/.test(raw);
@@ -83,7 +84,9 @@ function insideHtmlBlock(
     const src = img.getAttribute('src') ?? '';
     const alt = (img.getAttribute('alt') ?? '').trim();
     const line = lineOf(img);
-    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src))
+    // Where the picture is, by the image check's own rule for a Markdown picture's address.
+    const where = resolveImage(src);
+    if ('refused' in where && where.refused === 'remote')
       problems.push(
         error(
           doc.file,
@@ -93,7 +96,7 @@ function insideHtmlBlock(
           'images',
         ),
       );
-    else if (files && src && !files.has(src.replace(/^\.\//, '')))
+    else if (files && src && !('relative' in where && files.has(where.relative)))
       problems.push(
         error(
           doc.file,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Db } from './database.ts';
 import { FormTokens, crossSite } from './form-token.ts';
 import { parseFormBody, type FormBody } from './form-body.ts';
-import { newReference } from './database.ts';
+import { isReference, newReference } from './database.ts';
 import type { Notifier } from './notifier.ts';
 import { followUpsOffered } from './follow-ups.ts';
 import { RateLimit } from './rate-limit.ts';
@@ -51,9 +51,6 @@ export const SERVER_DEFAULTS = {
   /** A body that takes longer than this to arrive is dropped (a slow upload must not hold a connection for ever). */
   requestTimeoutMs: 30_000,
 };
-
-/** A reference as newReference makes them: shown on a confirmation page only in this shape. */
-const REFERENCE = /^(REQ|FB)-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 
 export { SECURITY_HEADERS };
 
@@ -259,7 +256,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   /** A confirmation page's reference: the one in the address, if it has the shape of ours. */
   const shownReference = (ref: string | undefined): string | undefined => {
     const value = ref?.trim().toUpperCase();
-    return value && REFERENCE.test(value) ? value : undefined;
+    // Shown on a confirmation page only in the shape of our references.
+    return value && isReference(value) ? value : undefined;
   };
 
   // ---- Requests for another format ----

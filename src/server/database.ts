@@ -166,6 +166,11 @@ export function flushDeletedData(db: Db): boolean {
 /** Letters and digits that cannot be confused when read out on the phone (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
 const REF_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 
+/** Whether `value` has the shape of a reference newReference makes (of the given kind, or of either). */
+export function isReference(value: string, prefix?: 'REQ' | 'FB'): boolean {
+  return new RegExp(`^(${prefix ?? 'REQ|FB'})-[A-Z0-9]{4}-[A-Z0-9]{4}$`).test(value);
+}
+
 /** "REQ-7KM3-QX9D": easy to read aloud and type, random enough not to be guessed. */
 export function newReference(prefix: 'REQ' | 'FB'): string {
   const part = (): string => Array.from({ length: 4 }, () => REF_ALPHABET[randomInt(REF_ALPHABET.length)]).join('');

@@ -24,6 +24,10 @@ export interface Due {
   workingDaysLeft?: number;
 }
 
+/** Overdue: still open past its due date, or done after it. */
+const isOverdue = (due: string, doneOn: string | undefined, today: string): boolean =>
+  doneOn ? doneOn > due : today > due;
+
 /** A request's due date and whether it is (or was, when done) overdue. */
 export function dueOf(
   createdAt: string,
@@ -32,7 +36,7 @@ export function dueOf(
   today = londonDate(new Date()),
 ): Due {
   const date = dueDate(new Date(createdAt), replyWorkingDays);
-  if (doneAt) return { date, overdue: londonDate(new Date(doneAt)) > date };
+  if (doneAt) return { date, overdue: isOverdue(date, londonDate(new Date(doneAt)), today) };
   // An overdue request says since when; counting the working days since would walk every day since it arrived.
   return today > date
     ? { date, overdue: true }
@@ -151,7 +155,7 @@ export function requestInbox(
   for (const row of found) {
     if (filters.format && baseFormat(row.format) !== filters.format) continue;
     const date = dueOn(row.created_at);
-    const due: Due = row.done_at ? { date, overdue: londonDay(row.done_at) > date } : { date, overdue: today > date };
+    const due: Due = { date, overdue: isOverdue(date, row.done_at ? londonDay(row.done_at) : undefined, today) };
     if (filters.state === 'overdue' && !due.overdue) continue;
     rows.push({
       ref: row.ref,
@@ -179,21 +183,11 @@ export function requestInbox(
 
 /** Open requests past their due date, whatever the filters. */
 function countOverdue(db: Db, replyWorkingDays: number, today: string): number {
-  const byDay = db.prepare('SELECT created_at FROM requests WHERE done_at IS NULL').all() as Array<{
+  const open = db.prepare('SELECT created_at FROM requests WHERE done_at IS NULL').all() as Array<{
     created_at: string;
   }>;
-  const dueByArrival = new Map<string, string>();
-  let overdue = 0;
-  for (const { created_at } of byDay) {
-    const arrived = londonDate(new Date(created_at));
-    let date = dueByArrival.get(arrived);
-    if (!date) {
-      date = dueDate(new Date(created_at), replyWorkingDays);
-      dueByArrival.set(arrived, date);
-    }
-    if (today > date) overdue++;
-  }
-  return overdue;
+  const dueOn = dueDates(replyWorkingDays);
+  return open.filter(({ created_at }) => today > dueOn(created_at)).length;
 }
 
 /** The formats and reports requests have been made for: the inbox's filter choices. */
@@ -289,10 +283,9 @@ export function summariseYear(
     replied: replyDays.length,
     medianReplyDays: median,
     longestReplyDays: replyDays.at(-1),
-    overdue: rows.filter((row) => {
-      const date = dueOn(row.created_at);
-      return row.done_at ? londonDay(row.done_at) > date : today > date;
-    }).length,
+    overdue: rows.filter((row) =>
+      isOverdue(dueOn(row.created_at), row.done_at ? londonDay(row.done_at) : undefined, today),
+    ).length,
     replyWorkingDays,
   };
 }

@@ -11,7 +11,8 @@ import * as assert from 'uvu/assert';
 import { copyFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSite } from '../../src/build/build-site.ts';
-import { findContentProblems, formatProblem } from '../../src/report/problems.ts';
+import { formatProblem } from '../../src/report/problems.ts';
+import { problemsStoppingBuild } from './build-problems.ts';
 import { tempDir } from '../helpers.ts';
 
 async function siteWith(dir: string, fixture: 'before' | 'fixed'): Promise<string> {
@@ -33,20 +34,11 @@ foreign(
   async () => {
     const tmp = await tempDir();
     try {
-      let caught: unknown;
-      try {
-        await buildSite({
-          contentDir: await siteWith(path.join(tmp.dir, 'a'), 'before'),
-          outputDir: path.join(tmp.dir, 'a', 'site'),
-          cacheDir: path.join(tmp.dir, 'cache'),
-          log: () => {},
-          formats: [],
-        });
-      } catch (err) {
-        caught = err;
-      }
-      const problems =
-        findContentProblems(caught)?.problems.filter((p) => p.file.endsWith(path.join('foreign', 'index.md'))) ?? [];
+      const stopped = await problemsStoppingBuild(
+        await siteWith(path.join(tmp.dir, 'a'), 'before'),
+        path.join(tmp.dir, 'a'),
+      );
+      const problems = stopped.filter((p) => p.file.endsWith(path.join('foreign', 'index.md')));
       const errors = problems.filter((p) => p.severity === 'error');
       assert.equal(
         errors.map((p) => p.line),
@@ -112,19 +104,8 @@ foreign(
           '{% include footer.html %}', // 13: a template tag
         ].join('\n'),
       );
-      let caught: unknown;
-      try {
-        await buildSite({
-          contentDir: content,
-          outputDir: path.join(tmp.dir, 'site'),
-          cacheDir: path.join(tmp.dir, 'cache'),
-          log: () => {},
-          formats: [],
-        });
-      } catch (err) {
-        caught = err;
-      }
-      const lines = (findContentProblems(caught)?.problems ?? [])
+      const stopped = await problemsStoppingBuild(content, tmp.dir);
+      const lines = stopped
         .filter((p) => p.file.endsWith(path.join('mixed', 'index.md')) && p.severity === 'error')
         .map((p) => p.line);
       assert.equal(lines, [3, 7, 9, 13]);

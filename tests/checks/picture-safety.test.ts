@@ -10,7 +10,8 @@ import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { buildSite } from '../../src/build/build-site.ts';
-import { findContentProblems, formatProblem } from '../../src/report/problems.ts';
+import { formatProblem } from '../../src/report/problems.ts';
+import { problemsStoppingBuild } from './build-problems.ts';
 import { SECURITY_HEADERS, PICTURE_CSP } from '../../src/formats/site/security-headers.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -117,19 +118,8 @@ pictures(
     const tmp = await tempDir();
     try {
       const { content, lines } = await hostileSite(tmp.dir, ['script.svg', 'entity.svg', 'only-script.svg']);
-      let caught: unknown;
-      try {
-        await buildSite({
-          contentDir: content,
-          outputDir: path.join(tmp.dir, 'site'),
-          cacheDir: path.join(tmp.dir, 'cache'),
-          log: () => {},
-          formats: [],
-        });
-      } catch (err) {
-        caught = err;
-      }
-      const errors = findContentProblems(caught)?.problems.filter((p) => p.severity === 'error') ?? [];
+      const stopped = await problemsStoppingBuild(content, tmp.dir);
+      const errors = stopped.filter((p) => p.severity === 'error');
       assert.equal(
         errors.map((e) => e.line),
         lines.slice(1),

@@ -139,15 +139,6 @@ export async function sanitiseSvg(text: string): Promise<SvgCleaning> {
         .replace(/expression\s*\(/gi, '(');
     }
   });
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    for (const name of ['href', 'xlink:href']) {
-      const element = node;
-      if (element.hasAttribute?.(name) && !isInternal(element.getAttribute(name) ?? '')) {
-        removed.add(`a link or reference to outside the picture (${name}) on ${describe(element)}`);
-        element.removeAttribute(name);
-      }
-    }
-  });
   purify.sanitize(root, {
     IN_PLACE: true,
     USE_PROFILES: { svg: true, svgFilters: true },

@@ -65,20 +65,31 @@ function longerThan(characters: number): RegExp {
 }
 
 /**
+ * What decides that a word must be allowed to break: `safeLength`, the most characters that cannot be wider than the
+ * line (shorter text needs no measuring), and `tooWide`, a word wider than the line less a margin for kerning.
+ */
+function lineFit(options: Pick<PrintTextOptions, 'sizePt' | 'lineWidthPt' | 'bold'>): {
+  safeLength: number;
+  tooWide: (word: string) => boolean;
+} {
+  const metrics = metricsFor(Boolean(options.bold));
+  const usable = options.lineWidthPt * 0.95;
+  return {
+    safeLength: Math.floor(usable / (metrics.maxAdvanceEm * options.sizePt)),
+    tooWide: (word) => metrics.widthPt(word, options.sizePt) > usable,
+  };
+}
+
+/**
  * A web address printed after its link text, with break points where it is too long for its line (a narrow table
  * cell): Typst breaks an address after its slashes by itself, but a long part between two slashes would run out of
  * the cell. Such a part gets the same soft hyphens a long word gets.
  */
 function breakableAddress(url: string, options: Pick<PrintTextOptions, 'sizePt' | 'lineWidthPt'>): string {
-  const metrics = metricsFor(false);
-  const safeLength = Math.floor((options.lineWidthPt * 0.95) / (metrics.maxAdvanceEm * options.sizePt));
+  const { safeLength, tooWide } = lineFit(options);
   return url
     .split(/([/?&=#])/)
-    .map((part) =>
-      part.length > safeLength && metrics.widthPt(part, options.sizePt) > options.lineWidthPt * 0.95
-        ? breakable(part, safeLength)
-        : part,
-    )
+    .map((part) => (part.length > safeLength && tooWide(part) ? breakable(part, safeLength) : part))
     .join('');
 }
 
@@ -94,10 +105,8 @@ export function printRuns(
   text: string,
   options: Pick<PrintTextOptions, 'sizePt' | 'lineWidthPt' | 'bold'>,
 ): PrintInline[] {
-  const metrics = metricsFor(Boolean(options.bold));
   const runs: PrintInline[] = [];
-  // Only a word of more characters than this can be wider than the line: shorter text needs no measuring.
-  const safeLength = Math.floor((options.lineWidthPt * 0.95) / (metrics.maxAdvanceEm * options.sizePt));
+  const { safeLength, tooWide } = lineFit(options);
   const longWord = longerThan(safeLength);
   const pushText = (part: string): void => {
     if (!longWord.test(part)) {
@@ -107,8 +116,7 @@ export function printRuns(
     // Words wider than the line (less a margin for kerning) are the only ones Typst may break.
     for (const piece of part.split(/(\S+)/)) {
       if (!piece) continue;
-      if (/\S/.test(piece) && metrics.widthPt(piece, options.sizePt) > options.lineWidthPt * 0.95)
-        runs.push({ k: 'long', t: breakable(piece, safeLength) });
+      if (/\S/.test(piece) && tooWide(piece)) runs.push({ k: 'long', t: breakable(piece, safeLength) });
       else appendText(runs, piece);
     }
   };

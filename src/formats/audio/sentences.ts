@@ -4,7 +4,7 @@
  * before it, from the script's pauses.
  */
 import type { AudioScript } from './script.ts';
-import { shown, type Piece } from './speakable.ts';
+import { piecesAsText, shown, type Piece } from './speakable.ts';
 
 /** Silence between sentences of a paragraph, and between paragraphs (unless the script asks for a longer pause). */
 export const GAPS = { sentence: 350, paragraph: 700, start: 300 };
@@ -49,12 +49,7 @@ export function sentenceBreaks(text: string): Array<{ end: number; next: number 
 
 /** What the engine reads for pieces: spoken forms written out, pauses as spaces. */
 export function engineText(pieces: readonly Piece[]): string {
-  return pieces
-    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'pause' ? ' ' : p.spoken))
-    .join('')
-    .replace(/\s+([,.;:!?])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return piecesAsText(pieces, (p) => p.spoken);
 }
 
 /** Adjacent text pieces as one, so a sentence end is seen whole. */

@@ -262,14 +262,25 @@ export function speakableText(text: string): Piece[] {
   return pieces;
 }
 
-/** What a listener hears from pieces, as plain text. */
-export function spoken(pieces: readonly Piece[]): string {
+/**
+ * Pieces as one line of plain text, each marked-up piece in the form `form` picks (how it is said, or how it is
+ * written); pauses become spaces, and no space is left before punctuation.
+ */
+export function piecesAsText(pieces: readonly Piece[], form: (piece: MarkedPiece) => string): string {
   return pieces
-    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'pause' ? ' ' : p.kind === 'pronounce' ? p.written : p.spoken))
+    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'pause' ? ' ' : form(p)))
     .join('')
     .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A piece that has a written and a spoken form. */
+export type MarkedPiece = Exclude<Piece, { kind: 'text' } | { kind: 'pause' }>;
+
+/** What a listener hears from pieces, as plain text (a word from the pronunciation list as it is written). */
+export function spoken(pieces: readonly Piece[]): string {
+  return piecesAsText(pieces, (p) => (p.kind === 'pronounce' ? p.written : p.spoken));
 }
 
 /**
@@ -277,12 +288,7 @@ export function spoken(pieces: readonly Piece[]): string {
  * written ("GOV.UK", "NHS", "020 7274 8522"), not as they are spelt out for the speech engine.
  */
 export function shown(pieces: readonly Piece[]): string {
-  return pieces
-    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'pause' ? ' ' : p.written))
-    .join('')
-    .replace(/\s+([,.;:!?])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return piecesAsText(pieces, (p) => p.written);
 }
 
 /**

@@ -20,6 +20,22 @@ export function authenticatorUri(secret: string, email: string, issuer: string):
 /** The secret in groups of four, easier to read out and type: "ABCD EFGH …". */
 export const groupedSecret = (secret: string): string => secret.replace(/(.{4})/g, '$1 ').trim();
 
+/** A secret as newSecondStepSecret makes them (20 bytes in base32), and nothing else. */
+export function isSecondStepSecret(value: string | null | undefined): value is string {
+  return /^[A-Z2-7]{32}$/.test(value ?? '');
+}
+
+/** What a page shows to set the second step up: the secret, in groups of four, and as an otpauth: link. */
+export interface SecondStepSetUp {
+  secret: string;
+  grouped: string;
+  uri: string;
+}
+
+export function secondStepSetUp(secret: string, email: string, issuer: string): SecondStepSetUp {
+  return { secret, grouped: groupedSecret(secret), uri: authenticatorUri(secret, email, issuer) };
+}
+
 /** The time step of a correct code (to record, so it is not used again), or undefined. */
 export function checkCode(secret: string, code: string, now = Date.now()): number | undefined {
   const token = code.replace(/[\s-]/g, '');

@@ -41,7 +41,7 @@ export interface StaffCommandIO {
 const ACTOR = 'command line';
 
 function setupLinkLine(io: StaffCommandIO, token: string): string {
-  return `${new URL(`/staff/set-up/${token}/`, io.siteUrl).href}`;
+  return new URL(`/staff/set-up/${token}/`, io.siteUrl).href;
 }
 
 function parseRoles(args: readonly string[]): Role[] | string {

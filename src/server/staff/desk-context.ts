@@ -7,6 +7,7 @@
  * requires Path=/; __Secure- still stops a plain-HTTP page (or a sibling subdomain over HTTP) from setting it.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FormBody } from '../form-body.ts';
 import type { Db } from '../database.ts';
 import type { Render } from '../render.ts';
 import type { SiteSettings } from '../../report/site-data.ts';
@@ -24,6 +25,28 @@ export interface DeskContext {
   organisationName: string;
   /** Origins a staff form may be posted from (the public address, and loopback for testing). */
   allowedOrigins: (request: FastifyRequest) => string[];
+}
+
+/** A posted desk form's fields (empty when nothing was posted). */
+export const fieldsOf = (request: FastifyRequest): Record<string, string> =>
+  (request.body as FormBody | undefined)?.fields ?? {};
+
+/** A ?page= value as a page number: 1 for anything that is not a whole number above 0. */
+export function pageNumber(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+/** The previous and next pages' addresses of a paged list, where there are such pages. */
+export function pagerLinks(
+  page: number,
+  pages: number,
+  query: (page: number) => string,
+): { previous: string | undefined; next: string | undefined } {
+  return {
+    previous: page > 1 ? query(page - 1) : undefined,
+    next: page < pages ? query(page + 1) : undefined,
+  };
 }
 
 export const cookieName = (request: FastifyRequest): string =>
@@ -117,6 +140,31 @@ export function safeNext(next: string | undefined): string | undefined {
 }
 
 /**
+ * Refuses a form posted from another site (its Origin or Sec-Fetch-Site says so) with a page saying nothing changed.
+ * True when refused. Every desk form is checked, the sign-in and set-up forms included.
+ */
+export function refusedCrossSite(
+  ctx: DeskContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  back: { href: string; label: string },
+): boolean {
+  if (!crossSite(request.headers, ctx.allowedOrigins(request))) return false;
+  messagePage(
+    ctx,
+    reply,
+    403,
+    'This form was sent from another website',
+    [
+      'For your safety the staff desk only accepts forms sent from its own pages, so nothing was changed.',
+      'If you were using the desk, go back to it and try again.',
+    ],
+    back,
+  );
+  return true;
+}
+
+/**
  * The staff member for a desk page: replies (a redirect to sign-in, or a refusal) and returns undefined when the
  * request may not go on. For a POST also checks where the form came from and its CSRF token (ASVS 3.5.1), so nothing
  * is changed by a page on another site or a replayed form. Nothing changes on a GET anywhere on the desk.
@@ -128,20 +176,11 @@ export function requireStaff(
   role: Role | undefined,
   form?: Record<string, string>,
 ): StaffSession | undefined {
-  if (request.method === 'POST' && crossSite(request.headers, ctx.allowedOrigins(request))) {
-    messagePage(
-      ctx,
-      reply,
-      403,
-      'This form was sent from another website',
-      [
-        'For your safety the staff desk only accepts forms sent from its own pages, so nothing was changed.',
-        'If you were using the desk, go back to it and try again.',
-      ],
-      { href: `${STAFF_PREFIX}requests/`, label: 'Go to the requests' },
-    );
+  if (
+    request.method === 'POST' &&
+    refusedCrossSite(ctx, request, reply, { href: `${STAFF_PREFIX}requests/`, label: 'Go to the requests' })
+  )
     return undefined;
-  }
   const found = sessionOf(ctx, request);
   if (found.state !== 'active') {
     toSignIn(request, reply, found.state === 'ended' ? found.why : undefined);

@@ -4,8 +4,8 @@
  * page that says so. References in addresses are random (REQ-7KM3-QX9D), not counters, and every one is looked up
  * for the signed-in staff member's role; an unknown one is "not found", whoever asks.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FormBody } from '../form-body.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isReference } from '../database.ts';
 import {
   findSubmission,
   markDone,
@@ -27,23 +27,24 @@ import {
 } from '../inbox.ts';
 import { listAudit, AUDIT_ACTIONS } from '../audit.ts';
 import type { StaffSession } from '../auth/sessions.ts';
-import { audit, deskPage, messagePage, requireStaff, STAFF_PREFIX, type DeskContext } from './desk-context.ts';
+import {
+  audit,
+  deskPage,
+  fieldsOf,
+  messagePage,
+  pageNumber,
+  pagerLinks,
+  requireStaff,
+  STAFF_PREFIX,
+  type DeskContext,
+} from './desk-context.ts';
 
-const REFERENCE = { requests: /^REQ-[A-Z0-9]{4}-[A-Z0-9]{4}$/, feedback: /^FB-[A-Z0-9]{4}-[A-Z0-9]{4}$/ };
 export const STAFF_NOTE_MAX = 2000;
-
-const fieldsOf = (request: FastifyRequest): Record<string, string> =>
-  (request.body as FormBody | undefined)?.fields ?? {};
 
 const REPLY_BY: Record<string, string> = { email: 'Email', phone: 'Phone call', text: 'Text message', post: 'Post' };
 
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T =>
   (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
-
-const pageNumber = (value: string | undefined): number => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : 1;
-};
 
 export function inboxRoutes(app: FastifyInstance, ctx: DeskContext): void {
   const replyDays = ctx.settings.requests.replyWorkingDays;
@@ -67,7 +68,9 @@ export function inboxRoutes(app: FastifyInstance, ctx: DeskContext): void {
     session: StaffSession,
   ): StoredRequest | StoredFeedback | undefined => {
     const wanted = ref.toUpperCase();
-    const row = REFERENCE[kind].test(wanted) ? findSubmission(ctx.db, kind, wanted) : undefined;
+    const row = isReference(wanted, kind === 'requests' ? 'REQ' : 'FB')
+      ? findSubmission(ctx.db, kind, wanted)
+      : undefined;
     if (!row) notFound(reply, kind, session);
     return row;
   };
@@ -90,8 +93,7 @@ export function inboxRoutes(app: FastifyInstance, ctx: DeskContext): void {
       filters: { state, format, report },
       choices,
       replyBy: REPLY_BY,
-      previous: inbox.page > 1 ? query(inbox.page - 1) : undefined,
-      next: inbox.page < inbox.pages ? query(inbox.page + 1) : undefined,
+      ...pagerLinks(inbox.page, inbox.pages, query),
       replyDays,
     });
   });
@@ -129,8 +131,7 @@ export function inboxRoutes(app: FastifyInstance, ctx: DeskContext): void {
       current: 'feedback',
       inbox,
       filters: { state },
-      previous: inbox.page > 1 ? query(inbox.page - 1) : undefined,
-      next: inbox.page < inbox.pages ? query(inbox.page + 1) : undefined,
+      ...pagerLinks(inbox.page, inbox.pages, query),
       keepDays: ctx.settings.requests.keepFeedbackContactDays,
       purged: request.query.purged,
     });

@@ -9,7 +9,15 @@ import { summariseYear, yearsWithRequests } from '../inbox.ts';
 import { AUDIT_ACTIONS, listAudit } from '../audit.ts';
 import { londonDate } from '../working-days.ts';
 import { barChart, CHART } from './bar-chart.ts';
-import { audit, deskPage, requireStaff, STAFF_PREFIX, type DeskContext } from './desk-context.ts';
+import {
+  audit,
+  deskPage,
+  pageNumber,
+  pagerLinks,
+  requireStaff,
+  STAFF_PREFIX,
+  type DeskContext,
+} from './desk-context.ts';
 
 const AUDIT_PAGE_SIZE = 50;
 
@@ -53,8 +61,7 @@ export function reportRoutes(app: FastifyInstance, ctx: DeskContext): void {
   app.get<{ Querystring: { page?: string } }>(`${STAFF_PREFIX}activity/`, async (request, reply) => {
     const session = requireStaff(ctx, request, reply, 'requests');
     if (!session) return reply;
-    const asked = Number(request.query.page);
-    const page = Number.isInteger(asked) && asked > 0 ? asked : 1;
+    const page = pageNumber(request.query.page);
     const { entries, total } = listAudit(ctx.db, { limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE });
     const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
     return deskPage(ctx, reply, 200, 'activity.njk', 'Activity', {
@@ -64,8 +71,7 @@ export function reportRoutes(app: FastifyInstance, ctx: DeskContext): void {
       page,
       pages,
       total,
-      previous: page > 1 ? `?page=${page - 1}` : undefined,
-      next: page < pages ? `?page=${page + 1}` : undefined,
+      ...pagerLinks(page, pages, (n) => `?page=${n}`),
     });
   });
 }

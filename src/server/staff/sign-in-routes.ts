@@ -4,7 +4,6 @@
  * try again; every sign-in and refusal is in the audit trail.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FormBody } from '../form-body.ts';
 import type { FormTokens } from '../form-token.ts';
 import { crossSite } from '../form-token.ts';
 import {
@@ -21,10 +20,18 @@ import {
 import { hashPassword, needsRehash, passwordProblem, PASSWORD_RULES, verifyPassword } from '../auth/passwords.ts';
 import { endAllSessions, endSession, SESSION_LIMITS, startSession } from '../auth/sessions.ts';
 import { SignInLimit } from '../auth/sign-in-limit.ts';
-import { authenticatorUri, checkCode, groupedSecret, newSecondStepSecret } from '../auth/second-step.ts';
+import {
+  checkCode,
+  isSecondStepSecret,
+  newSecondStepSecret,
+  secondStepSetUp,
+  type SecondStepSetUp,
+} from '../auth/second-step.ts';
 import {
   audit,
   clearSessionCookie,
+  fieldsOf,
+  refusedCrossSite,
   deskPage,
   messagePage,
   requireStaff,
@@ -35,8 +42,7 @@ import {
   type DeskContext,
 } from './desk-context.ts';
 
-const fieldsOf = (request: FastifyRequest): Record<string, string> =>
-  (request.body as FormBody | undefined)?.fields ?? {};
+const SIGN_IN_LINK = { href: `${STAFF_PREFIX}sign-in/`, label: 'Go to the sign-in page' };
 
 /** Why a session ended, in words for the sign-in page. */
 const ENDED: Record<string, string> = {
@@ -49,6 +55,8 @@ const ENDED: Record<string, string> = {
 
 export function signInRoutes(app: FastifyInstance, ctx: DeskContext, tokens: FormTokens): void {
   const limit = new SignInLimit(ctx.db);
+  const setUpFor = (secret: string, email: string): SecondStepSetUp =>
+    secondStepSetUp(secret, email, ctx.organisationName);
 
   const signInPage = (
     reply: FastifyReply,
@@ -71,7 +79,7 @@ export function signInRoutes(app: FastifyInstance, ctx: DeskContext, tokens: For
         `For your safety, signing in is paused after several attempts that did not work. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
         'If you have forgotten your password, ask whoever runs the desk for a new set-up link.',
       ],
-      { href: `${STAFF_PREFIX}sign-in/`, label: 'Go to the sign-in page' },
+      SIGN_IN_LINK,
     ).header('retry-after', String(minutes * 60));
 
   app.get<{ Querystring: { ended?: string; next?: string } }>(`${STAFF_PREFIX}sign-in/`, async (request, reply) => {
@@ -131,7 +139,7 @@ export function signInRoutes(app: FastifyInstance, ctx: DeskContext, tokens: For
   const codePage = (
     reply: FastifyReply,
     status: number,
-    data: { next?: string | undefined; error?: string; setUp?: { secret: string; grouped: string; uri: string } },
+    data: { next?: string | undefined; error?: string; setUp?: SecondStepSetUp },
   ): FastifyReply =>
     deskPage(ctx, reply, status, 'sign-in-code.njk', `${data.error ? 'Error: ' : ''}Enter your sign-in code`, {
       ...data,
@@ -154,16 +162,7 @@ export function signInRoutes(app: FastifyInstance, ctx: DeskContext, tokens: For
     if (session.secondStepDone) return reply.code(303).redirect(`${STAFF_PREFIX}requests/`);
     const { secret } = secondStepOf(ctx.db, session.account.id);
     // Required by the organisation and not set up yet: the secret is shown here once, and kept only when a code works.
-    const setUp = secret
-      ? undefined
-      : (() => {
-          const fresh = newSecondStepSecret();
-          return {
-            secret: fresh,
-            grouped: groupedSecret(fresh),
-            uri: authenticatorUri(fresh, session.account.email, ctx.organisationName),
-          };
-        })();
+    const setUp = secret ? undefined : setUpFor(newSecondStepSecret(), session.account.email);
     return codePage(reply, 200, { next: safeNext(request.query.next), ...(setUp ? { setUp } : {}) });
   });
 
@@ -171,25 +170,18 @@ export function signInRoutes(app: FastifyInstance, ctx: DeskContext, tokens: For
     const form = fieldsOf(request);
     const session = pending(request, reply);
     if (!session) return reply;
-    if (crossSite(request.headers, ctx.allowedOrigins(request)))
-      return messagePage(ctx, reply, 403, 'This form was sent from another website', ['Nothing was changed.'], {
-        href: `${STAFF_PREFIX}sign-in/`,
-        label: 'Go to the sign-in page',
-      });
+    if (refusedCrossSite(ctx, request, reply, SIGN_IN_LINK)) return reply;
     const email = session.account.email;
     const wait = limit.waitMinutes(email, request.ip);
     if (wait > 0) return tooMany(reply, wait);
     const stored = secondStepOf(ctx.db, session.account.id).secret;
-    const secret = stored ?? (/^[A-Z2-7]{32}$/.test(form.secret ?? '') ? form.secret! : undefined);
+    const secret = stored ?? (isSecondStepSecret(form.secret) ? form.secret : undefined);
     const step = secret ? checkCode(secret, form.code ?? '') : undefined;
     const next = safeNext(form.next);
     if (!secret || step === undefined || (stored && !useSecondStepCode(ctx.db, session.account.id, step))) {
       limit.recordFailure(email, request.ip);
       audit(ctx, request, email, 'sign-in-refused', null, 'code');
-      const setUp =
-        !stored && secret
-          ? { secret, grouped: groupedSecret(secret), uri: authenticatorUri(secret, email, ctx.organisationName) }
-          : undefined;
+      const setUp = !stored && secret ? setUpFor(secret, email) : undefined;
       return codePage(reply, 401, {
         next,
         error: 'That code did not work. Enter the 6-digit code your app shows now.',
@@ -226,7 +218,7 @@ export function signInRoutes(app: FastifyInstance, ctx: DeskContext, tokens: For
     reply: FastifyReply,
     status: number,
     session: NonNullable<ReturnType<typeof requireStaff>>,
-    extra: { error?: string; setUp?: { secret: string; grouped: string; uri: string }; notice?: string } = {},
+    extra: { error?: string; setUp?: SecondStepSetUp; notice?: string } = {},
   ): FastifyReply =>
     deskPage(ctx, reply, status, 'account.njk', `${extra.error ? 'Error: ' : ''}Your account`, {
       session,
@@ -256,26 +248,13 @@ export function signInRoutes(app: FastifyInstance, ctx: DeskContext, tokens: For
     if (!session) return reply;
     const { secret: stored } = secondStepOf(ctx.db, session.account.id);
     if (form.action === 'start' && !stored) {
-      const secret = newSecondStepSecret();
-      return accountPage(reply, 200, session, {
-        setUp: {
-          secret,
-          grouped: groupedSecret(secret),
-          uri: authenticatorUri(secret, session.account.email, ctx.organisationName),
-        },
-      });
+      return accountPage(reply, 200, session, { setUp: setUpFor(newSecondStepSecret(), session.account.email) });
     }
     const secret = form.action === 'confirm' ? form.secret : stored;
-    const step = secret && /^[A-Z2-7]{32}$/.test(secret) ? checkCode(secret, form.code ?? '') : undefined;
+    const step = isSecondStepSecret(secret) ? checkCode(secret, form.code ?? '') : undefined;
     if (step === undefined || !secret || (form.action === 'off' && ctx.settings.staff.requireSecondStep)) {
       const setUp =
-        form.action === 'confirm' && secret && /^[A-Z2-7]{32}$/.test(secret)
-          ? {
-              secret,
-              grouped: groupedSecret(secret),
-              uri: authenticatorUri(secret, session.account.email, ctx.organisationName),
-            }
-          : undefined;
+        form.action === 'confirm' && isSecondStepSecret(secret) ? setUpFor(secret, session.account.email) : undefined;
       return accountPage(reply, 400, session, {
         error:
           ctx.settings.staff.requireSecondStep && form.action === 'off'
@@ -319,7 +298,7 @@ export function signInRoutes(app: FastifyInstance, ctx: DeskContext, tokens: For
         'It has been used already, or it is more than 3 days old, or it was replaced by a newer link.',
         'Ask whoever runs the desk for a new link, or sign in if you have already chosen a password.',
       ],
-      { href: `${STAFF_PREFIX}sign-in/`, label: 'Go to the sign-in page' },
+      SIGN_IN_LINK,
     );
 
   app.get<{ Params: { token: string } }>(`${STAFF_PREFIX}set-up/:token/`, async (request, reply) => {
@@ -330,11 +309,7 @@ export function signInRoutes(app: FastifyInstance, ctx: DeskContext, tokens: For
 
   app.post<{ Params: { token: string } }>(`${STAFF_PREFIX}set-up/:token/`, async (request, reply) => {
     const form = fieldsOf(request);
-    if (crossSite(request.headers, ctx.allowedOrigins(request)))
-      return messagePage(ctx, reply, 403, 'This form was sent from another website', ['Nothing was changed.'], {
-        href: `${STAFF_PREFIX}sign-in/`,
-        label: 'Go to the sign-in page',
-      });
+    if (refusedCrossSite(ctx, request, reply, SIGN_IN_LINK)) return reply;
     const account = setupLinkAccount(ctx.db, request.params.token);
     if (!account) return linkNotValid(reply);
     const password = form.password ?? '';
