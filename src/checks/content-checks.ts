@@ -86,18 +86,24 @@ export function checkEasyReadOf(report: ParsedReport, files: ReadonlySet<string>
   ];
 }
 
+/** One report's checks, the site's pages known (links to other reports are checked against them). */
+async function checkOne(report: ParsedReport, pages: SitePages, pictureCache: string): Promise<Problem[]> {
+  const files = await listReportFiles(report.document.folder);
+  return [
+    ...checkReport(report, pages, files),
+    ...checkEasyReadOf(report, files),
+    ...(await checkPictureSafety(report, files, pictureCache)),
+  ];
+}
+
 /** `pictureCache`: where cleaned SVG pictures are kept (the build's cache; see engines/images/safe-pictures.ts). */
 export async function checkSite(site: LoadedSite, pictureCache: string): Promise<Problem[]> {
   const pages = sitePages(site.reports);
-  const results = await Promise.all(
-    site.reports.map(async (report) => {
-      const files = await listReportFiles(report.document.folder);
-      return [
-        ...checkReport(report, pages, files),
-        ...checkEasyReadOf(report, files),
-        ...(await checkPictureSafety(report, files, pictureCache)),
-      ];
-    }),
-  );
-  return results.flat();
+  return (await Promise.all(site.reports.map((report) => checkOne(report, pages, pictureCache)))).flat();
+}
+
+/** The same checks as checkSite, for one report of the site (the editor desk checks the report being edited). */
+export async function checkSiteReport(site: LoadedSite, slug: string, pictureCache: string): Promise<Problem[]> {
+  const report = site.reports.find((r) => r.document.slug === slug);
+  return report ? checkOne(report, sitePages(site.reports), pictureCache) : [];
 }

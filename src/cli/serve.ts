@@ -4,6 +4,7 @@
  * site), TRUST_PROXY (the reverse proxy's addresses, so rate limits see each reader) and FORM_SECRET (optional: else a
  * secret is made once in DATA_DIR), SMTP_URL and SMTP_FROM (staff emailed about each submission, at
  * requests.notify in site.yml or the organisation's email). See docs/deploying.md.
+ * Staff with the editor role edit and publish the --content folder from /staff/reports/ (see docs/editor-desk.md).
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
@@ -21,6 +22,7 @@ const options = readOptions(process.argv.slice(2), {
   content: '<content folder, for the organisation and settings> (default: content)',
 });
 const siteDir = resolveFromCaller(options.site ?? '_site');
+const contentDir = resolveFromCaller(options.content ?? 'content');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data'));
 const port = Number(process.env.PORT ?? 8080);
 
@@ -30,7 +32,7 @@ if (!existsSync(path.join(siteDir, 'index.html'))) {
 }
 let site;
 try {
-  site = await prepareSite(resolveFromCaller(options.content ?? 'content'));
+  site = await prepareSite(contentDir);
 } catch (err) {
   console.error(findContentProblems(err)?.message ?? err);
   process.exit(2);
@@ -59,6 +61,12 @@ const app = await createServer({
   settings: site.settings,
   port,
   tokens: new FormTokens(loadFormSecret(dataDir)),
+  // The editor desk edits this content folder (its history kept in DATA_DIR) and publishes into the built site.
+  editor: {
+    contentDir,
+    dataDir,
+    ...(process.env.REPORTS_CACHE_DIR ? { cacheDir: process.env.REPORTS_CACHE_DIR } : {}),
+  },
   ...(process.env.TRUST_PROXY ? { trustProxy: process.env.TRUST_PROXY } : {}),
 });
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });

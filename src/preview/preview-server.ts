@@ -8,20 +8,20 @@
  * other pages up to date, reusing everything cached for the reports that did not change. Meanwhile every page says
  * "PDF and audio updating…". Any other change (site data, several reports at once) goes straight to a full build.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildSite } from '../build/build-site.ts';
 import type { OptionalFormat } from '../build/build-context.ts';
-import { PROJECT_ROOT } from '../build/project-root.ts';
 import { findContentProblems, formatProblem, type Problem } from '../report/problems.ts';
 import { resolveFile, TYPES } from '../checks/site/static-server.ts';
 import { watchFolder } from './watch-folder.ts';
 import { escapeHtml } from '../build/escape.ts';
 import type { PublishedEdition } from '../formats/manifest.ts';
-import { OUTCOME_MARKER, type FullBuildOptions, type FullBuildOutcome } from './full-build.ts';
+import type { FullBuildOptions } from './full-build.ts';
+import { runFullBuild } from './run-full-build.ts';
 
 export interface PreviewOptions {
   contentDir: string;
@@ -43,7 +43,6 @@ export interface Preview {
 
 const RELOAD_SCRIPT = `new EventSource('/__preview/events').onmessage = () => location.reload();\n`;
 const escape = escapeHtml;
-const FULL_BUILD_SCRIPT = path.join(PROJECT_ROOT, 'src', 'preview', 'full-build.ts');
 /** Shown at the top of every page while the full build that follows a quick page runs. */
 const UPDATING_STATUS =
   '<p class="preview-status" role="status" style="margin:0;padding:0.5rem 1rem;background:#fff4c2;color:#0b0c0c;border-bottom:2px solid #0b0c0c;font-weight:700">Preview: this page is up to date. PDF and audio updating…</p>';
@@ -70,45 +69,6 @@ export function singleReportOf(contentDir: string, files: readonly string[]): st
   );
   const [slug] = slugs;
   return slugs.size === 1 ? slug : undefined;
-}
-
-/** Runs full-build.ts in a child process, passing its progress lines to `log`. */
-function runFullBuild(
-  options: FullBuildOptions,
-  log: (line: string) => void,
-  started: (child: ChildProcess) => void,
-): Promise<FullBuildOutcome> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', FULL_BUILD_SCRIPT, JSON.stringify(options)], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    started(child);
-    let outcome: FullBuildOutcome | undefined;
-    let pending = '';
-    let errors = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.startsWith(OUTCOME_MARKER))
-          outcome = JSON.parse(line.slice(OUTCOME_MARKER.length)) as FullBuildOutcome;
-        else if (line.trim()) log(line);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-    child.on('close', (code, signal) => {
-      resolve(
-        outcome ?? {
-          ok: false,
-          crash: signal
-            ? `the build was stopped (${signal})`
-            : `the build process ended with code ${code}: ${errors.trim().split('\n').slice(-3).join(' ')}`,
-        },
-      );
-    });
-  });
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {

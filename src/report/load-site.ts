@@ -75,8 +75,18 @@ function parseOnce(
   return parsed;
 }
 
-export async function loadSite(contentDir: string, options: { includeDrafts?: boolean } = {}): Promise<LoadedSite> {
+export interface LoadOptions {
+  includeDrafts?: boolean;
+  /**
+   * Text to read instead of a file's (by absolute path): the editor desk checks what an editor has typed but not saved
+   * with exactly the checks the build runs on the saved file.
+   */
+  overrides?: ReadonlyMap<string, string>;
+}
+
+export async function loadSite(contentDir: string, options: LoadOptions = {}): Promise<LoadedSite> {
   const root = path.resolve(contentDir);
+  const read = async (file: string): Promise<string> => options.overrides?.get(file) ?? readFile(file, 'utf8');
   const problems: Problem[] = [];
   if (!(await exists(root))) {
     problems.push(error(displayPath(root), 0, 'the content folder does not exist', 'check the --content folder name'));
@@ -115,7 +125,7 @@ export async function loadSite(contentDir: string, options: { includeDrafts?: bo
     }
     const file = path.join(folder, 'index.md');
     const shown = displayPath(file);
-    if (!(await exists(file))) {
+    if (!options.overrides?.has(file) && !(await exists(file))) {
       problems.push(
         warning(
           displayPath(folder),
@@ -139,13 +149,13 @@ export async function loadSite(contentDir: string, options: { includeDrafts?: bo
       );
       continue;
     }
-    const parsed = parseOnce(await readFile(file, 'utf8'), { slug: entry.name, file: shown, folder });
+    const parsed = parseOnce(await read(file), { slug: entry.name, file: shown, folder });
     problems.push(...parsed.problems);
     if (!parsed.report) continue;
     const easyFile = path.join(folder, 'easy-read.md');
     let report = parsed.report;
-    if (await exists(easyFile)) {
-      const easy = parseEasyRead(await readFile(easyFile, 'utf8'), {
+    if (options.overrides?.has(easyFile) || (await exists(easyFile))) {
+      const easy = parseEasyRead(await read(easyFile), {
         slug: entry.name,
         file: displayPath(easyFile),
         folder,

@@ -20,6 +20,8 @@ import { createRenderer, type PageChrome } from './render.ts';
 import { purgeExpired, saveFeedback, saveRequest } from './store.ts';
 import { validateFeedback, validateRequest, type FieldError } from './validation.ts';
 import { registerStaffDesk } from './staff/staff-desk.ts';
+import { EditorDesk } from '../editor/editor-desk.ts';
+import type { EditorPaths } from '../editor/jobs.ts';
 import { PICTURE_CSP, SECURITY_HEADERS } from '../formats/site/security-headers.ts';
 
 export interface ServerOptions extends PageChrome {
@@ -39,6 +41,11 @@ export interface ServerOptions extends PageChrome {
   requestTimeoutMs?: number;
   /** Emails staff about each new submission (SMTP_URL); told of each one as it is stored. */
   notifier?: Notifier;
+  /**
+   * The editor desk: the content folder it edits (its history kept in dataDir), publishing into siteDir. Without it,
+   * the desk has no reports pages.
+   */
+  editor?: Omit<EditorPaths, 'siteDir' | 'previewDir'> & { dataDir: string; previewDir?: string };
 }
 
 export const SERVER_DEFAULTS = {
@@ -113,7 +120,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
   });
   app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      // A page that set its own policy (the text editor's, with a nonce for its styles) keeps it.
+      if (!reply.hasHeader(name)) reply.header(name, value);
     // A picture opened on its own is sandboxed: an SVG is a document that could otherwise run with the site's rights.
     if (/^image\//.test(String(reply.getHeader('content-type') ?? '')))
       reply.header('content-security-policy', PICTURE_CSP);
@@ -366,6 +375,18 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   // ---- The staff desk (signed in; see src/server/staff/) ----
+  const editor = options.editor
+    ? await EditorDesk.open(
+        options.db,
+        {
+          ...options.editor,
+          siteDir: path.resolve(options.siteDir),
+          previewDir: options.editor.previewDir ?? path.join(options.editor.dataDir, 'preview'),
+        },
+        options.editor.dataDir,
+      )
+    : undefined;
+  if (editor) app.addHook('onClose', async () => editor.jobs.stop());
   await registerStaffDesk(
     app,
     {
@@ -374,6 +395,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       settings: options.settings,
       organisationName: options.organisation.name,
       allowedOrigins,
+      ...(editor ? { editor } : {}),
     },
     tokens,
   );

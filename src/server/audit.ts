@@ -28,6 +28,11 @@ export const AUDIT_ACTIONS = {
   'second-step-off': 'Turned off the second step (code) for signing in',
   'refused-csrf': 'A form without its security token was refused',
   'refused-role': 'Refused: page needs a role the account does not have',
+  'report-imported': 'Brought in a Word file as a new draft report',
+  'report-saved': 'Saved a report text',
+  'report-save-refused': 'Save refused: someone else had saved the text since it was opened',
+  'report-publish-asked': 'Asked for a report to be published',
+  'report-restored': 'Restored an earlier version of a report',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

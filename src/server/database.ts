@@ -97,6 +97,33 @@ const MIGRATIONS: string[] = [
    ALTER TABLE feedback ADD COLUMN staff_note TEXT;
    CREATE INDEX requests_by_date ON requests (created_at);
    CREATE INDEX feedback_by_date ON feedback (created_at);`,
+  // The editor desk (src/editor/): which commit of the content's history each report was published at, and the
+  // background jobs (previews and publishes), one running at a time, whose state and log outlive a page reload.
+  `CREATE TABLE publications (
+     id INTEGER PRIMARY KEY,
+     slug TEXT NOT NULL,
+     commit_id TEXT NOT NULL,
+     note TEXT NOT NULL,
+     published_by TEXT NOT NULL,
+     published_at TEXT NOT NULL
+   );
+   CREATE INDEX publications_by_slug ON publications (slug, id);
+   CREATE TABLE editor_jobs (
+     id INTEGER PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('preview', 'publish')),
+     slug TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+     requested_by TEXT NOT NULL,
+     note TEXT,
+     commit_id TEXT,
+     created_at TEXT NOT NULL,
+     started_at TEXT,
+     finished_at TEXT,
+     stage TEXT,
+     log TEXT NOT NULL DEFAULT '',
+     problems TEXT
+   );
+   CREATE INDEX editor_jobs_by_state ON editor_jobs (state, id);`,
 ];
 
 /**

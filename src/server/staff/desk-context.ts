@@ -15,6 +15,7 @@ import { crossSite } from '../form-token.ts';
 import { recordAudit, type AuditAction } from '../audit.ts';
 import { csrfMatches, findSession, SESSION_LIMITS, type SessionLookup, type StaffSession } from '../auth/sessions.ts';
 import type { Role } from '../auth/accounts.ts';
+import type { EditorDesk } from '../../editor/editor-desk.ts';
 
 export const STAFF_PREFIX = '/staff/';
 
@@ -25,6 +26,8 @@ export interface DeskContext {
   organisationName: string;
   /** Origins a staff form may be posted from (the public address, and loopback for testing). */
   allowedOrigins: (request: FastifyRequest) => string[];
+  /** The editor desk, when the server was given a content folder to edit. */
+  editor?: EditorDesk;
 }
 
 /** A posted desk form's fields (empty when nothing was posted). */

@@ -13,6 +13,7 @@ import type { FormTokens } from '../form-token.ts';
 import { deleteExpiredSessions } from '../auth/sessions.ts';
 import { inboxRoutes } from './inbox-routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { editorRoutes } from './editor-routes.ts';
 import { signInRoutes } from './sign-in-routes.ts';
 import { messagePage, requireStaff, STAFF_PREFIX, type DeskContext } from './desk-context.ts';
 
@@ -42,14 +43,18 @@ export async function registerStaffDesk(app: FastifyInstance, ctx: DeskContext, 
   app.get(STAFF_PREFIX, async (request, reply) => {
     const session = requireStaff(ctx, request, reply, undefined);
     if (!session) return reply;
-    return reply
-      .code(303)
-      .redirect(session.account.roles.includes('requests') ? `${STAFF_PREFIX}requests/` : `${STAFF_PREFIX}account/`);
+    const home = session.account.roles.includes('requests')
+      ? 'requests/'
+      : session.account.roles.includes('editor') && ctx.editor
+        ? 'reports/'
+        : 'account/';
+    return reply.code(303).redirect(`${STAFF_PREFIX}${home}`);
   });
 
   signInRoutes(app, ctx, tokens);
   inboxRoutes(app, ctx);
   reportRoutes(app, ctx);
+  if (ctx.editor) await editorRoutes(app, ctx, ctx.editor);
 
   // Everything else under /staff/: sign in first (no hint of what exists), then a page that says it is not there.
   app.all(`${STAFF_PREFIX}*`, async (request, reply) => {

@@ -1,0 +1,122 @@
+/**
+ * The editor desk in the browser (bundled by esbuild into /staff/editor.js; every page works without it).
+ * - The text editor: CodeMirror 6 with line numbers, Markdown, search (Ctrl+F), undo, and the build's own checks
+ *   re-run as you pause typing, marked at their lines and listed as text under the editor. F8 goes to the next
+ *   problem; Tab is never taken by the editor, so Tab and Shift+Tab always leave it (Esc then Tab as well).
+ * - The job page: its progress updates itself every two seconds until the job ends.
+ */
+import { EditorView, basicSetup } from 'codemirror';
+import { markdown } from '@codemirror/lang-markdown';
+import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+
+interface CheckedProblem {
+  line: number;
+  here: boolean;
+  file: string;
+  severity: 'error' | 'warning' | 'note';
+  message: string;
+  fix: string;
+}
+
+const SEVERITY_WORD = { error: 'Stops publishing', warning: 'Warning', note: 'Note' } as const;
+
+function problemItem(p: CheckedProblem): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = `problem problem-${p.severity}`;
+  const where = document.createElement(p.here && p.line > 0 ? 'a' : 'span');
+  where.textContent = p.here && p.line > 0 ? `Line ${p.line}` : p.line > 0 ? `${p.file}, line ${p.line}` : p.file;
+  if (where instanceof HTMLAnchorElement) {
+    where.href = '#text';
+    where.dataset.line = String(p.line);
+  }
+  const word = document.createElement('strong');
+  word.textContent = `${SEVERITY_WORD[p.severity]}: `;
+  item.append(word, where, `: ${p.message}. Fix: ${p.fix}.`);
+  return item;
+}
+
+function startEditor(textarea: HTMLTextAreaElement): void {
+  const form = textarea.form!;
+  const checkUrl = textarea.dataset.checkUrl!;
+  const csrf = (form.elements.namedItem('csrf') as HTMLInputElement).value;
+  const which = (form.elements.namedItem('file') as HTMLInputElement).value;
+  const list = document.getElementById('problems-list');
+  const summary = document.getElementById('problems-summary');
+  const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+
+  const check = async (view: EditorView): Promise<Diagnostic[]> => {
+    const body = new URLSearchParams({ csrf, file: which, text: view.state.doc.toString() });
+    const response = await fetch(checkUrl, { method: 'POST', body, credentials: 'same-origin' });
+    if (!response.ok) return [];
+    const result = (await response.json()) as { errors: number; warnings: number; problems: CheckedProblem[] };
+    if (list) list.replaceChildren(...result.problems.map(problemItem));
+    const words = `${result.errors} ${result.errors === 1 ? 'problem stops' : 'problems stop'} publishing, ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'} (checked as you type; not saved yet).`;
+    if (summary && summary.textContent !== words) summary.textContent = words;
+    const doc = view.state.doc;
+    return result.problems
+      .filter((p) => p.here && p.line > 0 && p.line <= doc.lines)
+      .map((p) => {
+        const line = doc.line(p.line);
+        return {
+          from: line.from,
+          to: line.to,
+          severity: p.severity === 'note' ? 'info' : p.severity,
+          message: `${p.message}. Fix: ${p.fix}.`,
+        };
+      });
+  };
+
+  const view = new EditorView({
+    doc: textarea.value,
+    extensions: [
+      basicSetup,
+      markdown(),
+      lintGutter(),
+      linter(check, { delay: 700 }),
+      EditorView.lineWrapping,
+      EditorView.cspNonce.of(nonce),
+      EditorView.contentAttributes.of({
+        'aria-label': textarea.labels?.[0]?.textContent?.trim() ?? 'Text',
+        'aria-describedby': textarea.getAttribute('aria-describedby') ?? '',
+      }),
+    ],
+  });
+  textarea.hidden = true;
+  textarea.after(view.dom);
+  form.addEventListener('submit', () => {
+    textarea.value = view.state.doc.toString();
+  });
+  // "Line 12" in the problem list moves the cursor there and into the editor.
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-line]');
+    if (!link) return;
+    event.preventDefault();
+    const n = Math.min(Number(link.dataset.line), view.state.doc.lines);
+    const line = view.state.doc.line(n);
+    view.dispatch({ selection: { anchor: line.from }, scrollIntoView: true });
+    view.focus();
+  });
+}
+
+function followJob(region: HTMLElement): void {
+  const stage = document.getElementById('job-stage');
+  const update = async (): Promise<void> => {
+    const response = await fetch(location.href, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const next = page.getElementById('job-progress');
+    const nextStage = page.getElementById('job-stage');
+    if (next) region.innerHTML = next.innerHTML;
+    if (stage && nextStage && stage.textContent !== nextStage.textContent) stage.textContent = nextStage.textContent;
+    if (!next?.hasAttribute('data-running')) {
+      region.removeAttribute('data-running');
+      clearInterval(timer);
+    }
+  };
+  const timer = setInterval(() => void update(), 2000);
+}
+
+const textarea = document.querySelector<HTMLTextAreaElement>('textarea[data-check-url]');
+if (textarea) startEditor(textarea);
+const job = document.querySelector<HTMLElement>('#job-progress[data-running]');
+if (job) followJob(job);

@@ -1,0 +1,251 @@
+/**
+ * What an editor can do to the content from the desk, with no web framework in sight: list reports with their state,
+ * bring a Word file in as a new draft, save a file (refused when someone else saved since it was opened), restore an
+ * earlier version, and ask for a preview or a publish. Every change is a version in the content's history, authored
+ * by the staff member who made it.
+ */
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Db } from '../server/database.ts';
+import { ContentHistory, type Author, type Version } from '../history/content-history.ts';
+import { loadSite } from '../report/load-site.ts';
+import { checkSite } from '../checks/content-checks.ts';
+import { pictureCache } from '../build/build-context.ts';
+import { importReport } from '../import/import-report.ts';
+import { DocxImportError } from '../import/docx.ts';
+import { reportSlug } from '../report/scaffold.ts';
+import { EditorJobs, type EditorPaths } from './jobs.ts';
+import { latestPublications, queueJob, recordPublication, type Publication } from './editor-store.ts';
+import {
+  absoluteFile,
+  checkReportText,
+  EDITABLE_FILES,
+  readSaved,
+  relativeFile,
+  type CheckedReport,
+  type EditableFile,
+} from './report-files.ts';
+
+/** Largest Word file accepted: a long report with many photographs is well under this. */
+export const MAX_WORD_BYTES = 20 * 1024 * 1024;
+
+export type ReportState = 'draft' | 'published' | 'changed';
+
+export interface ReportSummary {
+  slug: string;
+  title: string;
+  state: ReportState;
+  errors: number;
+  warnings: number;
+  lastChange?: Version;
+  publication?: Publication;
+  /** Editions on the public site (from its formats.json). */
+  editions: string[];
+}
+
+export class UploadRefused extends Error {}
+
+export const authorFor = (email: string): Author => ({ name: email.split('@')[0] || email, email });
+
+export class EditorDesk {
+  readonly history: ContentHistory;
+  readonly jobs: EditorJobs;
+
+  private constructor(
+    readonly db: Db,
+    readonly paths: EditorPaths,
+    gitDir: string,
+  ) {
+    this.history = new ContentHistory(path.resolve(paths.contentDir), gitDir);
+    this.jobs = new EditorJobs(db, this.history, paths, authorFor);
+  }
+
+  /**
+   * Opens the desk on a content folder: its history made or brought up to date, and each report already on the public
+   * site (built before the desk was used) recorded as published at the version found now.
+   */
+  static async open(db: Db, paths: EditorPaths, dataDir: string): Promise<EditorDesk> {
+    const desk = new EditorDesk(db, paths, path.join(dataDir, 'content-history.git'));
+    const head = await desk.history.start();
+    const published = latestPublications(db);
+    for (const slug of await desk.slugs())
+      if (!published.has(slug) && existsSync(path.join(paths.siteDir, 'reports', slug, 'index.html')))
+        recordPublication(db, {
+          slug,
+          commit: head,
+          note: 'On the public site before the editor desk was used',
+          by: 'Editor desk',
+          at: new Date().toISOString(),
+        });
+    desk.jobs.kick();
+    return desk;
+  }
+
+  private async slugs(): Promise<string[]> {
+    const dir = path.join(this.paths.contentDir, 'reports');
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+  }
+
+  async exists(slug: string): Promise<boolean> {
+    return (await this.slugs()).includes(slug);
+  }
+
+  async list(): Promise<ReportSummary[]> {
+    const site = await loadSite(this.paths.contentDir, { includeDrafts: true });
+    const found = [...site.problems, ...(await checkSite(site, pictureCache()))];
+    const published = latestPublications(this.db);
+    const summaries: ReportSummary[] = [];
+    for (const slug of (await this.slugs()).sort()) {
+      const report = site.reports.find((r) => r.document.slug === slug);
+      const mine = found.filter(
+        (p) => p.file.includes(`${path.sep}${slug}${path.sep}`) || p.file.includes(`/${slug}/`),
+      );
+      const [lastChange] = await this.history.versions([`reports/${slug}`], 1);
+      const publication = published.get(slug);
+      summaries.push({
+        slug,
+        title: report?.document.meta.title || slug,
+        state: !publication
+          ? 'draft'
+          : lastChange && lastChange.commit !== publication.commit
+            ? 'changed'
+            : 'published',
+        errors: mine.filter((p) => p.severity === 'error').length,
+        warnings: mine.filter((p) => p.severity === 'warning').length,
+        ...(lastChange ? { lastChange } : {}),
+        ...(publication ? { publication } : {}),
+        editions: await this.publicEditions(slug),
+      });
+    }
+    return summaries;
+  }
+
+  /** Labels of the editions the public site has for a report. */
+  async publicEditions(slug: string, siteDir = this.paths.siteDir): Promise<string[]> {
+    const manifest = await readFile(path.join(siteDir, 'reports', slug, 'formats.json'), 'utf8').catch(() => '');
+    if (!manifest) return [];
+    return (JSON.parse(manifest) as { formats: Array<{ label: string }> }).formats.map((f) => f.label);
+  }
+
+  publication(slug: string): Publication | undefined {
+    return latestPublications(this.db).get(slug);
+  }
+
+  /**
+   * A Word file brought in as a new draft report: checked as `npm run import` checks it, never overwriting a report.
+   * Returns the new report's name.
+   */
+  async importWord(fileName: string, bytes: Buffer, author: Author): Promise<string> {
+    if (/[/\\]/.test(fileName) || fileName.includes('\0'))
+      throw new UploadRefused(
+        'The file name has a folder in it ("/" or "\\"), so it was not used. Rename the file and choose it again.',
+      );
+    if (!/\.docx$/i.test(fileName))
+      throw new UploadRefused(
+        `${fileName} is not a Word document (.docx). Open it in Word or LibreOffice, save it as a Word Document (.docx), and choose it again.`,
+      );
+    if (bytes.length === 0) throw new UploadRefused(`${fileName} is empty. Choose the file again.`);
+    const slug = reportSlug(path.basename(fileName, path.extname(fileName)));
+    if (await this.exists(slug))
+      throw new UploadRefused(
+        `There is already a report called "${slug}". Rename the Word file (its name becomes the report's web address) and choose it again.`,
+      );
+    const scratch = await mkdtemp(path.join(tmpdir(), 'word-upload-'));
+    try {
+      const docx = path.join(scratch, `${slug}.docx`);
+      await writeFile(docx, bytes);
+      await this.history.save(
+        [
+          {
+            file: `reports/${slug}`,
+            write: async () => {
+              try {
+                await importReport({ docx, contentDir: this.paths.contentDir, slug });
+              } catch (err) {
+                if (err instanceof DocxImportError) throw new UploadRefused(err.message.replace(scratch, ''));
+                throw err;
+              }
+            },
+          },
+        ],
+        `Brought in from Word: ${fileName}`,
+        author,
+      );
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    return slug;
+  }
+
+  /** The version an editor opens a file at: the commit that last changed it ('' when the file is new). */
+  async versionOf(slug: string, which: EditableFile): Promise<string> {
+    return (await this.history.lastCommitOf(relativeFile(slug, which))) ?? '';
+  }
+
+  /**
+   * Saves a file if nobody saved it since `base`; else nothing is written and `conflict` carries the version that is
+   * there now, so the page can show both.
+   */
+  async save(
+    slug: string,
+    which: EditableFile,
+    text: string,
+    base: string,
+    author: Author,
+  ): Promise<{ saved: true; version: string } | { conflict: true; current: string }> {
+    const file = relativeFile(slug, which);
+    const normalised = text.replace(/\r\n?/g, '\n');
+    const result = await this.history.save(
+      [{ file, write: () => writeFile(absoluteFile(this.paths.contentDir, slug, which), normalised) }],
+      `Saved the ${EDITABLE_FILES[which].label.toLowerCase()}`,
+      author,
+      async () => ((await this.history.unlocked.lastCommitOf(file)) ?? '') === base,
+    );
+    if ('conflict' in result) return { conflict: true, current: await this.versionOf(slug, which) };
+    return { saved: true, version: await this.versionOf(slug, which) };
+  }
+
+  /** Makes an earlier version the newest: itself a new version, so the restore can be undone the same way. */
+  async restore(slug: string, commit: string, author: Author): Promise<string | undefined> {
+    const folder = `reports/${slug}`;
+    const known = (await this.history.versions([folder])).find((v) => v.commit === commit);
+    if (!known) return undefined;
+    const result = await this.history.save(
+      [
+        {
+          file: folder,
+          write: async () => {
+            // Text files absent from that version are removed; pictures added since stay (they harm nothing).
+            for (const which of Object.keys(EDITABLE_FILES) as EditableFile[])
+              if ((await this.history.unlocked.fileAt(commit, relativeFile(slug, which))) === undefined)
+                await rm(absoluteFile(this.paths.contentDir, slug, which), { force: true });
+          },
+        },
+      ],
+      `Restored the version of ${known.at.slice(0, 16).replace('T', ' ')} (${commit.slice(0, 7)}): ${known.message.split('\n')[0]}`,
+      author,
+      async () => {
+        await this.history.unlocked.extract(commit, [folder], this.paths.contentDir);
+        return true;
+      },
+    );
+    return 'commit' in result ? (result.commit ?? commit) : undefined;
+  }
+
+  check(slug: string, unsaved?: { which: EditableFile; text: string }): Promise<CheckedReport> {
+    return checkReportText(this.paths.contentDir, slug, unsaved);
+  }
+
+  read(slug: string, which: EditableFile): Promise<string | undefined> {
+    return readSaved(this.paths.contentDir, slug, which);
+  }
+
+  queue(kind: 'preview' | 'publish', slug: string, by: string, note?: string): number {
+    const id = queueJob(this.db, { kind, slug, by, ...(note ? { note } : {}) });
+    this.jobs.kick();
+    return id;
+  }
+}
