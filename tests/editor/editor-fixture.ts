@@ -12,9 +12,11 @@ import { buildSite } from '../../src/build/build-site.ts';
 import type { OptionalFormat } from '../../src/build/build-context.ts';
 import { findJob, type Job } from '../../src/editor/editor-store.ts';
 import { addStaff, form, signIn } from '../server/staff/desk-fixture.ts';
-import { tempDir } from '../helpers.ts';
+import { freePort, tempDir } from '../helpers.ts';
 
 export interface EditorDeskFixture {
+  /** Where the server listens (only when asked to listen). */
+  origin: string;
   app: FastifyInstance;
   db: Db;
   contentDir: string;
@@ -24,7 +26,7 @@ export interface EditorDeskFixture {
 }
 
 export async function startEditorDesk(
-  options: { content?: string; formats?: readonly OptionalFormat[] } = {},
+  options: { content?: string; formats?: readonly OptionalFormat[]; listen?: boolean } = {},
 ): Promise<EditorDeskFixture> {
   const tmp = await tempDir('editor-desk-');
   const contentDir = path.join(tmp.dir, 'content');
@@ -34,7 +36,9 @@ export async function startEditorDesk(
   const formats = options.formats ?? [];
   const built = await buildSite({ contentDir, outputDir: siteDir, log: () => {}, formats });
   const db = openDatabase(dataDir);
+  const port = options.listen ? await freePort() : undefined;
   const app = await createServer({
+    ...(port ? { port } : {}),
     siteDir,
     db,
     organisation: built.site.organisation,
@@ -42,7 +46,9 @@ export async function startEditorDesk(
     editor: { contentDir, dataDir, formats },
   });
   await app.ready();
+  if (port) await app.listen({ port, host: '127.0.0.1' });
   return {
+    origin: port ? `http://127.0.0.1:${port}` : '',
     app,
     db,
     contentDir,
