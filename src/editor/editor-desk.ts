@@ -16,6 +16,9 @@ import { pictureCache } from '../build/build-context.ts';
 import { importReport } from '../import/import-report.ts';
 import { DocxImportError } from '../import/docx.ts';
 import { reportSlug } from '../report/scaffold.ts';
+import { slugify } from '../markdown/text.ts';
+
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 import { EditorJobs, type EditorPaths } from './jobs.ts';
 import { latestPublications, queueJob, recordPublication, type Publication } from './editor-store.ts';
 import {
@@ -30,6 +33,9 @@ import {
 
 /** Largest Word file accepted: a long report with many photographs is well under this. */
 export const MAX_WORD_BYTES = 20 * 1024 * 1024;
+/** Largest picture accepted: a photograph straight from a phone is 3 to 8 MB. */
+export const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
+export const PICTURE_TYPES = ['.png', '.jpg', '.jpeg', '.webp', '.gif', '.avif', '.svg'] as const;
 
 export type ReportState = 'draft' | 'published' | 'changed';
 
@@ -46,6 +52,13 @@ export interface ReportSummary {
 }
 
 export class UploadRefused extends Error {}
+
+/** A picture's line in the text: what the editor pastes (or the desk's editor inserts) where the picture belongs. */
+export function pictureLine(name: string, alt: string, caption?: string): string {
+  const text = alt.replace(/\s+/g, ' ').trim().replace(/[[\]]/g, '');
+  const title = caption?.replace(/\s+/g, ' ').trim().replace(/"/g, "'");
+  return `![${text}](${name}${title ? ` "${title}"` : ''})`;
+}
 
 export const authorFor = (email: string): Author => ({ name: email.split('@')[0] || email, email });
 
@@ -178,6 +191,59 @@ export class EditorDesk {
       await rm(scratch, { recursive: true, force: true });
     }
     return slug;
+  }
+
+  /**
+   * A picture put beside the report, with its description asked for at once. The description goes through the build's
+   * own image checks (on the picture's line as it would be written), and the picture through the same safety checks
+   * as every picture; a refusal leaves nothing behind. Returns the line to put in the text.
+   */
+  async addPicture(
+    slug: string,
+    fileName: string,
+    bytes: Buffer,
+    description: { alt: string; caption?: string },
+    author: Author,
+  ): Promise<{ name: string; line: string }> {
+    if (/[/\\]/.test(fileName) || fileName.includes('\0'))
+      throw new UploadRefused(
+        'The file name has a folder in it ("/" or "\\"), so it was not used. Rename the file and choose it again.',
+      );
+    const extension = path.extname(fileName).toLowerCase();
+    if (!(PICTURE_TYPES as readonly string[]).includes(extension))
+      throw new UploadRefused(
+        `${fileName} is not a picture the site can show. Save it as PNG or JPEG (or SVG for a chart) and choose it again.`,
+      );
+    if (bytes.length === 0) throw new UploadRefused(`${fileName} is empty. Choose the file again.`);
+    if (!description.alt.trim())
+      throw new UploadRefused(
+        'Describe the picture for someone who cannot see it: what it shows, and why it is there. (A picture that is only decoration can be added to the text by hand with ![""](file.jpg).)',
+      );
+    const name = `${slugify(fileName.slice(0, fileName.length - extension.length)) || 'picture'}${extension === '.jpeg' ? '.jpg' : extension}`;
+    const file = path.join(this.paths.contentDir, 'reports', slug, name);
+    if (existsSync(file))
+      throw new UploadRefused(`This report already has a picture called ${name}. Rename the file and choose it again.`);
+    const line = pictureLine(name, description.alt, description.caption);
+    await writeFile(file, bytes, { flag: 'wx' });
+    try {
+      // The picture's line checked where it would go (after the text), with the build's own checks.
+      const text = (await this.read(slug, 'report')) ?? '';
+      const withPicture = `${text.replace(/\n*$/, '')}\n\n${line}\n`;
+      const at = withPicture.split('\n').length - 1;
+      const found = (await this.check(slug, { which: 'report', text: withPicture })).problems.filter(
+        (p) => p.which === 'report' && p.line === at && p.severity === 'error',
+      );
+      if (found.length) throw new UploadRefused(found.map((p) => `${upperFirst(p.message)}: ${p.fix}.`).join(' '));
+    } catch (err) {
+      await rm(file, { force: true });
+      throw err;
+    }
+    await this.history.save(
+      [{ file: `reports/${slug}/${name}`, write: () => Promise.resolve() }],
+      `Added the picture ${name}`,
+      author,
+    );
+    return { name, line };
   }
 
   /** The version an editor opens a file at: the commit that last changed it ('' when the file is new). */

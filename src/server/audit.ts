@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = {
   'report-save-refused': 'Save refused: someone else had saved the text since it was opened',
   'report-publish-asked': 'Asked for a report to be published',
   'report-restored': 'Restored an earlier version of a report',
+  'report-picture-added': 'Added a picture to a report',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -101,19 +101,28 @@ test('two editors save on the same version: the second is refused with the other
   assert.is(await readFile(path.join(desk.contentDir, 'reports/first-report/index.md'), 'utf8'), mine);
 });
 
-function upload(name: string, bytes: Buffer, csrf = editor.csrf) {
+function upload(
+  name: string,
+  bytes: Buffer,
+  csrf = editor.csrf,
+  url = '/staff/reports/upload/',
+  fields: Record<string, string> = {},
+) {
   const boundary = '----desk-test-boundary';
+  const field = (key: string, value: string) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`);
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n`),
+    field('csrf', csrf),
+    ...Object.entries(fields).map(([k, v]) => field(k, v)),
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="docx"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return desk.app.inject({
     method: 'POST',
-    url: '/staff/reports/upload/',
+    url,
     headers: { cookie: editor.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: body,
   });
@@ -149,6 +158,39 @@ test('a Word file becomes a draft report, its problems shown at their lines', as
   assert.match(page.body, /problem/);
   const again = await upload('Word Report.docx', docx);
   assert.match(again.body, /There is already a report called/);
+});
+
+test("a picture is added beside the report only with a description that passes the build's image checks", async () => {
+  const png = await readFile('tests/fixtures/basic-site/reports/first-report/chart.png');
+  const url = `${REPORT}pictures/`;
+  const cases: Array<[string, Buffer, Record<string, string>, RegExp]> = [
+    ['waiting.png', png, { alt: '' }, /Describe the picture/],
+    ['waiting.png', png, { alt: 'waiting.png' }, /The alt text of image waiting\.png is a file name/],
+    ['notes.txt', Buffer.from('hello'), { alt: 'Notes' }, /is not a picture the site can show/],
+    ['../up/waiting.png', png, { alt: 'A chart' }, /has a folder in it/],
+    ['chart.png', png, { alt: 'A chart' }, /already has a picture called chart\.png/],
+  ];
+  for (const [name, bytes, fields, message] of cases) {
+    const reply = await upload(name, bytes, editor.csrf, url, fields);
+    assert.is(reply.statusCode, 400, `${name}: ${reply.body.slice(0, 200)}`);
+    assert.match(decode(reply.body), message, name);
+    assert.match(reply.body, /The picture was not added/);
+  }
+  const folder = path.join(desk.contentDir, 'reports/first-report');
+  assert.not.ok(await readFile(path.join(folder, 'waiting.png')).catch(() => undefined));
+  const added = await upload('Waiting Times.PNG', png, editor.csrf, url, {
+    alt: 'Bar chart: 3 in 10 people waited more than a week',
+    caption: 'Figure 2: waiting times',
+  });
+  assert.is(added.statusCode, 303, added.body.slice(0, 300));
+  const page = await get(added.headers.location as string);
+  assert.match(
+    decode(page.body),
+    /<code id="picture-line">!\[Bar chart: 3 in 10 people waited more than a week\]\(waiting-times\.png "Figure 2: waiting times"\)<\/code>/,
+  );
+  assert.ok(await readFile(path.join(folder, 'waiting-times.png')));
+  const history = await get(`${REPORT}history/`);
+  assert.match(history.body, /Added the picture waiting-times\.png/);
 });
 
 test('a publish that fails leaves the public site byte-identical and shows the problem at its line', async () => {

@@ -95,6 +95,18 @@ function startEditor(textarea: HTMLTextAreaElement): void {
   form.addEventListener('submit', () => {
     textarea.value = view.state.doc.toString();
   });
+  // A picture just added: its line goes in at the cursor, as a paragraph of its own.
+  const insert = document.getElementById('insert-picture');
+  const pictureLine = document.getElementById('picture-line')?.textContent ?? '';
+  if (insert && pictureLine) {
+    insert.hidden = false;
+    insert.addEventListener('click', () => {
+      const at = view.state.doc.lineAt(view.state.selection.main.head);
+      const text = `${at.text.trim() ? '\n\n' : '\n'}${pictureLine}\n`;
+      view.dispatch({ changes: { from: at.to, insert: text }, selection: { anchor: at.to + text.length } });
+      view.focus();
+    });
+  }
   // "Line 12" in the problem list moves the cursor there and into the editor.
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-line]');

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { SECURITY_HEADERS } from '../../formats/site/security-headers.ts';
 import type { EditorDesk } from '../../editor/editor-desk.ts';
-import { authorFor, MAX_WORD_BYTES, UploadRefused } from '../../editor/editor-desk.ts';
+import { authorFor, MAX_PICTURE_BYTES, MAX_WORD_BYTES, UploadRefused } from '../../editor/editor-desk.ts';
 import { EDITABLE_FILES, isEditableFile, isSlug, type EditableFile } from '../../editor/report-files.ts';
 import { findJob, listJobs, type Job } from '../../editor/editor-store.ts';
 import { isCommitId } from '../../history/content-history.ts';
@@ -98,15 +98,54 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
     });
   });
 
-  // The Word upload: the only multipart form, so its parser is registered for this route alone.
+  /**
+   * A desk form with one file (multipart, the file last): the signed-in editor, the fields and the file's bytes, or a
+   * sentence saying why the file was not taken. Undefined when the request was already answered (not signed in, a
+   * forged form).
+   */
+  const readUpload = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    maxBytes: number,
+  ): Promise<
+    { session: StaffSession; fields: Record<string, string>; name: string; bytes?: Buffer; tooLarge?: true } | undefined
+  > => {
+    let part;
+    try {
+      part = await request.file({ limits: { fileSize: maxBytes } });
+    } catch {
+      part = undefined;
+    }
+    const fields = Object.fromEntries(
+      Object.entries(part?.fields ?? {}).flatMap(([name, field]) =>
+        field && !Array.isArray(field) && field.type === 'field' ? [[name, String(field.value)]] : [],
+      ),
+    );
+    const session = editor(request, reply, fields);
+    if (!session) {
+      part?.file.resume();
+      return undefined;
+    }
+    if (!part?.filename) return { session, fields, name: '' };
+    try {
+      return { session, fields, name: part.filename, bytes: await part.toBuffer() };
+    } catch {
+      return { session, fields, name: part.filename, tooLarge: true };
+    }
+  };
+
+  // The uploads are the only multipart forms, so their parser is registered for these routes alone.
   await app.register(async (scope) => {
     await scope.register(fastifyMultipart, {
       // The name as sent, folders and all, so a name with a folder in it is refused rather than quietly cut short.
       preservePath: true,
-      limits: { fileSize: MAX_WORD_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 6 },
+      limits: { fileSize: MAX_WORD_BYTES, files: 1, fields: 5, fieldSize: 4096, parts: 7 },
     });
     scope.post(`${REPORTS}upload/`, async (request, reply) => {
-      const refuse = async (session: StaffSession, message: string, status = 400) =>
+      const upload = await readUpload(request, reply, MAX_WORD_BYTES);
+      if (!upload) return reply;
+      const { session } = upload;
+      const refuse = async (message: string, status = 400) =>
         deskPage(ctx, reply, status, 'reports.njk', 'Reports: the Word file was not used', {
           session,
           current: 'reports',
@@ -115,39 +154,58 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
           maxMegabytes: MAX_WORD_BYTES / 1024 / 1024,
           uploadError: message,
         });
-      let part;
-      try {
-        part = await request.file();
-      } catch {
-        part = undefined;
-      }
-      const fields = Object.fromEntries(
-        Object.entries(part?.fields ?? {}).flatMap(([name, field]) =>
-          field && !Array.isArray(field) && field.type === 'field' ? [[name, String(field.value)]] : [],
-        ),
-      );
-      const session = editor(request, reply, fields);
-      if (!session) {
-        part?.file.resume();
-        return reply;
-      }
-      if (!part || !part.filename) return refuse(session, 'Choose a Word file (.docx) to bring in.');
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch {
+      if (!upload.name) return refuse('Choose a Word file (.docx) to bring in.');
+      if (!upload.bytes)
         return refuse(
-          session,
-          `${part.filename} is larger than ${MAX_WORD_BYTES / 1024 / 1024} MB, so it was not used. Make the pictures in it smaller (in Word: Compress Pictures), save it, and choose it again.`,
+          `${upload.name} is larger than ${MAX_WORD_BYTES / 1024 / 1024} MB, so it was not used. Make the pictures in it smaller (in Word: Compress Pictures), save it, and choose it again.`,
           413,
         );
-      }
       try {
-        const slug = await desk.importWord(part.filename, bytes, authorFor(session.account.email));
-        audit(ctx, request, session.account.email, 'report-imported', slug, part.filename.slice(0, 200));
+        const slug = await desk.importWord(upload.name, upload.bytes, authorFor(session.account.email));
+        audit(ctx, request, session.account.email, 'report-imported', slug, upload.name.slice(0, 200));
         return reply.code(303).redirect(`${REPORTS}${slug}/edit/?imported=1`);
       } catch (err) {
-        if (err instanceof UploadRefused) return refuse(session, err.message);
+        if (err instanceof UploadRefused) return refuse(err.message);
+        throw err;
+      }
+    });
+
+    scope.post<SlugParams>(`${REPORTS}:slug/pictures/`, async (request, reply) => {
+      const upload = await readUpload(request, reply, MAX_PICTURE_BYTES);
+      if (!upload) return reply;
+      const { session, fields } = upload;
+      const report = await reportOf(request.params.slug, reply, session);
+      if (!report) return reply;
+      const refuse = async (message: string, status = 400) =>
+        editPage(
+          reply,
+          session,
+          report,
+          'report',
+          (await desk.read(report.slug, 'report')) ?? '',
+          await desk.versionOf(report.slug, 'report'),
+          { pictureError: message, alt: fields.alt ?? '', caption: fields.caption ?? '' },
+          status,
+        );
+      if (!upload.name) return refuse('Choose a picture to add.');
+      if (!upload.bytes)
+        return refuse(
+          `${upload.name} is larger than ${MAX_PICTURE_BYTES / 1024 / 1024} MB, so it was not used. Make it smaller (a photograph 2,000 pixels wide is plenty) and choose it again.`,
+          413,
+        );
+      try {
+        const added = await desk.addPicture(
+          report.slug,
+          upload.name,
+          upload.bytes,
+          { alt: fields.alt ?? '', caption: fields.caption ?? '' },
+          authorFor(session.account.email),
+        );
+        audit(ctx, request, session.account.email, 'report-picture-added', report.slug, added.name);
+        const query = new URLSearchParams({ file: 'report', picture: added.line });
+        return reply.code(303).redirect(`${REPORTS}${report.slug}/edit/?${query.toString()}#picture-added`);
+      } catch (err) {
+        if (err instanceof UploadRefused) return refuse(err.message);
         throw err;
       }
     });
@@ -206,7 +264,7 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
     );
   };
 
-  app.get<SlugParams & { Querystring: { file?: string; saved?: string; imported?: string; restored?: string } }>(
+  app.get<SlugParams & { Querystring: { file?: string; saved?: string; imported?: string; picture?: string } }>(
     `${REPORTS}:slug/edit/`,
     async (request, reply) => {
       const session = editor(request, reply);
@@ -220,6 +278,10 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
       return editPage(reply, session, report, which, text, await desk.versionOf(report.slug, which), {
         saved: request.query.saved === '1',
         imported: request.query.imported === '1',
+        // The line of a picture just added, to put in the text (only a picture line is shown back).
+        pictureAdded: /^!\[[^\]\n]*\]\([\w.-]+(?: "[^"\n]*")?\)$/.test(request.query.picture ?? '')
+          ? request.query.picture
+          : undefined,
         isNew: text === '',
       });
     },

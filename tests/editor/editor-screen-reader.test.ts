@@ -1,0 +1,136 @@
+/**
+ * The editor desk's pages as a browser without JavaScript gets them, and as GNOME's Orca reads them: the reports list
+ * (with a Word upload refused), a report, the editor (a plain text box, the problems listed with their lines), the
+ * publish page, a job's page, the history, what changed, and the page shown when two editors saved the same text.
+ * Orca's Chromium is a fresh window per page with no cookie, so each page is the HTML the server sent a signed-in
+ * editor, saved beside the built site's styles (without the desk's script: the no-JavaScript state) and read from
+ * there; the accessibility gate (pa11y's two runners, light and dark, reflow at 320 px, text spacing) runs on the same
+ * saved pages.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readSiteAloud, readingPassed, formatReading } from '../../src/checks/screen-reader/screen-reader-check.ts';
+import { serveStatic } from '../../src/checks/site/static-server.ts';
+import { launchBrowser } from '../../src/checks/site/browser.ts';
+import { checkPage, pagePassed } from '../../src/checks/site/accessibility-gate.ts';
+import { PROJECT_ROOT } from '../../src/build/project-root.ts';
+import { exampleDocx } from '../import/make-docx.ts';
+import { tempDir } from '../helpers.ts';
+import { addStaff, signIn } from '../server/staff/desk-fixture.ts';
+import { jobDone, jobIdIn, post, signInEditor, startEditorDesk } from './editor-fixture.ts';
+
+const SLUG = 'riverside-waiting-times';
+
+/** Posts the upload form as a browser does (multipart), returning the reply. */
+function upload(
+  desk: Awaited<ReturnType<typeof startEditorDesk>>,
+  who: { cookie: string; csrf: string },
+  name: string,
+  bytes: Buffer,
+) {
+  const boundary = '----desk-reader-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${who.csrf}\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="docx"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return desk.app.inject({
+    method: 'POST',
+    url: '/staff/reports/upload/',
+    headers: { cookie: who.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}
+
+const reader = suite('editor desk without JavaScript, read by Orca');
+reader('every editor desk page passes the gate without JavaScript and is read in full by Orca', async () => {
+  const desk = await startEditorDesk();
+  const tmp = await tempDir();
+  try {
+    const editor = await signInEditor(desk.app, desk.db);
+    const pages: Record<string, string> = {};
+    const keep = (name: string, html: string): void => {
+      // The desk's script is left out: this is the page a browser without JavaScript shows.
+      pages[`/desk/${name}/`] = html.replace(/<script type="module" src="\/staff\/editor\.js"><\/script>/g, '');
+    };
+    const imported = await upload(desk, editor, 'Riverside waiting times.docx', await exampleDocx());
+    assert.is(imported.statusCode, 303, imported.body.slice(0, 300));
+    keep('refused-upload', (await upload(desk, editor, 'notes.txt', Buffer.from('hello'))).body);
+    const get = async (url: string) => {
+      const reply = await desk.app.inject({ url, headers: { cookie: editor.cookie } });
+      assert.is(reply.statusCode, 200, url);
+      return reply.body;
+    };
+    keep('reports', await get('/staff/reports/'));
+    keep('report', await get(`/staff/reports/${SLUG}/`));
+    const edit = await get(`/staff/reports/${SLUG}/edit/`);
+    assert.match(edit, /has no alt text/);
+    keep('edit', edit);
+    keep('publish', await get(`/staff/reports/${SLUG}/publish/`));
+    const asked = await post(desk.app, `/staff/reports/${SLUG}/preview/`, editor, {});
+    await jobDone(desk.db, jobIdIn(asked.headers.location));
+    keep('job', await get(asked.headers.location as string));
+    // Two editors on one version: the refusal page.
+    await addStaff(desk.db, 'second@example.org', ['editor']);
+    const second = await signIn(desk.app, 'second@example.org');
+    const base = /name="base" value="([^"]*)"/.exec(edit)![1]!;
+    await post(desk.app, `/staff/reports/${SLUG}/edit/`, editor, {
+      file: 'report',
+      base,
+      text: '---\ntitle: A\n---\n\nFirst.\n',
+    });
+    const refused = await post(desk.app, `/staff/reports/${SLUG}/edit/`, second, {
+      file: 'report',
+      base,
+      text: '---\ntitle: B\n---\n\nSecond.\n',
+    });
+    assert.is(refused.statusCode, 409);
+    keep('conflict', refused.body);
+    const history = await get(`/staff/reports/${SLUG}/history/`);
+    keep('history', history);
+    keep('diff', await get(`/staff/reports/${SLUG}/history/${/history\/([0-9a-f]{40})\//.exec(history)![1]}/`));
+    keep('help', await get('/staff/help/editing/'));
+
+    const site = path.join(tmp.dir, 'site');
+    await cp(desk.siteDir, site, { recursive: true });
+    await mkdir(path.join(site, 'staff'), { recursive: true });
+    await cp(
+      path.join(PROJECT_ROOT, 'layouts', '_includes', 'staff', 'staff.css'),
+      path.join(site, 'staff', 'staff.css'),
+    );
+    for (const [page, html] of Object.entries(pages)) {
+      await mkdir(path.join(site, page), { recursive: true });
+      await writeFile(path.join(site, page, 'index.html'), html);
+    }
+
+    const server = await serveStatic(site);
+    const browser = await launchBrowser();
+    const failures: string[] = [];
+    try {
+      const page = await browser.newPage();
+      for (const pathname of Object.keys(pages)) {
+        const report = await checkPage(page, server.origin, pathname);
+        if (!pagePassed(report)) failures.push(`${pathname}: ${JSON.stringify(report).slice(0, 1500)}`);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    assert.equal(failures, []);
+
+    const lines: string[] = [];
+    const readings = await readSiteAloud(site, Object.keys(pages), (line) => lines.push(line));
+    console.log(lines.join('\n'));
+    assert.is(readings.length, Object.keys(pages).length);
+    assert.equal(readings.filter((r) => !readingPassed(r)).map(formatReading), []);
+  } finally {
+    await desk.close();
+    await tmp.remove();
+  }
+});
+reader.run();
