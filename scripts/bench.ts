@@ -1,4 +1,4 @@
-// npm run bench -- [reports=100] [runs=5] [parts=site,pdf,audio,encoders,braille,epub]: prints medians and ratios to the floors.
+// npm run bench -- [reports=100] [runs=5] [parts=site,pdf,audio,encoders,braille,epub,staff,editor]: prints medians and ratios to the floors.
 // See src/bench/run-bench.ts.
 import { BENCH_PARTS, formatBench, runBench, type BenchPart } from '../src/bench/run-bench.ts';
 
@@ -27,5 +27,6 @@ const titles: Record<BenchPart, string> = {
   braille: '\nBraille (BRF), both grades (ratio against the median)',
   epub: '\nEPUB 3 with page list and overlays (ratios against the standard PDF of the same report)',
   staff: "\nStaff desk (argon2id against OWASP's minimum; pages against the sign-in page, with 10,000 requests stored)",
+  editor: '\nEditor desk, website only (against a no-change build of the same site in the same run)',
 };
 for (const part of BENCH_PARTS) if (chosen.has(part)) console.log(formatBench(results[part], titles[part]));

@@ -40,6 +40,7 @@ import { encodeMp3WithLamejs } from './lamejs-reference.ts';
 
 export type { StageResult } from './stages.ts';
 import { staffStages } from './staff-bench.ts';
+import { editorStages } from './editor-bench.ts';
 import { pictureCache } from '../build/build-context.ts';
 
 async function siteStages(
@@ -459,7 +460,7 @@ async function epubStages(
   ];
 }
 
-export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille', 'epub', 'staff'] as const;
+export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille', 'epub', 'staff', 'editor'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export async function runBench(
@@ -480,7 +481,8 @@ export async function runBench(
     const braille = parts.has('braille') ? await brailleStages(content, Math.min(10, reports), log) : [];
     const epub = parts.has('epub') ? await epubStages(root, content, Math.min(5, reports - 1), log) : [];
     const staff = parts.has('staff') ? await staffStages(Math.max(5, runs), log) : [];
-    return { site, pdf, audio, encoders, braille, epub, staff };
+    const editor = parts.has('editor') ? await editorStages(content, reports, runs, log) : [];
+    return { site, pdf, audio, encoders, braille, epub, staff, editor };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -234,6 +234,21 @@ e2e('the history shows the publish, and an earlier version is restored as a new 
   assert.not.equal(after, before);
   assert.match(after, /^!\[\]\(/m);
   assert.match(await text(page, 'main'), /Restored the version of/);
+
+  // Text typed and not saved (the tab closed by mistake, or the session ended): offered back on the same version.
+  await page.goto(`${desk.origin}/staff/reports/${SLUG}/edit/`, { waitUntil: 'load' });
+  await page.waitForSelector('.cm-content');
+  await page.focus('.cm-content');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Typed and never saved.');
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('.cm-content');
+  assert.not.match(await text(page, '.cm-content'), /Typed and never saved/);
+  const offer = await page.waitForSelector('::-p-text(Put my unsaved text back)');
+  await offer!.focus();
+  await page.keyboard.press('Enter');
+  assert.match(await text(page, '.cm-content'), /Typed and never saved\./);
 });
 
 e2e('every editor desk page passes the gate, the editor with CodeMirror running', async () => {

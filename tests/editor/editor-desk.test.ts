@@ -81,6 +81,29 @@ test('a save with a picture missing its description is saved, and the problem is
   assert.is(fixed.statusCode, 303);
 });
 
+test('a save sent after the session ended is not lost: the text comes back to be copied, with a way to sign in', async () => {
+  const body = new URLSearchParams({
+    csrf: 'old',
+    file: 'report',
+    base: '',
+    text: 'My long paragraph, typed for an hour.',
+  });
+  const reply = await desk.app.inject({
+    method: 'POST',
+    url: `${REPORT}edit/`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'staff-session=ended-long-ago' },
+    payload: body.toString(),
+  });
+  assert.is(reply.statusCode, 401);
+  assert.match(reply.body, /Not saved: you were signed out/);
+  assert.match(reply.body, /<textarea id="text"[^>]*readonly>My long paragraph, typed for an hour\.<\/textarea>/);
+  assert.match(reply.body, /sign-in\/\?next=%2Fstaff%2Freports%2Ffirst-report%2Fedit%2F/);
+  assert.not.match(
+    await readFile(path.join(desk.contentDir, 'reports/first-report/index.md'), 'utf8'),
+    /typed for an hour/,
+  );
+});
+
 test('two editors save on the same version: the second is refused with the other change shown, and nothing is lost', async () => {
   await addStaff(desk.db, 'second@example.org', ['editor']);
   const second = await signIn(desk.app, 'second@example.org');

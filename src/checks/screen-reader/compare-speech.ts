@@ -37,6 +37,50 @@ const ORCA_PHRASES = [
   /^table with \d+ rows? \d+ columns?$/,
 ];
 
+/**
+ * How Orca names a symbol when it reads it aloud (in code, or a line of punctuation such as "---"): those words count as
+ * the page's own when the page shows the symbol.
+ */
+const SYMBOL_NAMES: Record<string, string> = {
+  '-': 'dash',
+  ':': 'colon',
+  '"': 'quote',
+  '!': 'exclaim',
+  '[': 'left bracket',
+  ']': 'right bracket',
+  '(': 'left paren',
+  ')': 'right paren',
+  '{': 'left brace',
+  '}': 'right brace',
+  '|': 'vertical bar',
+  '#': 'number',
+  '.': 'dot',
+  '*': 'star',
+  _: 'underline',
+  '/': 'slash',
+  '\\': 'backslash',
+  '>': 'greater',
+  '<': 'less',
+  '=': 'equals',
+  '@': 'at',
+  '%': 'percent',
+  $: 'dollar',
+  '^': 'caret',
+  '~': 'tilde',
+  '`': 'grave',
+  '+': 'plus',
+  '&': 'and',
+  "'": 'apostrophe',
+  ',': 'comma',
+  ';': 'semicolon',
+  '?': 'question',
+};
+
+/** The spoken names of the symbols `text` holds. */
+export function symbolWords(text: string): string[] {
+  return Object.entries(SYMBOL_NAMES).flatMap(([symbol, name]) => (text.includes(symbol) ? name.split(' ') : []));
+}
+
 export interface SpeechComparison {
   /** Share of the page's visible words Orca spoke, in order (0–1): their longest common subsequence. */
   inOrder: number;
@@ -115,7 +159,11 @@ export function compareSpeech(
   names: readonly string[] = [],
 ): SpeechComparison {
   const visible = wordsOf(visibleText);
-  const onPage = new Set([...visible, ...names.flatMap((n) => wordsOf(n))]);
+  const onPage = new Set([
+    ...visible,
+    ...names.flatMap((n) => wordsOf(n)),
+    ...symbolWords([visibleText, ...names].join(' ')),
+  ]);
   const markup = utterances.filter((u) => MARKUP.test(u));
   let announcements = 0;
   const spoken: string[] = [];

@@ -107,11 +107,20 @@ export async function startListener(desktop: Desktop, options = LISTEN_DEFAULTS)
       const page = await headless.newPage();
       await page.goto(url, { waitUntil: 'load' });
       const visibleText = await page.evaluate(() => document.body.innerText);
-      const names = await page.evaluate(() =>
-        [...document.querySelectorAll('[alt], [aria-label], [title]')]
+      const names = await page.evaluate(() => [
+        ...[...document.querySelectorAll('[alt], [aria-label], [title]')]
           .flatMap((e) => [e.getAttribute('alt'), e.getAttribute('aria-label'), e.getAttribute('title')])
           .filter((n): n is string => Boolean(n)),
-      );
+        // What form controls show, which innerText leaves out: a text box's text, and Chromium's words in an empty
+        // file chooser.
+        ...[...document.querySelectorAll('textarea, input')].map((e) =>
+          e instanceof HTMLInputElement && e.type === 'file'
+            ? 'No file chosen'
+            : e instanceof HTMLInputElement && e.type === 'hidden'
+              ? ''
+              : (e as HTMLInputElement | HTMLTextAreaElement).value,
+        ),
+      ]);
       await page.close();
       return {
         url,

@@ -68,6 +68,7 @@ function startEditor(textarea: HTMLTextAreaElement): void {
       });
   };
 
+  const unsaved = unsavedStore(textarea, which);
   const view = new EditorView({
     doc: textarea.value,
     extensions: [
@@ -83,6 +84,9 @@ function startEditor(textarea: HTMLTextAreaElement): void {
       lintGutter(),
       linter(check, { delay: 700 }),
       EditorView.lineWrapping,
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) unsaved.keep(update.state.doc.toString());
+      }),
       EditorView.cspNonce.of(nonce),
       EditorView.contentAttributes.of({
         'aria-label': textarea.labels?.[0]?.textContent?.trim() ?? 'Text',
@@ -92,6 +96,7 @@ function startEditor(textarea: HTMLTextAreaElement): void {
   });
   textarea.hidden = true;
   textarea.after(view.dom);
+  offerUnsaved(view, textarea, unsaved);
   form.addEventListener('submit', () => {
     textarea.value = view.state.doc.toString();
   });
@@ -117,6 +122,49 @@ function startEditor(textarea: HTMLTextAreaElement): void {
     view.dispatch({ selection: { anchor: line.from }, scrollIntoView: true });
     view.focus();
   });
+}
+
+/**
+ * Unsaved text is kept in this tab (sessionStorage) as it is typed, so a save refused because the session ended, or a
+ * page closed by mistake, loses nothing: the next time the same version is opened, the editor offers it back.
+ */
+function unsavedStore(textarea: HTMLTextAreaElement, which: string) {
+  const key = `editor-unsaved:${location.pathname}:${which}`;
+  const base = (textarea.form!.elements.namedItem('base') as HTMLInputElement).value;
+  if (document.querySelector('[data-saved]')) sessionStorage.removeItem(key);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    base,
+    kept: (): { base: string; text: string; at: string } | null =>
+      JSON.parse(sessionStorage.getItem(key) ?? 'null') as { base: string; text: string; at: string } | null,
+    keep(text: string): void {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const at = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+        sessionStorage.setItem(key, JSON.stringify({ base, text, at }));
+      }, 500);
+    },
+  };
+}
+
+function offerUnsaved(view: EditorView, textarea: HTMLTextAreaElement, store: ReturnType<typeof unsavedStore>): void {
+  const kept = store.kept();
+  if (!kept || kept.base !== store.base || kept.text === textarea.value) return;
+  const notice = document.createElement('div');
+  notice.className = 'notice';
+  const words = document.createElement('p');
+  words.textContent = `This page has text you typed at ${kept.at} that was not saved.`;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button button-secondary';
+  button.textContent = 'Put my unsaved text back';
+  button.addEventListener('click', () => {
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: kept.text } });
+    notice.remove();
+    view.focus();
+  });
+  notice.append(words, button);
+  textarea.form!.before(notice);
 }
 
 function followJob(region: HTMLElement): void {

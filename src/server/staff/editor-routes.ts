@@ -21,9 +21,11 @@ import {
   fieldsOf,
   messagePage,
   requireStaff,
+  sessionOf,
   STAFF_PREFIX,
   type DeskContext,
 } from './desk-context.ts';
+import { crossSite } from '../form-token.ts';
 import { editorScript } from './editor-script.ts';
 import { servePreview } from './preview-files.ts';
 
@@ -289,6 +291,17 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
 
   app.post<SlugParams>(`${REPORTS}:slug/edit/`, { bodyLimit: EDIT_BODY_LIMIT }, async (request, reply) => {
     const fields = fieldsOf(request);
+    // Signed out while editing (the time-out, or signed out elsewhere): the text sent is shown back to be copied, never
+    // dropped on the way to the sign-in page. It is the sender's own text, and a page on another site cannot read it.
+    if (
+      sessionOf(ctx, request, false).state !== 'active' &&
+      fields.text &&
+      !crossSite(request.headers, ctx.allowedOrigins(request))
+    )
+      return deskPage(ctx, reply, 401, 'signed-out-text.njk', 'Not saved: you were signed out', {
+        text: fields.text,
+        next: `${REPORTS}${isSlug(request.params.slug) ? `${request.params.slug}/edit/` : ''}`,
+      });
     const session = editor(request, reply, fields);
     if (!session) return reply;
     const report = await reportOf(request.params.slug, reply, session);

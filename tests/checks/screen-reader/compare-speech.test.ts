@@ -84,6 +84,16 @@ test('words said twice running fail (a landmark named by its own heading)', () =
   assert.equal(c.repeated, ['Other formats']);
 });
 
+test('a symbol Orca names aloud ("---" as "dash dash dash") is the page\'s own only where the page shows it', () => {
+  const shown = compareSpeech(['dash  dash  dash ', 'title colon   quote Report quote '], '---\ntitle: "Report"');
+  assert.equal(shown.notOnPage, []);
+  const invented = compareSpeech(['dash Report colon'], 'Report');
+  assert.equal(
+    invented.notOnPage.map((n) => n.word),
+    ['dash', 'colon'],
+  );
+});
+
 test('in-order matching is not thrown out of step by a common word spoken early', () => {
   const visible = ['the', 'cat', 'sat', 'on', 'the', 'mat'];
   const spoken = ['the', 'mat', 'the', 'cat', 'sat', 'on', 'the', 'mat'];
