@@ -206,7 +206,10 @@ export class EditorJobs {
       const top = (await this.history.topLevel(head)).filter((name) => name !== 'reports');
       if (top.length) await this.history.extract(head, top, tree);
       published.set(job.slug, { slug: job.slug, commit, note: '', by: '', at: '' });
-      for (const [slug, p] of published) await this.history.extract(p.commit, [`reports/${slug}`], tree);
+      // One copy per commit, not per report: most reports share the version they were last published at.
+      const byCommit = new Map<string, string[]>();
+      for (const [slug, p] of published) byCommit.set(p.commit, [...(byCommit.get(p.commit) ?? []), `reports/${slug}`]);
+      for (const [at, folders] of byCommit) await this.history.extract(at, folders, tree);
 
       this.stage(job, 'Building every edition of the site');
       const outcome = await this.build(
