@@ -284,6 +284,7 @@ export class EditorDesk {
         {
           file: folder,
           write: async () => {
+            await this.history.unlocked.extract(commit, [folder], this.paths.contentDir);
             // Text files absent from that version are removed; pictures added since stay (they harm nothing).
             for (const which of Object.keys(EDITABLE_FILES) as EditableFile[])
               if ((await this.history.unlocked.fileAt(commit, relativeFile(slug, which))) === undefined)
@@ -293,10 +294,6 @@ export class EditorDesk {
       ],
       `Restored the version of ${known.at.slice(0, 16).replace('T', ' ')} (${commit.slice(0, 7)}): ${known.message.split('\n')[0]}`,
       author,
-      async () => {
-        await this.history.unlocked.extract(commit, [folder], this.paths.contentDir);
-        return true;
-      },
     );
     return 'commit' in result ? (result.commit ?? commit) : undefined;
   }

@@ -5,7 +5,7 @@
  * Orca's Chromium is a fresh window per page with no cookie, so each page is the HTML the server sent a signed-in
  * editor, saved beside the built site's styles (without the desk's script: the no-JavaScript state) and read from
  * there; the accessibility gate (pa11y's two runners, light and dark, reflow at 320 px, text spacing) runs on the same
- * saved pages.
+ * saved pages. The editor is also read with its script running (CodeMirror), served beside the saved pages.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -16,6 +16,7 @@ import { serveStatic } from '../../src/checks/site/static-server.ts';
 import { launchBrowser } from '../../src/checks/site/browser.ts';
 import { checkPage, pagePassed } from '../../src/checks/site/accessibility-gate.ts';
 import { PROJECT_ROOT } from '../../src/build/project-root.ts';
+import { editorScript } from '../../src/server/staff/editor-script.ts';
 import { exampleDocx } from '../import/make-docx.ts';
 import { tempDir } from '../helpers.ts';
 import { addStaff, signIn } from '../server/staff/desk-fixture.ts';
@@ -72,6 +73,9 @@ reader('every editor desk page passes the gate without JavaScript and is read in
     const edit = await get(imported.headers.location as string);
     assert.match(edit, /has no alt text/);
     keep('edit', edit);
+    // The same editor with its script: CodeMirror running (its checks as you type reach no server here, so the
+    // problems are the ones the page was sent with).
+    pages['/desk/edit-with-javascript/'] = edit;
     keep('publish', await get(`/staff/reports/${SLUG}/publish/`));
     const asked = await post(desk.app, `/staff/reports/${SLUG}/preview/`, editor, {});
     await jobDone(desk.db, jobIdIn(asked.headers.location));
@@ -104,6 +108,7 @@ reader('every editor desk page passes the gate without JavaScript and is read in
       path.join(PROJECT_ROOT, 'layouts', '_includes', 'staff', 'staff.css'),
       path.join(site, 'staff', 'staff.css'),
     );
+    await writeFile(path.join(site, 'staff', 'editor.js'), await editorScript());
     for (const [page, html] of Object.entries(pages)) {
       await mkdir(path.join(site, page), { recursive: true });
       await writeFile(path.join(site, page, 'index.html'), html);

@@ -106,7 +106,13 @@ export async function startListener(desktop: Desktop, options = LISTEN_DEFAULTS)
       const from = said.findIndex((u) => u.startsWith('Finished loading'));
       const page = await headless.newPage();
       await page.goto(url, { waitUntil: 'load' });
-      const visibleText = await page.evaluate(() => document.body.innerText);
+      // What a screen reader may say: the page's text less what is hidden from it (aria-hidden: CodeMirror's line
+      // numbers, decorative marks), which innerText would count.
+      const visibleText = await page.evaluate(() => {
+        for (const hidden of document.querySelectorAll<HTMLElement>('[aria-hidden="true"]'))
+          hidden.style.display = 'none';
+        return document.body.innerText;
+      });
       const names = await page.evaluate(() => [
         ...[...document.querySelectorAll('[alt], [aria-label], [title]')]
           .flatMap((e) => [e.getAttribute('alt'), e.getAttribute('aria-label'), e.getAttribute('title')])
