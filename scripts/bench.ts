@@ -1,4 +1,4 @@
-// npm run bench -- [reports=100] [runs=5] [parts=site,pdf,audio,encoders,braille,epub,staff,editor]: prints medians and ratios to the floors.
+// npm run bench -- [reports=100] [runs=5] [parts=site,pdf,audio,encoders,braille,epub,staff,editor,phone]: prints medians and ratios to the floors.
 // See src/bench/run-bench.ts.
 import { BENCH_PARTS, formatBench, runBench, type BenchPart } from '../src/bench/run-bench.ts';
 
@@ -28,5 +28,7 @@ const titles: Record<BenchPart, string> = {
   epub: '\nEPUB 3 with page list and overlays (ratios against the standard PDF of the same report)',
   staff: "\nStaff desk (argon2id against OWASP's minimum; pages against the sign-in page, with 10,000 requests stored)",
   editor: '\nEditor desk, website only (against a no-change build of the same site in the same run)',
+  phone:
+    '\nReport pages on a phone (screens to the first paragraph, KB over the wire before any audio; ratios to the targets)',
 };
 for (const part of BENCH_PARTS) if (chosen.has(part)) console.log(formatBench(results[part], titles[part]));

@@ -41,6 +41,7 @@ import { encodeMp3WithLamejs } from './lamejs-reference.ts';
 export type { StageResult } from './stages.ts';
 import { staffStages } from './staff-bench.ts';
 import { editorStages } from './editor-bench.ts';
+import { phoneStages } from './phone-bench.ts';
 import { pictureCache } from '../build/build-context.ts';
 
 async function siteStages(
@@ -460,7 +461,7 @@ async function epubStages(
   ];
 }
 
-export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille', 'epub', 'staff', 'editor'] as const;
+export const BENCH_PARTS = ['site', 'pdf', 'audio', 'encoders', 'braille', 'epub', 'staff', 'editor', 'phone'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export async function runBench(
@@ -482,7 +483,8 @@ export async function runBench(
     const epub = parts.has('epub') ? await epubStages(root, content, Math.min(5, reports - 1), log) : [];
     const staff = parts.has('staff') ? await staffStages(Math.max(5, runs), log) : [];
     const editor = parts.has('editor') ? await editorStages(content, reports, runs, log) : [];
-    return { site, pdf, audio, encoders, braille, epub, staff, editor };
+    const phone = parts.has('phone') ? await phoneStages(log) : [];
+    return { site, pdf, audio, encoders, braille, epub, staff, editor, phone };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -491,7 +493,7 @@ export async function runBench(
 export function formatBench(results: readonly StageResult[], title: string): string {
   const rows = results.map(
     (r) =>
-      `${r.name.padEnd(26)} ${r.median.toFixed(2).padStart(7)} s  ${r.ratio.toFixed(2).padStart(6)}×   ${r.note ?? ''}${r.runsSeconds.length > 1 ? `   runs: ${r.runsSeconds.map((s) => s.toFixed(2)).join(', ')}` : ''}`,
+      `${r.name.padEnd(26)} ${r.median.toFixed(2).padStart(7)} ${r.unit ?? 's'}  ${r.ratio.toFixed(2).padStart(6)}×   ${r.note ?? ''}${r.runsSeconds.length > 1 ? `   runs: ${r.runsSeconds.map((s) => s.toFixed(2)).join(', ')}` : ''}`,
   );
   return [title, `${'stage'.padEnd(26)}  median   vs floor`, ...rows].join('\n');
 }

@@ -5,6 +5,8 @@ export interface StageResult {
   median: number;
   ratio: number;
   note?: string;
+  /** What the figures count, when not seconds (screens, KB). */
+  unit?: string;
 }
 
 export function median(values: readonly number[]): number {

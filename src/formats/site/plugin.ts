@@ -16,6 +16,7 @@ import { createSiteRenderer } from './render-html.ts';
 import { copyImages, imageDefaults, processImage, type ProcessedImage } from './images.ts';
 import { staticHostHeaders } from './security-headers.ts';
 import { reportPage, type ReportPage } from './report-page.ts';
+import { formatGroups, formatShortcuts } from './format-groups.ts';
 import { siteFilters } from './filters.ts';
 import { feedFilters } from './feed.ts';
 import { indexSite } from './search.ts';
@@ -109,7 +110,8 @@ export function reportWebsite(eleventyConfig: UserConfig, options: WebsiteOption
 
   // Nunjucks does not escape by default in Eleventy: turn it on, so only report bodies (rendered by us) are raw HTML.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  for (const [name, fn] of Object.entries({ ...siteFilters, ...feedFilters })) eleventyConfig.addFilter(name, fn);
+  for (const [name, fn] of Object.entries({ ...siteFilters, ...feedFilters, formatGroups, formatShortcuts }))
+    eleventyConfig.addFilter(name, fn);
   eleventyConfig.addPassthroughCopy({ 'layouts/assets': 'assets' });
   eleventyConfig.addPassthroughCopy({ [FONT_FILES]: 'assets/fonts' });
 
