@@ -4,22 +4,10 @@
  */
 import { error, type Problem } from '../report/problems.ts';
 import type { ReportDocument } from '../report/model.ts';
+import { PAGE_IDS } from '../markdown/page-ids.ts';
 
 /** Ids used by the page around the report body: a heading may not take one. */
-export const RESERVED_IDS = new Set([
-  'main-content',
-  'contents',
-  'contents-heading',
-  'other-formats',
-  'other-formats-heading',
-  'all-formats',
-  'all-formats-heading',
-  'page-history',
-  'page-history-heading',
-  'footnotes',
-  'footnotes-heading',
-  'report-title',
-]);
+export const RESERVED_IDS = PAGE_IDS;
 
 export function checkHeadings(doc: ReportDocument): Problem[] {
   const problems: Problem[] = [];

@@ -19,6 +19,12 @@ headingIds('numbers repeated headings', () => {
     .map((t) => t.attrGet('id'));
   assert.equal(ids, ['summary', 'summary-2', 'summary-3']);
 });
+headingIds('steps around the ids the page itself uses, so no page has one id twice', () => {
+  const ids = tokens('## Contents\n\n## Other formats\n\n## All formats\n\n## Page history')
+    .filter((t) => t.type === 'heading_open')
+    .map((t) => t.attrGet('id'));
+  assert.equal(ids, ['contents-2', 'other-formats-2', 'all-formats-2', 'page-history-2']);
+});
 headingIds('keeps an id the editor fixed with {#id} and removes it from the text', () => {
   const all = tokens('## Our findings {#findings}');
   assert.is(all[0]!.attrGet('id'), 'findings');
