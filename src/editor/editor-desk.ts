@@ -11,8 +11,7 @@ import path from 'node:path';
 import type { Db } from '../server/database.ts';
 import { ContentHistory, type Author, type Version } from '../history/content-history.ts';
 import { loadSite } from '../report/load-site.ts';
-import { checkSite } from '../checks/content-checks.ts';
-import { pictureCache } from '../build/build-context.ts';
+import { readFrontMatter } from '../report/front-matter.ts';
 import { importReport } from '../import/import-report.ts';
 import { DocxImportError } from '../import/docx.ts';
 import { reportSlug } from '../report/scaffold.ts';
@@ -25,6 +24,7 @@ import {
   absoluteFile,
   checkReportText,
   EDITABLE_FILES,
+  reportProblems,
   readSaved,
   relativeFile,
   type CheckedReport,
@@ -106,41 +106,51 @@ export class EditorDesk {
     return (await this.slugs()).includes(slug);
   }
 
+  /** Every report with its state: the site is loaded and checked once for all of them. */
   async list(): Promise<ReportSummary[]> {
     const site = await loadSite(this.paths.contentDir, { includeDrafts: true });
-    const found = [...site.problems, ...(await checkSite(site, pictureCache()))];
     const published = latestPublications(this.db);
     const summaries: ReportSummary[] = [];
-    for (const slug of (await this.slugs()).sort()) {
-      const report = site.reports.find((r) => r.document.slug === slug);
-      const mine = found.filter(
-        (p) => p.file.includes(`${path.sep}${slug}${path.sep}`) || p.file.includes(`/${slug}/`),
-      );
-      const [lastChange] = await this.history.versions([`reports/${slug}`], 1);
-      const publication = published.get(slug);
-      summaries.push({
-        slug,
-        title: report?.document.meta.title || slug,
-        state: !publication
-          ? 'draft'
-          : lastChange && lastChange.commit !== publication.commit
-            ? 'changed'
-            : 'published',
-        errors: mine.filter((p) => p.severity === 'error').length,
-        warnings: mine.filter((p) => p.severity === 'warning').length,
-        ...(lastChange ? { lastChange } : {}),
-        ...(publication ? { publication } : {}),
-        editions: await this.publicEditions(slug),
-      });
-    }
+    for (const slug of (await this.slugs()).sort())
+      summaries.push(await this.summaryOf(slug, await reportProblems(site, slug), published));
     return summaries;
   }
 
-  /** Labels of the editions the public site has for a report. */
-  async publicEditions(slug: string, siteDir = this.paths.siteDir): Promise<string[]> {
+  /** One report with its state, for its own page (only that report is checked). */
+  async summary(slug: string): Promise<ReportSummary> {
+    return this.summaryOf(slug, await this.check(slug), latestPublications(this.db));
+  }
+
+  private async summaryOf(
+    slug: string,
+    checked: CheckedReport,
+    published: ReadonlyMap<string, Publication>,
+  ): Promise<ReportSummary> {
+    const [lastChange] = await this.history.versions([`reports/${slug}`], 1);
+    const publication = published.get(slug);
+    return {
+      slug,
+      title: checked.title,
+      state: !publication ? 'draft' : lastChange && lastChange.commit !== publication.commit ? 'changed' : 'published',
+      errors: checked.errors,
+      warnings: checked.warnings,
+      ...(lastChange ? { lastChange } : {}),
+      ...(publication ? { publication } : {}),
+      editions: (await this.editions(slug)).map((e) => e.label),
+    };
+  }
+
+  /** A report's title, read from its front matter alone (its folder name while that cannot be read). */
+  async title(slug: string): Promise<string> {
+    const source = (await this.read(slug, 'report')) ?? '';
+    return readFrontMatter(source, relativeFile(slug, 'report')).data?.title || slug;
+  }
+
+  /** The editions a built site (the public one unless given) has for a report, with their addresses there. */
+  async editions(slug: string, siteDir = this.paths.siteDir): Promise<Array<{ label: string; href: string }>> {
     const manifest = await readFile(path.join(siteDir, 'reports', slug, 'formats.json'), 'utf8').catch(() => '');
     if (!manifest) return [];
-    return (JSON.parse(manifest) as { formats: Array<{ label: string }> }).formats.map((f) => f.label);
+    return (JSON.parse(manifest) as { formats: Array<{ label: string; href: string }> }).formats;
   }
 
   publication(slug: string): Publication | undefined {

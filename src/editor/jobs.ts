@@ -184,7 +184,7 @@ export class EditorJobs {
     } catch (err) {
       if (!(err instanceof PublishNoteError)) throw err;
       finishJob(this.db, job.id, false, [
-        error(displayPath(absoluteFile(contentDir, job.slug, 'report')), 1, err.message, 'fix the front matter'),
+        error(displayPath(absoluteFile(contentDir, job.slug, 'report')), 1, err.message, err.fix, 'front-matter'),
       ]);
       return;
     }

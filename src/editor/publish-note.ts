@@ -6,15 +6,29 @@
 import { isMap, isSeq, parseDocument, YAMLMap } from 'yaml';
 import { splitFrontMatter } from '../report/front-matter.ts';
 
-export class PublishNoteError extends Error {}
+export class PublishNoteError extends Error {
+  constructor(
+    message: string,
+    /** What the editor does about it. */
+    readonly fix: string,
+  ) {
+    super(message);
+  }
+}
 
 export function withPublishNote(source: string, note: string | undefined, today: string): string {
   const split = splitFrontMatter(source);
   if (!split)
-    throw new PublishNoteError('the report has no front matter (the block between two "---" lines) to update');
+    throw new PublishNoteError(
+      'the report has no front matter (the block between two "---" lines) for the change note',
+      'start the file with a line "---", then title:, summary: and published:, then another "---"',
+    );
   const doc = parseDocument(split.yaml, { version: '1.2' });
   if (doc.errors.length || !isMap(doc.contents))
-    throw new PublishNoteError('the front matter cannot be read: fix the problems shown for it first');
+    throw new PublishNoteError(
+      'the front matter cannot be read, so the change note cannot be added to it',
+      'correct the front matter first: the problems listed for it say where',
+    );
   doc.delete('draft');
   const summary = note?.trim();
   if (summary) {

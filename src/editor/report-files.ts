@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { displayPath, loadSite } from '../report/load-site.ts';
+import { displayPath, loadSite, type LoadedSite } from '../report/load-site.ts';
 import { checkSiteReport } from '../checks/content-checks.ts';
 import { pictureCache } from '../build/build-context.ts';
 import { sortProblems, type Problem } from '../report/problems.ts';
@@ -35,6 +35,8 @@ export function readSaved(contentDir: string, slug: string, which: EditableFile)
 }
 
 export interface CheckedReport {
+  /** The report's title (its folder name while the front matter cannot be read). */
+  title: string;
   /** Problems in this report's files, errors first then by line; each says which file it is in. */
   problems: Array<Problem & { which: EditableFile | 'other' }>;
   errors: number;
@@ -42,18 +44,11 @@ export interface CheckedReport {
 }
 
 /**
- * The build's content checks for one report, with `unsaved` text (if given) standing in for the saved file. Problems
+ * The build's content checks for one report of a loaded site, with which of its files each problem is in. Problems
  * of the site as a whole (a broken site.yml) are kept, as they stop a publish too.
  */
-export async function checkReportText(
-  contentDir: string,
-  slug: string,
-  unsaved?: { which: EditableFile; text: string },
-): Promise<CheckedReport> {
-  const root = path.resolve(contentDir);
-  const overrides = new Map<string, string>();
-  if (unsaved) overrides.set(absoluteFile(root, slug, unsaved.which), unsaved.text);
-  const site = await loadSite(root, { includeDrafts: true, overrides });
+export async function reportProblems(site: LoadedSite, slug: string): Promise<CheckedReport> {
+  const root = site.contentDir;
   const shown = new Map<string, EditableFile>(
     (Object.keys(EDITABLE_FILES) as EditableFile[]).map((which) => [
       displayPath(absoluteFile(root, slug, which)),
@@ -66,9 +61,23 @@ export async function checkReportText(
     shown.has(p.file) || p.file === reportFolder || !p.file.startsWith(otherReports);
   const all = [...site.problems.filter(mine), ...(await checkSiteReport(site, slug, pictureCache()))];
   const problems = sortProblems(all).map((p) => ({ ...p, which: shown.get(p.file) ?? ('other' as const) }));
+  const report = site.reports.find((r) => r.document.slug === slug);
   return {
+    title: report?.document.meta.title || slug,
     problems,
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,
   };
+}
+
+/** reportProblems for one report, with `unsaved` text (if given) standing in for the saved file. */
+export async function checkReportText(
+  contentDir: string,
+  slug: string,
+  unsaved?: { which: EditableFile; text: string },
+): Promise<CheckedReport> {
+  const root = path.resolve(contentDir);
+  const overrides = new Map<string, string>();
+  if (unsaved) overrides.set(absoluteFile(root, slug, unsaved.which), unsaved.text);
+  return reportProblems(await loadSite(root, { includeDrafts: true, overrides }), slug);
 }

@@ -13,6 +13,7 @@ import {
   jobDone,
   jobIdIn,
   post,
+  postFile,
   signInEditor,
   startEditorDesk,
   type EditorDeskFixture,
@@ -131,24 +132,7 @@ function upload(
   url = '/staff/reports/upload/',
   fields: Record<string, string> = {},
 ) {
-  const boundary = '----desk-test-boundary';
-  const field = (key: string, value: string) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`);
-  const body = Buffer.concat([
-    field('csrf', csrf),
-    ...Object.entries(fields).map(([k, v]) => field(k, v)),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return desk.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: editor.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: body,
-  });
+  return postFile(desk.app, { ...editor, csrf }, url, { name, bytes }, fields);
 }
 
 test('uploads the import refuses are refused, with what to do: not Word, damaged, too large, a folder in the name, no CSRF', async () => {

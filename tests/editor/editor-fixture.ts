@@ -78,6 +78,34 @@ export function post(
   return app.inject({ method: 'POST', url, ...body, headers: { ...body.headers, cookie: who.cookie } });
 }
 
+/** Posts a desk form with one file (multipart, the file last, as a browser sends it). */
+export function postFile(
+  app: FastifyInstance,
+  who: { cookie: string; csrf: string },
+  url: string,
+  file: { name: string; bytes: Buffer },
+  fields: Record<string, string> = {},
+) {
+  const boundary = '----desk-test-boundary';
+  const field = (key: string, value: string) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`);
+  const payload = Buffer.concat([
+    field('csrf', who.csrf),
+    ...Object.entries(fields).map(([k, v]) => field(k, v)),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: who.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}
+
 /** Waits for a job to finish (they run in the background). */
 export async function jobDone(db: Db, id: number, timeoutMs = 600_000): Promise<Job> {
   const until = Date.now() + timeoutMs;

@@ -9,44 +9,24 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { readSiteAloud, readingPassed, formatReading } from '../../src/checks/screen-reader/screen-reader-check.ts';
 import { serveStatic } from '../../src/checks/site/static-server.ts';
 import { launchBrowser } from '../../src/checks/site/browser.ts';
 import { checkPage, pagePassed } from '../../src/checks/site/accessibility-gate.ts';
-import { PROJECT_ROOT } from '../../src/build/project-root.ts';
 import { editorScript } from '../../src/server/staff/editor-script.ts';
 import { exampleDocx } from '../import/make-docx.ts';
 import { tempDir } from '../helpers.ts';
-import { addStaff, signIn } from '../server/staff/desk-fixture.ts';
-import { jobDone, jobIdIn, post, signInEditor, startEditorDesk } from './editor-fixture.ts';
+import { addStaff, saveDeskPages, signIn } from '../server/staff/desk-fixture.ts';
+import { jobDone, jobIdIn, post, postFile, signInEditor, startEditorDesk } from './editor-fixture.ts';
 
 const SLUG = 'riverside-waiting-times';
 
-/** Posts the upload form as a browser does (multipart), returning the reply. */
-function upload(
+const upload = (
   desk: Awaited<ReturnType<typeof startEditorDesk>>,
   who: { cookie: string; csrf: string },
   name: string,
   bytes: Buffer,
-) {
-  const boundary = '----desk-reader-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${who.csrf}\r\n`),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="docx"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return desk.app.inject({
-    method: 'POST',
-    url: '/staff/reports/upload/',
-    headers: { cookie: who.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-}
+) => postFile(desk.app, who, '/staff/reports/upload/', { name, bytes });
 
 const reader = suite('editor desk without JavaScript, read by Orca');
 reader('every editor desk page passes the gate without JavaScript and is read in full by Orca', async () => {
@@ -101,18 +81,7 @@ reader('every editor desk page passes the gate without JavaScript and is read in
     keep('diff', await get(`/staff/reports/${SLUG}/history/${/history\/([0-9a-f]{40})\//.exec(history)![1]}/`));
     keep('help', await get('/staff/help/editing/'));
 
-    const site = path.join(tmp.dir, 'site');
-    await cp(desk.siteDir, site, { recursive: true });
-    await mkdir(path.join(site, 'staff'), { recursive: true });
-    await cp(
-      path.join(PROJECT_ROOT, 'layouts', '_includes', 'staff', 'staff.css'),
-      path.join(site, 'staff', 'staff.css'),
-    );
-    await writeFile(path.join(site, 'staff', 'editor.js'), await editorScript());
-    for (const [page, html] of Object.entries(pages)) {
-      await mkdir(path.join(site, page), { recursive: true });
-      await writeFile(path.join(site, page, 'index.html'), html);
-    }
+    const site = await saveDeskPages(desk.siteDir, tmp.dir, pages, { 'staff/editor.js': await editorScript() });
 
     const server = await serveStatic(site);
     const browser = await launchBrowser();

@@ -7,7 +7,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { SECURITY_HEADERS } from '../../formats/site/security-headers.ts';
 import type { EditorDesk } from '../../editor/editor-desk.ts';
 import { authorFor, MAX_PICTURE_BYTES, MAX_WORD_BYTES, UploadRefused } from '../../editor/editor-desk.ts';
@@ -63,8 +62,7 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
     session: StaffSession,
   ): Promise<{ slug: string; title: string } | undefined> => {
     if (isSlug(slug) && (await desk.exists(slug))) {
-      const summary = (await desk.list()).find((r) => r.slug === slug);
-      return { slug, title: summary?.title ?? slug };
+      return { slug, title: await desk.title(slug) };
     }
     messagePage(
       ctx,
@@ -76,6 +74,18 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
       session,
     );
     return undefined;
+  };
+
+  /** The signed-in editor and the report named in the address; undefined when the request was already answered. */
+  const editorReport = async (
+    request: FastifyRequest<{ Params: { slug: string } }>,
+    reply: FastifyReply,
+    form?: Record<string, string>,
+  ): Promise<{ session: StaffSession; report: { slug: string; title: string } } | undefined> => {
+    const session = editor(request, reply, form);
+    if (!session) return undefined;
+    const report = await reportOf(request.params.slug, reply, session);
+    return report && { session, report };
   };
 
   app.get(`${STAFF_PREFIX}help/editing/`, async (request, reply) => {
@@ -214,10 +224,10 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
   });
 
   app.get<SlugParams>(`${REPORTS}:slug/`, async (request, reply) => {
-    const session = editor(request, reply);
-    if (!session) return reply;
-    const summary = (await desk.list()).find((r) => r.slug === request.params.slug);
-    if (!summary || !isSlug(summary.slug)) return reportOf(request.params.slug, reply, session).then(() => reply);
+    const found = await editorReport(request, reply);
+    if (!found) return reply;
+    const { session } = found;
+    const summary = await desk.summary(found.report.slug);
     return deskPage(ctx, reply, 200, 'report.njk', summary.title, {
       session,
       current: 'reports',
@@ -269,10 +279,9 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
   app.get<SlugParams & { Querystring: { file?: string; saved?: string; imported?: string; picture?: string } }>(
     `${REPORTS}:slug/edit/`,
     async (request, reply) => {
-      const session = editor(request, reply);
-      if (!session) return reply;
-      const report = await reportOf(request.params.slug, reply, session);
-      if (!report) return reply;
+      const found = await editorReport(request, reply);
+      if (!found) return reply;
+      const { session, report } = found;
       const which: EditableFile = isEditableFile(request.query.file ?? '')
         ? (request.query.file as EditableFile)
         : 'report';
@@ -302,10 +311,9 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
         text: fields.text,
         next: `${REPORTS}${isSlug(request.params.slug) ? `${request.params.slug}/edit/` : ''}`,
       });
-    const session = editor(request, reply, fields);
-    if (!session) return reply;
-    const report = await reportOf(request.params.slug, reply, session);
-    if (!report) return reply;
+    const found = await editorReport(request, reply, fields);
+    if (!found) return reply;
+    const { session, report } = found;
     const which: EditableFile = isEditableFile(fields.file ?? '') ? (fields.file as EditableFile) : 'report';
     const text = fields.text ?? '';
     const base = fields.base ?? '';
@@ -356,10 +364,9 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
 
   app.post<SlugParams>(`${REPORTS}:slug/preview/`, async (request, reply) => {
     const fields = fieldsOf(request);
-    const session = editor(request, reply, fields);
-    if (!session) return reply;
-    const report = await reportOf(request.params.slug, reply, session);
-    if (!report) return reply;
+    const found = await editorReport(request, reply, fields);
+    if (!found) return reply;
+    const { session, report } = found;
     const id = desk.queue('preview', report.slug, session.account.email);
     return reply.code(303).redirect(`${STAFF_PREFIX}jobs/${id}/`);
   });
@@ -386,19 +393,17 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
   };
 
   app.get<SlugParams>(`${REPORTS}:slug/publish/`, async (request, reply) => {
-    const session = editor(request, reply);
-    if (!session) return reply;
-    const report = await reportOf(request.params.slug, reply, session);
-    if (!report) return reply;
+    const found = await editorReport(request, reply);
+    if (!found) return reply;
+    const { session, report } = found;
     return publishPage(reply, session, report);
   });
 
   app.post<SlugParams>(`${REPORTS}:slug/publish/`, async (request, reply) => {
     const fields = fieldsOf(request);
-    const session = editor(request, reply, fields);
-    if (!session) return reply;
-    const report = await reportOf(request.params.slug, reply, session);
-    if (!report) return reply;
+    const found = await editorReport(request, reply, fields);
+    if (!found) return reply;
+    const { session, report } = found;
     const note = (fields.note ?? '').replace(/\s+/g, ' ').trim();
     const published = desk.publication(report.slug);
     const noteError =
@@ -443,10 +448,9 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
   });
 
   app.get<SlugParams>(`${REPORTS}:slug/history/`, async (request, reply) => {
-    const session = editor(request, reply);
-    if (!session) return reply;
-    const report = await reportOf(request.params.slug, reply, session);
-    if (!report) return reply;
+    const found = await editorReport(request, reply);
+    if (!found) return reply;
+    const { session, report } = found;
     const versions = await desk.history.versions([`reports/${report.slug}`]);
     const publication = desk.publication(report.slug);
     return deskPage(ctx, reply, 200, 'history.njk', `History: ${report.title}`, {
@@ -460,10 +464,9 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
   });
 
   app.get<{ Params: { slug: string; commit: string } }>(`${REPORTS}:slug/history/:commit/`, async (request, reply) => {
-    const session = editor(request, reply);
-    if (!session) return reply;
-    const report = await reportOf(request.params.slug, reply, session);
-    if (!report) return reply;
+    const found = await editorReport(request, reply);
+    if (!found) return reply;
+    const { session, report } = found;
     const versions = await desk.history.versions([`reports/${report.slug}`]);
     const index = versions.findIndex((v) => v.commit === request.params.commit);
     const version = versions[index];
@@ -501,10 +504,9 @@ export async function editorRoutes(app: FastifyInstance, ctx: DeskContext, desk:
 
   app.post<SlugParams>(`${REPORTS}:slug/restore/`, async (request, reply) => {
     const fields = fieldsOf(request);
-    const session = editor(request, reply, fields);
-    if (!session) return reply;
-    const report = await reportOf(request.params.slug, reply, session);
-    if (!report) return reply;
+    const found = await editorReport(request, reply, fields);
+    if (!found) return reply;
+    const { session, report } = found;
     const commit = fields.commit ?? '';
     const made = isCommitId(commit)
       ? await desk.restore(report.slug, commit, authorFor(session.account.email))
@@ -543,12 +545,9 @@ function jobTitle(job: Job): string {
 
 /** The editions a finished job made, with where to open them (the preview's copy, or the public site's). */
 async function editionsOf(desk: EditorDesk, job: Job): Promise<Array<{ label: string; href: string }>> {
-  const root = job.kind === 'preview' ? desk.paths.previewDir : desk.paths.siteDir;
-  const prefix = job.kind === 'preview' ? `${STAFF_PREFIX}preview` : '';
-  const manifest = await readFile(`${root}/reports/${job.slug}/formats.json`, 'utf8').catch(() => '');
-  if (!manifest) return [];
-  const formats = (JSON.parse(manifest) as { formats: Array<{ label: string; href: string }> }).formats;
-  return formats.map((f) => ({
+  const preview = job.kind === 'preview';
+  const prefix = preview ? `${STAFF_PREFIX}preview` : '';
+  return (await desk.editions(job.slug, preview ? desk.paths.previewDir : desk.paths.siteDir)).map((f) => ({
     label: f.label,
     href: `${prefix}/reports/${job.slug}/${f.href === './' ? '' : f.href}`,
   }));

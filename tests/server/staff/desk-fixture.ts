@@ -4,6 +4,8 @@
  * CSRF token a page carries.
  */
 import path from 'node:path';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { PROJECT_ROOT } from '../../../src/build/project-root.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Db } from '../../../src/server/database.ts';
 import { createServer } from '../../../src/server/app.ts';
@@ -105,4 +107,29 @@ export async function signIn(app: FastifyInstance, email: string): Promise<{ coo
     throw new Error(`sign-in failed: ${reply.statusCode} ${reply.body.slice(0, 200)}`);
   const page = await app.inject({ url: '/staff/account/', headers: { cookie } });
   return { cookie, csrf: csrfIn(page.body) };
+}
+
+/**
+ * Desk pages as a signed-in browser got them, saved beside a copy of a built site (its styles and fonts) with the
+ * desk's stylesheet, so a reader with no cookie (Orca's Chromium, a static server) can open them. Returns the folder.
+ */
+export async function saveDeskPages(
+  siteDir: string,
+  into: string,
+  pages: Readonly<Record<string, string>>,
+  extraFiles: Readonly<Record<string, string>> = {},
+): Promise<string> {
+  const site = path.join(into, 'site');
+  await cp(siteDir, site, { recursive: true });
+  await mkdir(path.join(site, 'staff'), { recursive: true });
+  await cp(
+    path.join(PROJECT_ROOT, 'layouts', '_includes', 'staff', 'staff.css'),
+    path.join(site, 'staff', 'staff.css'),
+  );
+  for (const [file, text] of Object.entries(extraFiles)) await writeFile(path.join(site, file), text);
+  for (const [page, html] of Object.entries(pages)) {
+    await mkdir(path.join(site, page), { recursive: true });
+    await writeFile(path.join(site, page, 'index.html'), html);
+  }
+  return site;
 }

@@ -6,13 +6,11 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readSiteAloud, readingPassed, formatReading } from '../../../src/checks/screen-reader/screen-reader-check.ts';
 import { saveFeedback, saveRequest } from '../../../src/server/store.ts';
-import { PROJECT_ROOT } from '../../../src/build/project-root.ts';
 import { tempDir } from '../../helpers.ts';
-import { signIn, startDesk } from './desk-fixture.ts';
+import { saveDeskPages, signIn, startDesk } from './desk-fixture.ts';
 import { addStaff } from './desk-fixture.ts';
 
 const reader = suite('staff desk read by Orca');
@@ -63,17 +61,7 @@ reader(
         pages[`/desk/${name}/`] = reply.body;
       }
       // The built site's styles and fonts, the desk's stylesheet, and the saved pages.
-      const site = path.join(tmp.dir, 'site');
-      await cp(path.join(desk.dir, 'site'), site, { recursive: true });
-      await mkdir(path.join(site, 'staff'), { recursive: true });
-      await cp(
-        path.join(PROJECT_ROOT, 'layouts', '_includes', 'staff', 'staff.css'),
-        path.join(site, 'staff', 'staff.css'),
-      );
-      for (const [page, html] of Object.entries(pages)) {
-        await mkdir(path.join(site, page), { recursive: true });
-        await writeFile(path.join(site, page, 'index.html'), html);
-      }
+      const site = await saveDeskPages(path.join(desk.dir, 'site'), tmp.dir, pages);
       const lines: string[] = [];
       const readings = await readSiteAloud(site, Object.keys(pages), (line) => lines.push(line));
       console.log(lines.join('\n'));
